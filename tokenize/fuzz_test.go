@@ -1,0 +1,64 @@
+package tokenize
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzTokenize feeds arbitrary bytes, invalid UTF-8 included, to the
+// tokenizer and checks its invariants: text[t.Start:t.End] == t.Text,
+// increasing offsets on rune boundaries, only whitespace between tokens,
+// hashtag parts inside their hashtag, offset conversion in range.
+func FuzzTokenize(f *testing.F) {
+	seeds := []string{
+		"واشنطن توافق على سحب قواتها من العراق.",
+		"#كوريا_الشمالية @MoFA_Iraq https://example.com/a?b=1. news@example.com",
+		"قَالَ بـغـداد ٢٠٢١ ١٫٥ 3.5% ﻻ ﷲ",
+		"J. P. Morgan. د. فؤاد؟! «نعم.» \"لا.\"",
+		"a\xffb\xfe\xfd ب\x80",
+		"\u200fبغداد\u200c\u2029\r\n\r",
+		"",
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		toks := Tokenize(text)
+		checkInvariants(t, text, toks)
+		for _, tk := range toks {
+			for _, p := range tk.Parts {
+				if p.Start < tk.Start || p.End > tk.End || text[p.Start:p.End] != p.Text {
+					t.Fatalf("part %q of %q has bad offsets %d:%d", p.Text, tk.Text, p.Start, p.End)
+				}
+			}
+		}
+		// Tokens plus gaps rebuild the input exactly.
+		var b strings.Builder
+		prev := 0
+		for _, tk := range toks {
+			b.WriteString(text[prev:tk.Start])
+			b.WriteString(tk.Text)
+			prev = tk.End
+		}
+		b.WriteString(text[prev:])
+		if b.String() != text {
+			t.Fatal("tokens and gaps do not rebuild the input")
+		}
+		for _, s := range Sentences(toks) {
+			if s.Start > s.End || s.End > len(text) || s.From >= s.To {
+				t.Fatalf("bad sentence %+v", s)
+			}
+		}
+		o := NewOffsets(text)
+		if got, want := o.Runes(len(text)), utf8.RuneCountInString(text); got != want {
+			t.Fatalf("Runes(len) = %d, want %d", got, want)
+		}
+		if len(toks) > 0 {
+			last := toks[len(toks)-1]
+			if got, want := o.Runes(last.Start), utf8.RuneCountInString(text[:last.Start]); got != want {
+				t.Fatalf("Runes(%d) = %d, want %d", last.Start, got, want)
+			}
+		}
+	})
+}

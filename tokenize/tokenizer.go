@@ -1,0 +1,735 @@
+package tokenize
+
+import (
+	"errors"
+	"iter"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ParagraphMode says how line breaks separate paragraphs and sentences.
+type ParagraphMode uint8
+
+const (
+	// EachLine treats every line break as the end of a paragraph (and so of
+	// a sentence). This suits web news, where each paragraph, heading and
+	// footer line is a line of its own. It is the default.
+	EachLine ParagraphMode = iota
+	// BlankLine treats a single line break as a space and a blank line (two
+	// or more line breaks) as the end of a paragraph. It suits hard-wrapped
+	// text.
+	BlankLine
+)
+
+// Option configures a [Tokenizer].
+type Option func(*config) error
+
+type config struct {
+	steps      Step
+	paragraphs ParagraphMode
+	abbrevs    map[string]bool
+}
+
+// WithSteps sets the normalisation steps used for [Token.Norm]. The
+// default is [DefaultSteps].
+func WithSteps(steps Step) Option {
+	return func(c *config) error {
+		if steps&^KeySteps != 0 {
+			return errors.New("tokenize: WithSteps: unknown normalisation step")
+		}
+		c.steps = steps
+		return nil
+	}
+}
+
+// WithParagraphs sets how line breaks separate paragraphs. The default is
+// [EachLine].
+func WithParagraphs(mode ParagraphMode) Option {
+	return func(c *config) error {
+		if mode != EachLine && mode != BlankLine {
+			return errors.New("tokenize: WithParagraphs: unknown paragraph mode")
+		}
+		c.paragraphs = mode
+		return nil
+	}
+}
+
+// WithAbbreviations adds words after which a full stop does not end a
+// sentence (written without the stop, e.g. "Gen" or "Sen"), to the
+// built-in list documented in the package overview.
+func WithAbbreviations(words ...string) Option {
+	return func(c *config) error {
+		for _, w := range words {
+			w = strings.TrimSuffix(strings.TrimSpace(w), ".")
+			if w == "" {
+				return errors.New("tokenize: WithAbbreviations: empty abbreviation")
+			}
+			c.abbrevs[strings.ToLower(Normalize(w))] = true
+		}
+		return nil
+	}
+}
+
+// Tokenizer splits text into tokens and sentences. Build it once with
+// [New]; it holds no per-text state and is safe for concurrent use.
+type Tokenizer struct {
+	norm       Normalizer
+	paragraphs ParagraphMode
+	abbrevs    map[string]bool
+}
+
+// New returns a Tokenizer configured by opts. Without options it
+// normalises with [DefaultSteps] and treats each line as a paragraph.
+func New(opts ...Option) (*Tokenizer, error) {
+	c := config{steps: DefaultSteps, abbrevs: make(map[string]bool, len(abbreviations))}
+	for _, a := range abbreviations {
+		c.abbrevs[a] = true
+	}
+	for _, o := range opts {
+		if err := o(&c); err != nil {
+			return nil, err
+		}
+	}
+	return &Tokenizer{norm: Normalizer{c.steps}, paragraphs: c.paragraphs, abbrevs: c.abbrevs}, nil
+}
+
+var defaultTokenizer, _ = New()
+
+// Default returns the Tokenizer built by New with no options.
+func Default() *Tokenizer { return defaultTokenizer }
+
+// Tokenize splits text with the default tokenizer. See [Tokenizer.Tokenize].
+func Tokenize(text string) []Token { return defaultTokenizer.Tokenize(text) }
+
+// Normalizer returns the normaliser that produces [Token.Norm].
+func (tz *Tokenizer) Normalizer() Normalizer { return tz.norm }
+
+// Tokenize returns the tokens of text in order. Every token satisfies
+// text[t.Start:t.End] == t.Text; the bytes between tokens are whitespace
+// and invisible marks only. It allocates the slice and the Norm strings
+// that differ from their Text.
+func (tz *Tokenizer) Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/9+8)
+	s := tz.Scanner(text)
+	// Norm forms that differ from their Text are written one after the
+	// other into one buffer, turned into a single string at the end: one
+	// allocation instead of one per changed token.
+	s.arena = make([]byte, 0, len(text)/4+16)
+	var fix []normSpan
+	for s.Next() {
+		if s.arenaLen >= 0 {
+			fix = append(fix, normSpan{len(toks), s.arenaOff, s.arenaLen})
+		}
+		toks = append(toks, s.tok)
+	}
+	if len(fix) > 0 {
+		all := string(s.arena)
+		for _, f := range fix {
+			toks[f.token].Norm = all[f.off : f.off+f.n]
+		}
+	}
+	return toks
+}
+
+// normSpan locates the Norm form of a token in the arena.
+type normSpan struct{ token, off, n int }
+
+// Tokens returns a single-use iterator over the tokens of text.
+func (tz *Tokenizer) Tokens(text string) iter.Seq[Token] {
+	return func(yield func(Token) bool) {
+		s := tz.Scanner(text)
+		for s.Next() {
+			if !yield(s.tok) {
+				return
+			}
+		}
+	}
+}
+
+// Scanner reads the tokens of one text, one at a time, in the manner of
+// bufio.Scanner. A Scanner is not safe for concurrent use; reuse it for
+// another text with Reset.
+type Scanner struct {
+	tz   *Tokenizer
+	text string
+	pos  int
+	tok  Token
+
+	// arena, when not nil, receives the Norm forms that differ from their
+	// Text; arenaOff and arenaLen locate the current token's (arenaLen is
+	// -1 when its Norm is its Text).
+	arena              []byte
+	arenaOff, arenaLen int
+	scratch            []byte // reused for Norm forms when arena is nil
+	changes            Step   // steps that change the word scanWord read
+	exotic             bool   // scanWord met a rune beyond the tables
+
+	sentence, paragraph int
+	emitted             bool // a token was emitted since the text began
+	inSentence          bool // the current sentence has a token
+	pendingBreak        bool // a sentence terminator was seen
+	lineBreaks          int  // line breaks since the last token
+	prevEnd             int
+	prevKind            Kind
+	prevText            string
+}
+
+// Scanner returns a Scanner over text.
+func (tz *Tokenizer) Scanner(text string) *Scanner {
+	s := &Scanner{tz: tz}
+	s.Reset(text)
+	return s
+}
+
+// Reset makes s read text from its beginning.
+func (s *Scanner) Reset(text string) {
+	*s = Scanner{tz: s.tz, text: text, scratch: s.scratch[:0]}
+}
+
+// Token returns the token read by the last call to Next.
+func (s *Scanner) Token() Token { return s.tok }
+
+// Next reads the next token and reports whether there was one.
+func (s *Scanner) Next() bool {
+	text := s.text
+	i := s.pos
+	// Skip whitespace and invisible marks between tokens, counting line
+	// breaks.
+skip:
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c == '\n' {
+				s.lineBreaks++
+			} else if c == '\r' {
+				if i+1 >= len(text) || text[i+1] != '\n' {
+					s.lineBreaks++
+				}
+			} else if c != ' ' && c != '\t' && c != '\v' && c != '\f' {
+				break skip
+			}
+			i++
+			continue
+		}
+		r, size := decodeRune(text, i)
+		if size == 1 || isArabicLetter(r) {
+			break skip
+		}
+		switch {
+		case r == 0x2029: // paragraph separator
+			s.lineBreaks += 2
+		case r == 0x2028, r == 0x0085:
+			s.lineBreaks++
+		case unicode.IsSpace(r), isInvisible(r):
+			// ZWNJ, ZWJ and other invisible marks between words are gaps.
+		default:
+			break skip
+		}
+		i += size
+	}
+	if i >= len(text) {
+		s.pos = i
+		return false
+	}
+	start := i
+	s.arenaLen = -1
+	s.exotic = true // scanWord clears it for words it fully classified
+	kind, end := s.scan(start)
+	s.pos = end
+	s.tok = Token{Text: text[start:end], Kind: kind, Start: start, End: end}
+	switch kind {
+	case Invalid:
+		s.tok.Norm = "\uFFFD"
+	default:
+		s.tok.Norm = s.tok.Text
+		if !s.exotic && s.changes&s.tz.norm.steps == 0 {
+			break // scanWord saw nothing to normalise
+		}
+		if i := s.tz.norm.firstChange(s.tok.Text); i < len(s.tok.Text) {
+			if s.arena != nil {
+				s.arenaOff = len(s.arena)
+				s.arena = s.tz.norm.appendChanged(s.arena, s.tok.Text, i)
+				s.arenaLen = len(s.arena) - s.arenaOff
+				s.tok.Norm = "" // set by Tokenize from the arena
+			} else {
+				s.scratch = s.tz.norm.appendChanged(s.scratch[:0], s.tok.Text, i)
+				s.tok.Norm = string(s.scratch)
+			}
+		}
+	}
+	s.place()
+	if kind == Hashtag || kind == Mention {
+		s.tok.Parts = s.parts(start+1, end)
+	}
+	s.prevEnd, s.prevKind, s.prevText = end, kind, s.tok.Text
+	s.emitted = true
+	return true
+}
+
+// place assigns the token its sentence and paragraph, applying line breaks
+// and a pending terminator, then notes whether the token itself ends a
+// sentence.
+func (s *Scanner) place() {
+	t := &s.tok
+	attached := s.emitted && t.Start == s.prevEnd
+	if s.lineBreaks > 0 && s.emitted {
+		if s.lineBreaks >= 2 || s.tz.paragraphs == EachLine {
+			s.paragraph++
+			s.newSentence()
+		} else if s.pendingBreak {
+			s.newSentence()
+		}
+	} else if s.pendingBreak {
+		switch {
+		case attached && isClosing(t.Text):
+			// A closing quote or bracket right after the terminator
+			// belongs to the sentence it closes.
+		case attached && (t.Kind.IsWord() || t.Kind == Number):
+			// "العربية.نت", "J.P": no space after the stop.
+			s.pendingBreak = false
+		default:
+			s.newSentence()
+		}
+	}
+	s.lineBreaks = 0
+	t.Sentence, t.Paragraph = s.sentence, s.paragraph
+	s.inSentence = true
+	if t.Kind == Punct && s.isTerminator(t) {
+		s.pendingBreak = true
+	}
+}
+
+func (s *Scanner) newSentence() {
+	if s.inSentence {
+		s.sentence++
+		s.inSentence = false
+	}
+	s.pendingBreak = false
+}
+
+// isTerminator reports whether the punctuation token t ends a sentence,
+// given the token before it.
+func (s *Scanner) isTerminator(t *Token) bool {
+	switch t.Text {
+	case "!", "?", "؟", "…", "۔":
+	case ".":
+		if t.Start != s.prevEnd || !s.prevKind.IsWord() {
+			return true
+		}
+		if utf8.RuneCountInString(s.prevText) == 1 {
+			return false // an initial: J. P. Morgan, د. فؤاد
+		}
+		return !s.tz.abbrevs[strings.ToLower(s.tz.norm.String(s.prevText))]
+	default:
+		// Runs of terminators: "...", "؟!", "!!".
+		for _, r := range t.Text {
+			if !isTerminatorRune(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isTerminatorRune(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '؟' || r == '…' || r == '۔'
+}
+
+// isClosing reports whether a punctuation token closes a quote or bracket.
+func isClosing(s string) bool {
+	switch s {
+	case ")", "]", "}", "»", "\"", "'", "”", "’", "›", "\u201F":
+		return true
+	}
+	return false
+}
+
+// scan reads the token that starts at byte i and returns its kind and end.
+func (s *Scanner) scan(i int) (Kind, int) {
+	text := s.text
+	c := text[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case isASCIILetter(c):
+			if end, ok := scanURL(text, i); ok {
+				return URL, end
+			}
+			if end, ok := scanEmail(text, i); ok {
+				return Email, end
+			}
+			return s.scanWord(i)
+		case isASCIIDigit(c):
+			if end, ok := scanEmail(text, i); ok {
+				return Email, end
+			}
+			return scanNumber(text, i)
+		case c == '#':
+			if end := scanTagBody(text, i+1); end > i+1 {
+				return Hashtag, end
+			}
+			return Symbol, i + 1
+		case c == '@':
+			if end := scanTagBody(text, i+1); end > i+1 {
+				return Mention, end
+			}
+			return Symbol, i + 1
+		case c == '.' || c == '!' || c == '?':
+			return Punct, scanTerminators(text, i)
+		case c == '_':
+			return Punct, i + 1
+		case isASCIIPunct(c):
+			return Punct, i + 1
+		default:
+			return Symbol, i + 1 // symbols and control characters
+		}
+	}
+	r, size := decodeRune(text, i)
+	if size == 1 {
+		end := i + 1
+		for end < len(text) && text[end] >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if r != utf8.RuneError || n != 1 {
+				break
+			}
+			end++
+		}
+		return Invalid, end
+	}
+	switch {
+	case isLetterOrMark(r):
+		return s.scanWord(i)
+	case unicode.IsDigit(r):
+		return scanNumber(text, i)
+	case r == '؟' || r == '…' || r == '۔':
+		return Punct, scanTerminators(text, i)
+	case unicode.IsPunct(r):
+		return Punct, i + size
+	default:
+		return Symbol, i + size
+	}
+}
+
+// scanTerminators reads a run of sentence terminators.
+func scanTerminators(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isTerminatorRune(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// scanWord reads a word: letters, combining marks, tatweel and, between
+// letters, ZWNJ/ZWJ and (in Latin words) apostrophes and digits. A change
+// between Arabic and non-Arabic script ends the word. While it reads, it
+// notes in s.changes the normalisation steps that would change the word,
+// and in s.exotic whether it met a rune outside the precomputed tables, so
+// that Next can skip a second pass over words that need no normalisation.
+func (s *Scanner) scanWord(i int) (Kind, int) {
+	kind, end, changes, exotic := scanWord(s.text, i)
+	s.changes, s.exotic = changes, exotic
+	return kind, end
+}
+
+func scanWord(text string, i int) (kind Kind, end int, changes Step, exotic bool) {
+	arabic, latin, other := false, false, false
+	first := true
+	for i < len(text) {
+		c := text[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			if c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
+		var cls runeClass
+		if r < lowLimit {
+			cls = lowClass[r]
+			changes |= lowChanges[r]
+		} else {
+			cls = classify(r)
+			exotic = true
+		}
+		switch cls {
+		case classArabicLetter:
+			if (latin || other) && !first {
+				return wordKind(arabic, latin, other), i, changes, exotic
+			}
+			arabic = true
+		case classLatinLetter, classOtherLetter:
+			if arabic {
+				return ArabicWord, i, changes, exotic
+			}
+			if cls == classLatinLetter {
+				latin = true
+			} else {
+				other = true
+			}
+		case classMark:
+		case classDigit:
+			if arabic || (!latin && !other) {
+				return wordKind(arabic, latin, other), i, changes, exotic
+			}
+		default:
+			next, _ := decodeRune(text, i+size)
+			switch {
+			case (r == '\'' || r == '’') && latin && next < utf8.RuneSelf && next >= 0 && isASCIILetter(byte(next)):
+			case (r == 0x200C || r == 0x200D) && next >= 0 && (classOf(next) == classArabicLetter || classOf(next) == classMark ||
+				classOf(next) == classLatinLetter || classOf(next) == classOtherLetter):
+			default:
+				return wordKind(arabic, latin, other), i, changes, exotic
+			}
+		}
+		i += size
+		first = false
+	}
+	return wordKind(arabic, latin, other), i, changes, exotic
+}
+
+func wordKind(arabic, latin, other bool) Kind {
+	switch {
+	case arabic:
+		return ArabicWord
+	case other:
+		return Word
+	case latin:
+		return LatinWord
+	}
+	return Word // marks only
+}
+
+// scanNumber reads digits with inner separators (. , ٫ ٬ : /) that are
+// followed by a digit. Latin letters right after the digits (5G, 19th)
+// make the token a LatinWord.
+func scanNumber(text string, i int) (Kind, int) {
+	for i < len(text) {
+		r, size := decodeRune(text, i)
+		if isDigitRune(r) {
+			i += size
+			continue
+		}
+		if r == '.' || r == ',' || r == '٫' || r == '٬' || r == ':' || r == '/' {
+			if next, _ := decodeRune(text, i+size); isDigitRune(next) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	if i < len(text) && isASCIILetter(text[i]) {
+		for i < len(text) && (isASCIILetter(text[i]) || isASCIIDigit(text[i])) {
+			i++
+		}
+		return LatinWord, i
+	}
+	return Number, i
+}
+
+// decodeRune decodes the rune at text[i], with an inlinable fast path for
+// ASCII and the two-byte sequences of Arabic. It returns (-1, 0) at the
+// end of text and (utf8.RuneError, 1) for an invalid byte.
+func decodeRune(text string, i int) (rune, int) {
+	if i+1 < len(text) {
+		c, c1 := text[i], text[i+1]
+		if c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+		if c >= 0xC2 && c < 0xE0 && c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+	}
+	return decodeRuneSlow(text, i)
+}
+
+func decodeRuneSlow(text string, i int) (rune, int) {
+	if i >= len(text) {
+		return -1, 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+func isDigitRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return r >= 0 && unicode.IsDigit(r)
+}
+
+// scanTagBody reads the body of a hashtag or mention starting at i:
+// letters, marks, digits and underscores. It returns i when there is none.
+func scanTagBody(text string, i int) int {
+	for i < len(text) {
+		r, size := decodeRune(text, i)
+		if r == '_' || isDigitRune(r) || isLetterOrMark(r) || ((r == 0x200C || r == 0x200D) && i > 0) {
+			i += size
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// parts splits the body text[i:end] of a hashtag or mention into words at
+// underscores.
+func (s *Scanner) parts(i, end int) []Token {
+	var parts []Token
+	for i < end {
+		if s.text[i] == '_' {
+			i++
+			continue
+		}
+		j := i
+		for j < end && s.text[j] != '_' {
+			j++
+		}
+		sub := Scanner{tz: s.tz, text: s.text[:j]}
+		for k := i; k < j; {
+			kind, e := sub.scan(k)
+			if kind != Invalid && kind != Punct && kind != Symbol {
+				w := s.text[k:e]
+				parts = append(parts, Token{Text: w, Norm: s.tz.norm.String(w), Kind: kind,
+					Start: k, End: e, Sentence: s.tok.Sentence, Paragraph: s.tok.Paragraph})
+			}
+			if e <= k {
+				e = k + 1
+			}
+			k = e
+		}
+		i = j
+	}
+	return parts
+}
+
+// scanURL reads a URL beginning with http://, https:// or www. at i.
+// Trailing punctuation (. , ; : ! ? ، ؛ ؟ and unmatched closing brackets
+// and quotes) is left out of it.
+func scanURL(text string, i int) (int, bool) {
+	rest := text[i:]
+	if !(hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "www.")) {
+		return 0, false
+	}
+	j := i
+	for j < len(text) {
+		r, size := decodeRune(text, j)
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		if unicode.IsSpace(r) || r == '"' || r == '<' || r == '>' || r == '«' || r == '»' || r == '“' || r == '”' || r == '،' || r == '؛' || isInvisible(r) {
+			break
+		}
+		j += size
+	}
+	// Trim trailing punctuation.
+	for j > i {
+		r, size := utf8.DecodeLastRuneInString(text[i:j])
+		trim := false
+		switch r {
+		case '.', ',', ';', ':', '!', '?', '\'', '؟', '…':
+			trim = true
+		case ')':
+			trim = strings.Count(text[i:j], "(") < strings.Count(text[i:j], ")")
+		case ']':
+			trim = strings.Count(text[i:j], "[") < strings.Count(text[i:j], "]")
+		}
+		if !trim {
+			break
+		}
+		j -= size
+	}
+	// Require something after the scheme.
+	if j-i <= len("https://") && !strings.Contains(text[i:j], ".") {
+		return 0, false
+	}
+	return j, true
+}
+
+// scanEmail reads an e-mail address at i: local part, '@', and a domain
+// of at least two dot-separated ASCII labels.
+func scanEmail(text string, i int) (int, bool) {
+	j := i
+	for j < len(text) && isEmailLocal(text[j]) {
+		j++
+	}
+	if j == i || j >= len(text) || text[j] != '@' || text[j-1] == '.' {
+		return 0, false
+	}
+	j++
+	labels, end := 0, 0
+	for {
+		k := j
+		for k < len(text) && (isASCIILetter(text[k]) || isASCIIDigit(text[k]) || text[k] == '-') {
+			k++
+		}
+		if k == j {
+			break
+		}
+		labels++
+		end = k
+		if k+1 < len(text) && text[k] == '.' && (isASCIILetter(text[k+1]) || isASCIIDigit(text[k+1])) {
+			j = k + 1
+			continue
+		}
+		break
+	}
+	if labels < 2 {
+		return 0, false
+	}
+	return end, true
+}
+
+func isEmailLocal(c byte) bool {
+	return isASCIILetter(c) || isASCIIDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
+
+// isASCIIPunct reports whether c is ASCII punctuation (as opposed to a
+// symbol such as $ + < = > ^ ` | ~).
+func isASCIIPunct(c byte) bool {
+	switch c {
+	case '!', '"', '#', '%', '&', '\'', '(', ')', '*', ',', '-', '.', '/', ':', ';', '?', '@', '[', '\\', ']', '_', '{', '}':
+		return true
+	}
+	return false
+}
+
+// isArabicLetter reports whether r is a letter of the Arabic script
+// (including tatweel and presentation forms).
+func isArabicLetter(r rune) bool {
+	switch {
+	case r >= 0x0620 && r <= 0x064A, r >= 0x066E && r <= 0x066F, r >= 0x0671 && r <= 0x06D3, r == 0x06D5,
+		r >= 0x06E5 && r <= 0x06E6, r >= 0x06EE && r <= 0x06EF, r >= 0x06FA && r <= 0x06FC, r == 0x06FF:
+		return true
+	case r < 0x0750:
+		return false
+	case r <= 0x077F, r >= 0x08A0 && r <= 0x08C9:
+		return true
+	case r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFC:
+		return unicode.IsLetter(r)
+	}
+	return false
+}
+
+// isLetterOrMark reports whether r can start or continue a word.
+func isLetterOrMark(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r))
+	}
+	if isArabicLetter(r) || (r >= 0x064B && r <= 0x065F) || r == 0x0670 {
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
