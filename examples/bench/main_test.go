@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// sample is a small Arabic news text with diacritics, tatweel, a hashtag,
+// digits of both kinds and a Latin name, so that both sides do real work.
+const sample = `أعلنت وزارة الاقتصاد يوم الأحد ٢٠ مارس 2025 أنّ معدّل التضخّم تراجع إلى 3.5٪.
+وقال الوزيرُ في مؤتمر صحفي: «سنواصل الإصلاحات»، مضيفاً أن شركة Google ستفتح مكتباً في الـقـاهـرة.
+#الاقتصاد_المصري`
+
+func writeSample(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sample.txt")
+	if err := os.WriteFile(path, []byte(sample), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestJSON runs every comparison once with a tiny budget and checks the
+// shape of the JSON report.
+func TestJSON(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	args := []string{"-json", "-time", "5ms", "-size", "4096", "-input", writeSample(t)}
+	if err := run(args, &stdout, &stderr); err != nil {
+		t.Fatalf("run: %v\nstderr:\n%s", err, stderr.String())
+	}
+
+	// Exactly one JSON object, with exactly the documented keys.
+	dec := json.NewDecoder(bytes.NewReader(stdout.Bytes()))
+	var raw map[string][]map[string]any
+	if err := dec.Decode(&raw); err != nil {
+		t.Fatalf("decode %q: %v", stdout.String(), err)
+	}
+	if dec.More() {
+		t.Fatalf("more than one JSON value on stdout: %q", stdout.String())
+	}
+	if len(raw) != 1 || raw["results"] == nil {
+		t.Fatalf("top-level keys: got %v, want only results", raw)
+	}
+
+	var rep report
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, c := range comparisons() {
+		want = append(want, c.name)
+	}
+	var got []string
+	for i, r := range rep.Results {
+		got = append(got, r.Name)
+		keys := make([]string, 0, len(raw["results"][i]))
+		for k := range raw["results"][i] {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		if wantKeys := []string{"name", "ours", "peer", "speedup", "unit"}; !reflect.DeepEqual(keys, wantKeys) {
+			t.Errorf("%s: keys %v, want %v", r.Name, keys, wantKeys)
+		}
+		if r.Unit != unitNsPerOp && r.Unit != unitMBPerS {
+			t.Errorf("%s: unit %q", r.Name, r.Unit)
+		}
+		if r.Ours <= 0 || r.Peer <= 0 || r.Speedup <= 0 {
+			t.Errorf("%s: ours %v, peer %v, speedup %v: want positive values", r.Name, r.Ours, r.Peer, r.Speedup)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("results %v, want %v", got, want)
+	}
+	if !strings.Contains(stderr.String(), "bench: [1/") {
+		t.Errorf("no progress on stderr: %q", stderr.String())
+	}
+}
+
+// TestComparisons checks that every comparison is well formed and that
+// both sides produce something on the sample.
+func TestComparisons(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range comparisons() {
+		if seen[c.name] {
+			t.Errorf("duplicate comparison %q", c.name)
+		}
+		seen[c.name] = true
+		if !strings.Contains(c.name, "/") {
+			t.Errorf("%q: want family/peer", c.name)
+		}
+		n, err := c.setup([]byte(sample))
+		if err != nil {
+			t.Errorf("%s: setup: %v", c.name, err)
+			continue
+		}
+		if n != int64(len(sample)) {
+			t.Errorf("%s: setup reported %d bytes, want %d", c.name, n, len(sample))
+		}
+		if got := c.ours(); got <= 0 {
+			t.Errorf("%s: ours produced %d", c.name, got)
+		}
+		if got := c.peer(); got <= 0 {
+			t.Errorf("%s: peer produced %d", c.name, got)
+		}
+	}
+}
+
+func TestSpeedup(t *testing.T) {
+	m := measurement{name: "x/y", bytes: 1e6, ours: stats{nsPerOp: 1e6}, peer: stats{nsPerOp: 3e6}}
+	for _, unit := range []string{unitNsPerOp, unitMBPerS} {
+		if r := m.result(unit); r.Speedup != 3 {
+			t.Errorf("%s: speedup %v, want 3 (Khabar three times faster)", unit, r.Speedup)
+		}
+	}
+	if r := m.result(unitMBPerS); r.Ours != 1000 || r.Peer != 333.333 {
+		t.Errorf("MB/s: ours %v, peer %v; want 1000, 333.333", r.Ours, r.Peer)
+	}
+}
+
+func TestOnly(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	args := []string{"-json", "-time", "5ms", "-size", "0", "-only", "tokenize/nlp", "-input", writeSample(t)}
+	if err := run(args, &stdout, &stderr); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	var rep report
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 1 || rep.Results[0].Name != "tokenize/nlp-regexp" {
+		t.Errorf("-only tokenize/nlp: got %+v", rep.Results)
+	}
+
+	err := run([]string{"-only", "nothing"}, &stdout, &stderr)
+	if _, ok := err.(usageError); !ok {
+		t.Errorf("-only nothing: got %v, want a usage error", err)
+	}
+}
+
+func TestDefaultInput(t *testing.T) {
+	dir, err := findArticles()
+	if err != nil {
+		t.Skipf("default input not available: %v", err)
+	}
+	text, _, err := loadInput("", 1<<16)
+	if err != nil {
+		t.Fatalf("loadInput from %s: %v", dir, err)
+	}
+	if len(text) < 1<<16 {
+		t.Errorf("input is %d bytes, want at least %d", len(text), 1<<16)
+	}
+}
+
+// BenchmarkComparisons runs each side on its own under the testing
+// package, for profiling one side:
+//
+//	go test -run '^$' -bench 'Comparisons/tokenize/bleve-ar/khabar' -cpuprofile cpu.out
+func BenchmarkComparisons(b *testing.B) {
+	input, _, err := loadInput("", 1<<20)
+	if err != nil {
+		b.Skip(err)
+	}
+	for _, c := range comparisons() {
+		n, err := c.setup(input)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range []struct {
+			name string
+			fn   func() int
+		}{{"khabar", c.ours}, {"peer", c.peer}} {
+			b.Run(c.name+"/"+s.name, func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(n)
+				for b.Loop() {
+					sink += s.fn()
+				}
+			})
+		}
+	}
+}
