@@ -140,6 +140,8 @@ type Split struct {
 	Pronoun Clitic
 	// Article reports that Stem begins with the article ال followed by at
 	// least two letters. The article stays in Stem; Bare is Stem without it.
+	// It is never set after the future particle س, whose stem is a verb
+	// (سألتقي → س + التقي, "I will meet").
 	Article bool
 }
 
@@ -431,8 +433,7 @@ func (ss *splitSet) collect(word string) {
 // restored article before ل (للعراق → اللعراق), which only fits words that
 // begin with ل. Then come the stems without the article, fewer clitics
 // first, so that the longest stem is tried first: ولبنان gives و + لبنان
-// before و + ل + بنان, وبغداد gives و + بغداد before و + ب + غداد. Ties keep
-// the order conjunction, then preposition.
+// before و + ل + بنان, وبغداد gives و + بغداد before و + ب + غداد.
 //
 // Words are ambiguous, and the ordering only says which reading to try
 // first; the lexicon decides (see [FirstKnown]). للندن gives, in order,

@@ -23,7 +23,8 @@ const (
 	// particles with pronoun suffixes (فيه، عليها، منهم، إليه، أنه),
 	// demonstratives, relatives, interrogatives, negation, kana and its
 	// sisters (كان، أصبح، ليس، ما زال), kada and its sisters, the inna
-	// family (إن، أن، لكن، لعل), adverbs of time and place (الآن، أمس،
+	// family (إن، أن، لكن، لعل), auxiliary and modal verbs (تم، يتم،
+	// يمكن، يجب: تم + verbal noun is the passive of news), adverbs of time and place (الآن، أمس،
 	// هنا، هناك، أمام) and quantifiers (كل، بعض، جميع، معظم).
 	//
 	// Every word also counts with the conjunction و or ف attached (وفي،
@@ -117,8 +118,9 @@ func IsStopWord(word string) bool { return FunctionWords.Contains(word) }
 // case-insensitive: "The", "THE" and "the" are stop words, and so are "US"
 // and "WHO" (us, who). Check names before stop words.
 //
-// Contains does not allocate when word is already normalised and lower
-// case. It is safe for concurrent use.
+// Contains does not allocate when word is already normalised (a token's
+// Norm) and either lower case or an ASCII word of at most 32 bytes. It is
+// safe for concurrent use.
 func (l StopList) Contains(word string) bool {
 	if l&allStopLists == 0 || word == "" {
 		return false
@@ -128,35 +130,40 @@ func (l StopList) Contains(word string) bool {
 	if lists, ok := t[w]; ok {
 		return lists&l != 0
 	}
-	if l&(EnglishFunctionWords|ReportingVerbs) == 0 {
-		return false
+	if l&(EnglishFunctionWords|ReportingVerbs) == 0 || stopIsArabic(w) {
+		return false // Arabic has no case
 	}
 	// Lower-case and try again; only English entries have upper case.
-	return t[stopLower(w)]&l != 0
+	var buf [32]byte
+	if lower, ok := stopLowerASCII(buf[:0], w); ok {
+		return t[string(lower)]&l != 0 // the conversion does not allocate
+	}
+	if lower := strings.ToLower(w); lower != w {
+		return t[lower]&l != 0
+	}
+	return false
 }
 
-// stopLower returns s in lower case, or "" when s has no upper-case
-// letter. It allocates only when s has upper-case letters.
-func stopLower(s string) string {
-	ascii, upper := true, false
+// stopLowerASCII appends the lower-case form of the ASCII string s to dst
+// and reports true, if s is ASCII, has an upper-case letter and fits in
+// cap(dst); otherwise it reports false.
+func stopLowerASCII(dst []byte, s string) ([]byte, bool) {
+	if len(s) > cap(dst) {
+		return nil, false
+	}
+	upper := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			ascii = false
-			break
+			return nil, false
 		}
 		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 			upper = true
 		}
+		dst = append(dst, c)
 	}
-	if ascii && !upper {
-		return ""
-	}
-	l := strings.ToLower(s) // allocates only when something changes
-	if l == s {
-		return ""
-	}
-	return l
+	return dst, upper
 }
 
 // Words returns the words of the lists in l, sorted, in the form they are
