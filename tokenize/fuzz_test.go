@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -61,4 +62,28 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTokenizeProperties checks the invariants of FuzzTokenize on random
+// texts built from the pieces Arabic news is made of, invalid bytes
+// included, from a seeded source.
+func TestTokenizeProperties(t *testing.T) {
+	pieces := []string{
+		"واشنطن", "الـعِراق", "وبالعراق", "Google", "G20", "٢٠٢١", "3.5", "١٫٥", "9:34", "#كوريا_الشمالية", "@UN",
+		"https://example.com/a.b", "news@example.com", ".", "،", "؟", "!", "…", "...", "«", "»", "\"", "(", ")", "-",
+		" ", " ", " ", "\n", "\n\n", "\u00a0", "\u200c", "\u200f", "\ufeff", "ﻻ", "😀", "\xff", "\xe2\x80", "د.", "J.", "\t",
+	}
+	rng := rand.New(rand.NewPCG(2026, 11))
+	for i := range 2000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		toks := Tokenize(text)
+		checkInvariants(t, text, toks)
+		if t.Failed() {
+			t.Fatalf("case %d: %q", i, text)
+		}
+	}
 }
