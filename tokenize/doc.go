@@ -54,9 +54,9 @@
 //
 // Invalid UTF-8 never vanishes and never shifts offsets: each run of
 // invalid bytes becomes one token of kind [Invalid] whose Text holds the
-// bytes exactly and whose Norm is U+FFFD. A Normalizer keeps invalid bytes
-// unchanged in String and Append; its streaming Transformer replaces them
-// with U+FFFD, as everything in golang.org/x/text does.
+// bytes exactly and whose Norm is U+FFFD. A Normalizer, given a string
+// with invalid bytes, replaces each with U+FFFD, so its output is always
+// valid UTF-8.
 //
 // # Sentences and paragraphs
 //

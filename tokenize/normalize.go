@@ -113,7 +113,9 @@ func Key(s string) string { return Normalizer{KeySteps}.String(s) }
 func AppendKey(dst []byte, s string) []byte { return Normalizer{KeySteps}.Append(dst, s) }
 
 // String returns s normalised. When no step changes anything it returns s
-// itself without allocating. Invalid UTF-8 bytes are kept unchanged.
+// itself without allocating. Each invalid UTF-8 byte becomes U+FFFD (with
+// any step set), so that removing a mark can never join stray bytes into
+// a new character and the result is always valid UTF-8.
 func (n Normalizer) String(s string) string {
 	if n.steps == 0 {
 		return s
@@ -175,8 +177,7 @@ func (n Normalizer) firstChange(s string) int {
 		}
 		r, size := decodeRune(s, i)
 		if size == 1 {
-			i++ // invalid byte: kept as it is
-			continue
+			return i // an invalid byte becomes U+FFFD
 		}
 		if r < lowLimit {
 			if lowChanges[r]&n.steps != 0 {
@@ -204,7 +205,7 @@ func (n Normalizer) appendFrom(dst []byte, s string, i int) []byte {
 		}
 		r, size := decodeRune(s, i)
 		if size == 1 {
-			dst = append(dst, c) // invalid byte: kept as it is
+			dst = append(dst, "\uFFFD"...) // invalid byte
 			i++
 			continue
 		}
@@ -367,8 +368,8 @@ func needsNFKC(s string, steps Step) bool {
 	return false
 }
 
-// nfkcString applies NFKC to s, keeping invalid bytes as they are (the
-// norm package would keep them too, but it is explicit here).
+// nfkcString applies NFKC to s. The norm package passes invalid bytes
+// through; appendFrom then replaces them.
 func nfkcString(s string) string {
 	return norm.NFKC.String(s)
 }
@@ -376,8 +377,8 @@ func nfkcString(s string) string {
 // Transformer returns a streaming transformer that applies n's steps, for
 // use with transform.NewReader, transform.NewWriter or transform.String.
 // A transformer holds state: build one per stream; it is not safe for
-// concurrent use. Invalid UTF-8 bytes become U+FFFD in the output, as
-// everywhere in golang.org/x/text.
+// concurrent use. Invalid UTF-8 bytes become U+FFFD in the output, as in
+// String.
 //
 // A transformer reports no offsets back into its input. To keep offsets,
 // tokenize first and normalise each token (see [Token.Norm]).

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 )
@@ -51,7 +52,9 @@ func TestNormalizerSteps(t *testing.T) {
 		{"default keeps teh marbuta", DefaultSteps, "الأميركية", "الاميركية"},
 		{"default all", DefaultSteps, "الـوِلايات ٢٠٢١ ﻻ", "الولايات 2021 لا"},
 		{"key all", KeySteps, "الأميركيّة على ٱلـعراق", "الاميركيه علي العراق"},
-		{"invalid utf-8 kept", KeySteps, "أ\xffب", "ا\xffب"},
+		{"invalid utf-8 replaced", KeySteps, "أ\xffب", "ا\uFFFDب"},
+		{"invalid utf-8 with only NFKC", NFKC, "\xff", "\uFFFD"},
+		{"stray bytes around a mark stay apart", KeySteps, "\xd9ُ\x8e0", "\uFFFD\uFFFD0"},
 		{"empty", KeySteps, "", ""},
 	}
 	for _, tt := range tests {
@@ -156,13 +159,16 @@ func (s *slowReader) Read(p []byte) (int, error) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"مُصْطَفَى", "ﻻ ﷲ", "٣٫٥٪", "\xff\xfe", "Blinken", "ٱلـعراق"} {
+	for _, s := range []string{"مُصْطَفَى", "ﻻ ﷲ", "٣٫٥٪", "\xff\xfe", "Blinken", "ٱلـعراق", "\xd9ُ\x8e0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		k := Key(s)
 		if Key(k) != k {
 			t.Errorf("Key is not idempotent on %q: %q then %q", s, k, Key(k))
+		}
+		if !utf8.ValidString(k) {
+			t.Errorf("Key(%q) = %q is not valid UTF-8", s, k)
 		}
 		n := Normalize(s)
 		if len(s) > 0 && strings.ToValidUTF8(s, "") == s && len(n) > 4*len(s)+16 {
