@@ -3,7 +3,9 @@ module github.com/khabar-nlp/khabar/examples/bench
 go 1.26.0
 
 require (
+	github.com/agnivade/levenshtein v1.2.2
 	github.com/blevesearch/bleve/v2 v2.6.3
+	github.com/coregx/ahocorasick v0.3.1
 	github.com/james-bowman/nlp v0.0.0-20210511120306-26d441fa0ded
 	github.com/khabar-nlp/khabar v0.0.0
 )

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run . [-json] [-only PREFIX] [-time D] [-input FILE] [-size N] [-cpuprofile FILE]
+//	go run . [-json] [-only PREFIX] [-time D] [-input FILE] [-size N] [-aliases N] [-cpuprofile FILE]
 //
 // Without -json it prints a table; with -json it prints exactly one JSON
 // object, {"results":[{"name","ours","peer","unit","speedup"}…]}, where a
@@ -57,11 +57,16 @@ func comparisons() []comparison {
 	var all []comparison
 	for _, family := range [](func() []comparison){
 		tokenizeComparisons,
+		gazetteerComparisons,
 	} {
 		all = append(all, family()...)
 	}
 	return all
 }
+
+// notes receives what a setup reports besides the measurements (sizes,
+// recall, build times): run points it at its stderr.
+var notes io.Writer = io.Discard
 
 // result is one line of the JSON output.
 type result struct {
@@ -106,6 +111,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	minTime := fs.Duration("time", time.Second, "minimum measuring time per side and comparison")
 	inputFile := fs.String("input", "", "text `FILE` to use instead of ../../testdata/articles/*.txt")
 	size := fs.Int("size", 1<<20, "repeat the input to about `N` bytes (0: use it once)")
+	aliases := fs.Int("aliases", defaultSynthAliases, "`N` synthetic names and aliases for gazetteer/fuzzy-naive-scan")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -122,6 +128,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *size < 0 {
 		return usageError{"-size must not be negative"}
 	}
+	if *aliases < synthNamesPerEntry {
+		return usageError{fmt.Sprintf("-aliases must be at least %d", synthNamesPerEntry)}
+	}
+	prevAliases := synthAliases
+	synthAliases, notes = *aliases, stderr
+	defer func() { synthAliases, notes = prevAliases, io.Discard }()
 
 	var selected []comparison
 	for _, c := range comparisons() {

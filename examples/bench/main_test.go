@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // sample is a small Arabic news text with diacritics, tatweel, a hashtag,
@@ -26,11 +29,15 @@ func writeSample(t *testing.T) string {
 	return path
 }
 
+// testAliases is the size of the synthetic gazetteer in tests: big enough
+// for every kind of name, small enough for the naive scan to be quick.
+const testAliases = 2000
+
 // TestJSON runs every comparison once with a tiny budget and checks the
 // shape of the JSON report.
 func TestJSON(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	args := []string{"-json", "-time", "5ms", "-size", "4096", "-input", writeSample(t)}
+	args := []string{"-json", "-time", "5ms", "-size", "4096", "-aliases", fmt.Sprint(testAliases), "-input", writeSample(t)}
 	if err := run(args, &stdout, &stderr); err != nil {
 		t.Fatalf("run: %v\nstderr:\n%s", err, stderr.String())
 	}
@@ -85,6 +92,8 @@ func TestJSON(t *testing.T) {
 // TestComparisons checks that every comparison is well formed and that
 // both sides produce something on the sample.
 func TestComparisons(t *testing.T) {
+	defer func(n int) { synthAliases = n }(synthAliases)
+	synthAliases = testAliases
 	seen := map[string]bool{}
 	for _, c := range comparisons() {
 		if seen[c.name] {
@@ -99,7 +108,7 @@ func TestComparisons(t *testing.T) {
 			t.Errorf("%s: setup: %v", c.name, err)
 			continue
 		}
-		if n != int64(len(sample)) {
+		if c.unit == unitMBPerS && n != int64(len(sample)) {
 			t.Errorf("%s: setup reported %d bytes, want %d", c.name, n, len(sample))
 		}
 		if got := c.ours(); got <= 0 {
@@ -108,6 +117,51 @@ func TestComparisons(t *testing.T) {
 		if got := c.peer(); got <= 0 {
 			t.Errorf("%s: peer produced %d", c.name, got)
 		}
+	}
+}
+
+// TestFuzzyQueries checks the misspelt names of gazetteer/fuzzy-naive-scan:
+// each is one edit away from the name it was made from, within that
+// name's budget, and both sides find most intended entries.
+func TestFuzzyQueries(t *testing.T) {
+	g, err := synthGazetteerOf(testAliases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(g.entries), testAliases/synthNamesPerEntry; got != want {
+		t.Errorf("%d entries, want %d", got, want)
+	}
+	qs := g.queries(fuzzyQueries)
+	if len(qs) != fuzzyQueries {
+		t.Fatalf("%d queries, want %d", len(qs), fuzzyQueries)
+	}
+	deletions := 0
+	for _, q := range qs {
+		if d := levenshtein.ComputeDistance(q.text, q.name); d != 1 {
+			t.Errorf("%q from %q: distance %d, want 1", q.text, q.name, d)
+		}
+		if editBudget(q.name) < 1 {
+			t.Errorf("%q: made from %q, which allows no edit", q.text, q.name)
+		}
+		if !slices.Contains(g.entries[q.entry].Names(), q.name) {
+			t.Errorf("%q: entry %d has no name %q", q.text, q.entry, q.name)
+		}
+		if letters(q.text) < letters(q.name) {
+			deletions++
+		}
+	}
+	if deletions == 0 || deletions > len(qs)/5 {
+		t.Errorf("%d queries with a long vowel removed, want a few", deletions)
+	}
+	if again := g.queries(fuzzyQueries); !reflect.DeepEqual(again, qs) {
+		t.Error("queries differ from one call to the next")
+	}
+	ours, scan := g.recall(qs)
+	if scan != len(qs) {
+		t.Errorf("scan finds %d of %d intended entries, want all", scan, len(qs))
+	}
+	if ours < len(qs)*9/10 {
+		t.Errorf("khabar finds %d of %d intended entries, want at least 90%%", ours, len(qs))
 	}
 }
 
