@@ -223,15 +223,22 @@ func synthName(rng *rand.Rand) string {
 
 // fuzzyQuery is a misspelt name to look up.
 type fuzzyQuery struct {
-	text  string // the name with one letter changed or a long vowel removed
+	text  string // the name spelt another way
 	name  string // the name it was made from
 	entry int    // the entry that has the name
 }
 
-// queries returns n misspelt names of g, made from a fixed seed: names of
-// five letters or more (so that the edit is within every budget) with one
-// letter replaced by another, and every tenth with a long vowel (ا و ي,
-// not a word's first letter) removed instead.
+// equivalents maps a letter to one that transliterations use for the same
+// sound (the gazetteer's variant classes).
+var equivalents = map[rune]rune{'ت': 'ط', 'ط': 'ت', 'س': 'ص', 'ص': 'س', 'ث': 'س', 'ش': 'س', 'ز': 'ذ', 'ذ': 'ز',
+	'ض': 'ظ', 'ظ': 'ض', 'ك': 'ق', 'ق': 'ك', 'ج': 'غ', 'غ': 'ج'}
+
+// queries returns n names of g spelt another way, as the same name is
+// spelt in different news sources, made from a fixed seed: in turn a long
+// vowel (ا و ي, not a word's first letter) removed, two adjacent letters
+// swapped, and a letter replaced by one of the same sound (ت/ط، س/ص،
+// ج/غ…). Names have six letters or more, so that each change is within
+// the gazetteer's budget.
 func (g *synthGazetteer) queries(n int) []fuzzyQuery {
 	rng := rand.New(rand.NewPCG(0x71756572, 0x69657321)) // "quer", "ies!"
 	var out []fuzzyQuery
@@ -239,39 +246,44 @@ func (g *synthGazetteer) queries(n int) []fuzzyQuery {
 		e := rng.IntN(len(g.entries))
 		names := g.entries[e].Names()
 		name := names[rng.IntN(len(names))]
-		if letters(name) < 5 {
+		if letters(name) < 6 {
 			continue
 		}
 		r := []rune(name)
-		var text string
-		if len(out)%10 == 9 {
-			var vowels []int
+		var candidates []int
+		switch len(out) % 3 {
+		case 0: // long vowel removed
 			for i := 1; i < len(r); i++ {
 				if r[i-1] != ' ' && (r[i] == 'ا' || r[i] == 'و' || r[i] == 'ي') {
-					vowels = append(vowels, i)
+					candidates = append(candidates, i)
 				}
 			}
-			if len(vowels) == 0 {
-				continue
+		case 1: // adjacent letters swapped
+			for i := 0; i+1 < len(r); i++ {
+				if r[i] != ' ' && r[i+1] != ' ' && r[i] != r[i+1] {
+					candidates = append(candidates, i)
+				}
 			}
-			v := vowels[rng.IntN(len(vowels))]
-			text = string(slices.Delete(r, v, v+1))
-		} else {
-			var pos []int
+		case 2: // a letter of the same sound
 			for i, c := range r {
-				if c != ' ' {
-					pos = append(pos, i)
+				if _, ok := equivalents[c]; ok {
+					candidates = append(candidates, i)
 				}
 			}
-			p := pos[rng.IntN(len(pos))]
-			c := r[p]
-			for c == r[p] {
-				c = synthLetters[rng.IntN(len(synthLetters))]
-			}
-			r[p] = c
-			text = string(r)
 		}
-		out = append(out, fuzzyQuery{text: text, name: name, entry: e})
+		if len(candidates) == 0 {
+			continue
+		}
+		p := candidates[rng.IntN(len(candidates))]
+		switch len(out) % 3 {
+		case 0:
+			r = slices.Delete(r, p, p+1)
+		case 1:
+			r[p], r[p+1] = r[p+1], r[p]
+		case 2:
+			r[p] = equivalents[r[p]]
+		}
+		out = append(out, fuzzyQuery{text: string(r), name: name, entry: e})
 	}
 	return out
 }

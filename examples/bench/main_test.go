@@ -120,9 +120,9 @@ func TestComparisons(t *testing.T) {
 	}
 }
 
-// TestFuzzyQueries checks the misspelt names of gazetteer/fuzzy-naive-scan:
-// each is one edit away from the name it was made from, within that
-// name's budget, and both sides find most intended entries.
+// TestFuzzyQueries checks the respelt names of gazetteer/fuzzy-naive-scan:
+// each is one edit (or one swap) away from the name it was made from,
+// within that name's budget, and both sides find most intended entries.
 func TestFuzzyQueries(t *testing.T) {
 	g, err := synthGazetteerOf(testAliases)
 	if err != nil {
@@ -137,8 +137,9 @@ func TestFuzzyQueries(t *testing.T) {
 	}
 	deletions := 0
 	for _, q := range qs {
-		if d := levenshtein.ComputeDistance(q.text, q.name); d != 1 {
-			t.Errorf("%q from %q: distance %d, want 1", q.text, q.name, d)
+		swapped := len(q.text) == len(q.name) && levenshtein.ComputeDistance(q.text, q.name) == 2
+		if d := levenshtein.ComputeDistance(q.text, q.name); d != 1 && !swapped {
+			t.Errorf("%q from %q: distance %d, want 1 or a swap", q.text, q.name, d)
 		}
 		if editBudget(q.name) < 1 {
 			t.Errorf("%q: made from %q, which allows no edit", q.text, q.name)
@@ -150,15 +151,17 @@ func TestFuzzyQueries(t *testing.T) {
 			deletions++
 		}
 	}
-	if deletions == 0 || deletions > len(qs)/5 {
-		t.Errorf("%d queries with a long vowel removed, want a few", deletions)
+	if deletions != len(qs)/3+1 && deletions != len(qs)/3 {
+		t.Errorf("%d queries with a long vowel removed, want a third", deletions)
 	}
 	if again := g.queries(fuzzyQueries); !reflect.DeepEqual(again, qs) {
 		t.Error("queries differ from one call to the next")
 	}
 	ours, scan := g.recall(qs)
-	if scan != len(qs) {
-		t.Errorf("scan finds %d of %d intended entries, want all", scan, len(qs))
+	// Plain Levenshtein counts a swap as two edits, more than names under
+	// eight letters allow: the scan misses those.
+	if scan < len(qs)*8/10 {
+		t.Errorf("scan finds %d of %d intended entries, want at least 80%%", scan, len(qs))
 	}
 	if ours < len(qs)*9/10 {
 		t.Errorf("khabar finds %d of %d intended entries, want at least 90%%", ours, len(qs))
