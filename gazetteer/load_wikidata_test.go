@@ -195,7 +195,7 @@ func TestFixEmptyMaps(t *testing.T) {
 func TestWdCount(t *testing.T) {
 	for in, want := range map[string]int{
 		`[]`: 0, `{}`: 0, ` { } `: 0,
-		`{"arwiki":{"site":"arwiki","title":"a,b","badges":[]}}`:                               1,
+		`{"arwiki":{"site":"arwiki","title":"a,b","badges":[]}}`:                              1,
 		`{"arwiki":{"site":"arwiki","title":"a\"},{","badges":["Q1","Q2"]},"enwiki":{"x":1}}`: 2,
 	} {
 		var c wdCount
