@@ -8,15 +8,18 @@
 //   - [github.com/khabar-nlp/khabar/tokenize]: Arabic-aware normalisation,
 //     tokens with exact offsets, sentences and paragraphs, proclitic and
 //     enclitic analysis, stop words and light stemming for topic terms.
-//   - gazetteer: people, places and organisations with stable IDs,
-//     aliases, English names and demonyms; loaders and exact and fuzzy
-//     indexes (planned).
+//   - [github.com/khabar-nlp/khabar/gazetteer]: people, places and
+//     organisations with stable IDs, aliases, English names and demonyms;
+//     loaders for our TSV and JSONL formats, plain lists, GeoNames and
+//     Wikidata; exact, clitic, demonym and fuzzy matching over tokens; an
+//     embedded default gazetteer.
 //   - entities: mentions found in an article and grouped into entities
 //     (planned).
 //   - topics: TF-IDF, keywords, topic classifiers and clustering (planned).
 //
 // This root package will hold the Analyzer that runs the whole chain on an
 // article. The runnable programs live under examples/: examples/analyze
-// prints the sentences and tokens of an article as text or JSON, and
+// prints the sentences and tokens of an article as text or JSON,
+// examples/gazetteer imports, builds, inspects and queries gazetteers, and
 // examples/bench compares Khabar with other Go libraries on the same input.
 package khabar
