@@ -45,11 +45,13 @@ import (
 // Candidates come from a symmetric-deletion index (in the manner of
 // SymSpell): every surface key with five letters or more is stored with
 // each of its one-letter deletions, and a query is looked up with its own
-// deletions (one, or two for queries of eight letters or more). Two keys
-// share such a variant when they are one edit apart, when two adjacent
-// letters are swapped, and in many two-edit cases. A second key per
-// surface, its consonant skeleton, catches spellings that differ in
-// several long vowels and equivalent consonants. Each candidate is
+// one-letter deletions. Two keys share such a variant when they are one
+// edit apart or differ by a swap of adjacent letters. A second key per
+// surface, its consonant skeleton, catches the two- and three-edit
+// variants the weights accept: spellings that differ in several long
+// vowels and equivalent consonants (انطوني بلنكن/انتوني بلينكن). A query
+// thus costs as many table probes as it has letters, plus one, whatever
+// the size of the gazetteer. Each candidate is
 // checked first with the Levenshtein distance (agnivade/levenshtein,
 // corrected for one swap), which is reported as [Match.Distance], then
 // with the weighted distance above, which decides and gives the score.
@@ -61,7 +63,6 @@ import (
 // Fuzzy limits, in letters without spaces and articles.
 const (
 	fuzzyMinLetters  = 5 // keys shorter than this match exactly only
-	fuzzyTwoEdits    = 8 // queries this long are looked up with two deletions
 	fuzzyMinQuery    = 4 // queries shorter than this are not looked up
 	fuzzySwapLetters = 6 // keys shorter than this accept no swap (تجاري/تجراي)
 	skeletonHashSalt = 0x9e3779b97f4a7c15
@@ -113,7 +114,7 @@ func buildFuzzy(keys []string) *fuzzyIndex {
 		}
 		id := uint64(i)
 		buf = append(buf[:0], []rune(k)...)
-		forEachVariant(buf, 1, func(h uint32) { cells = append(cells, uint64(h)<<32|id) })
+		forEachVariant(buf, func(h uint32) { cells = append(cells, uint64(h)<<32|id) })
 		cells = append(cells, uint64(skeletonHash(k))<<32|id)
 	}
 	return newFuzzyIndex(cells)
@@ -157,36 +158,54 @@ func (f *fuzzyIndex) lookup(h uint32, fn func(key uint32)) {
 func (f *fuzzyIndex) memoryUsage() int { return 4*len(f.starts) + 8*len(f.cells) }
 
 // forEachVariant calls fn with the hash of w and of each string made by
-// deleting up to depth letters from w (deletions of one letter always;
-// of two when depth is 2).
-func forEachVariant(w []rune, depth int, fn func(uint32)) {
-	fn(hashRunes(w, -1, -1))
-	for i := range w {
-		fn(hashRunes(w, i, -1))
-		if depth >= 2 {
-			for j := i + 1; j < len(w); j++ {
-				fn(hashRunes(w, i, j))
-			}
-		}
+// deleting one rune from w. The hashes are polynomial over runes, so that
+// all of them take O(len(w)) time together: with P the hash of the runes
+// before i and S that of the runes after it, deleting rune i hashes to
+// P·B^(n-1-i) + S.
+func forEachVariant(w []rune, fn func(uint32)) {
+	n := len(w)
+	var small [64]uint64
+	var suffix []uint64 // suffix[i]: Σ_{k≥i} w[k]·B^(n-1-k)
+	if n+1 <= len(small) {
+		suffix = small[:n+1]
+	} else {
+		suffix = make([]uint64, n+1)
+	}
+	suffix[n] = 0
+	pow := uint64(1) // B^(n-1-i) for i going down
+	for i := n - 1; i >= 0; i-- {
+		suffix[i] = suffix[i+1] + uint64(w[i])*pow
+		pow *= polyBase
+	}
+	fn(mixHash(suffix[0]))
+	// pow is now B^n; walk i up with prefix = hash of w[:i] and
+	// powAfter = B^(n-1-i).
+	prefix := uint64(0)
+	powAfter := uint64(1)
+	for range n - 1 {
+		powAfter *= polyBase
+	}
+	inv := uint64(polyBaseInverse)
+	for i := range n {
+		fn(mixHash(prefix*powAfter + suffix[i+1]))
+		prefix = prefix*polyBase + uint64(w[i])
+		powAfter *= inv
 	}
 }
 
-// hashRunes hashes w without the runes at skip1 and skip2 (FNV-1a over
-// UTF-8, folded to 32 bits).
-func hashRunes(w []rune, skip1, skip2 int) uint32 {
-	h := uint64(14695981039346656037)
-	var b [4]byte
-	for i, r := range w {
-		if i == skip1 || i == skip2 {
-			continue
-		}
-		n := utf8.EncodeRune(b[:], r)
-		for _, c := range b[:n] {
-			h ^= uint64(c)
-			h *= 1099511628211
-		}
-	}
-	return uint32(h ^ h>>32)
+// polyBase is the odd multiplier of the polynomial hash, and
+// polyBaseInverse its inverse modulo 2^64.
+const (
+	polyBase        = 0x9E3779B97F4A7C15
+	polyBaseInverse = 0xF1DE83E19937733D
+)
+
+// mixHash folds a 64-bit hash to 32 well-mixed bits.
+func mixHash(h uint64) uint32 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return uint32(h)
 }
 
 func skeletonHash(key string) uint32 {
@@ -260,17 +279,13 @@ func (x *Index) fuzzyLookup(query string, minQuery int) []fuzzyCandidate {
 		return nil // likely an imperfect verb: يعلن, توتر, نقول, اقول
 	}
 	w := []rune(query)
-	depth := 1
-	if qn >= fuzzyTwoEdits {
-		depth = 2
-	}
 	var seen []uint32
 	collect := func(k uint32) {
 		if !slices.Contains(seen, k) {
 			seen = append(seen, k)
 		}
 	}
-	forEachVariant(w, depth, func(h uint32) { x.fuzzy.lookup(h, collect) })
+	forEachVariant(w, func(h uint32) { x.fuzzy.lookup(h, collect) })
 	x.fuzzy.lookup(skeletonHash(query), collect)
 
 	var out []fuzzyCandidate

@@ -403,3 +403,32 @@ func TestConcurrentFind(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestVariantHashes checks the incremental deletion hashes against the
+// hashes of the deleted strings themselves.
+func TestVariantHashes(t *testing.T) {
+	full := func(w []rune) uint32 {
+		var first uint32
+		got := false
+		forEachVariant(w, func(h uint32) {
+			if !got {
+				first, got = h, true
+			}
+		})
+		return first
+	}
+	for _, s := range []string{"بلينكن", "الامم المتحده", "a", "ab", strings.Repeat("طويل جدا ", 12)} {
+		w := []rune(s)
+		var hashes []uint32
+		forEachVariant(w, func(h uint32) { hashes = append(hashes, h) })
+		if len(hashes) != len(w)+1 {
+			t.Fatalf("%q: %d hashes, want %d", s, len(hashes), len(w)+1)
+		}
+		for i := range w {
+			del := slices.Delete(slices.Clone(w), i, i+1)
+			if want := full(del); hashes[i+1] != want {
+				t.Errorf("%q without rune %d: hash %x, want %x", s, i, hashes[i+1], want)
+			}
+		}
+	}
+}

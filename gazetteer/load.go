@@ -166,9 +166,8 @@ type LoadStats struct {
 	// makes the entry, later ones are counted here.
 	Duplicates int
 	// DroppedNames counts names (Wikidata labels and aliases, GeoNames
-	// alternate names) left out of an entry that was kept, because they
-	// hold a TAB, a line break, a '|' or invalid UTF-8, which an entry's
-	// names cannot.
+	// alternate names) left out of the entries emitted because they hold
+	// a TAB, a line break or a '|', which an entry's names cannot.
 	DroppedNames int
 }
 
@@ -176,8 +175,8 @@ type LoadStats struct {
 // LoadStats.FilteredBy, so that hostile input cannot grow it without end.
 const maxFilterReasons = 64
 
-// loadRun holds what every loader shares for one call: options, stats
-// and the line scanner.
+// loadRun holds what every loader shares for one call: the options and
+// the stats.
 type loadRun struct {
 	opts       LoadOptions
 	stats      LoadStats

@@ -110,8 +110,8 @@ const (
 // over-long line), which are returned as the error when opts.Strict is
 // set; a geoname whose places row is malformed is treated as having none.
 // Filtered counts geonames (not lines) that are dropped: "feature class",
-// "population", "no place row" (RequirePlace or a filter without a row)
-// and "only historic names". Lines in other languages are read and
+// "population", "no place row" (RequirePlace or a filter without a row),
+// "only historic names" and "no valid Arabic name" (all hold a '|'). Lines in other languages are read and
 // ignored. DroppedNames counts names left out for holding a '|'.
 //
 // Errors from emit stop reading and are returned inside a *ParseError
@@ -362,28 +362,33 @@ func (r *loadRun) geoEmit(opts *GeoNamesOptions, emit func(Entry) error, src str
 			return nil
 		}
 	}
-	e, dropped, ok := geoEntry(opts, id, rec, pl)
-	r.stats.DroppedNames += dropped
-	if !ok {
-		r.filter("only historic names")
+	e, dropped, reason := geoEntry(opts, id, rec, pl)
+	if reason != "" {
+		r.filter(reason)
 		return nil
 	}
 	if err := e.Validate(); err != nil {
 		return r.malformed(src, line, err)
 	}
-	return r.emit(emit, src, line, e)
+	if err := r.emit(emit, src, line, e); err != nil {
+		return err
+	}
+	r.stats.DroppedNames += dropped
+	return nil
 }
 
-// geoEntry builds the entry of a geoname. ok is false when no name can
-// be its Name.
-func geoEntry(opts *GeoNamesOptions, id uint32, rec *geoRecord, pl *geoPlace) (e Entry, dropped int, ok bool) {
+// geoEntry builds the entry of a geoname, or says why there is none.
+func geoEntry(opts *GeoNamesOptions, id uint32, rec *geoRecord, pl *geoPlace) (e Entry, dropped int, reason string) {
 	usable := make([]geoName, 0, len(rec.names))
+	historic := false
 	for _, n := range rec.names {
 		switch {
 		case strings.ContainsAny(n.name, "\t\n\r|"):
 			dropped++
 		case !n.historic || opts.IncludeHistoric:
 			usable = append(usable, n)
+		default:
+			historic = true
 		}
 	}
 	best := -1
@@ -398,7 +403,10 @@ func geoEntry(opts *GeoNamesOptions, id uint32, rec *geoRecord, pl *geoPlace) (e
 		}
 	}
 	if best < 0 {
-		return Entry{}, dropped, false
+		if historic {
+			return Entry{}, dropped, "only historic names"
+		}
+		return Entry{}, dropped, "no valid Arabic name"
 	}
 	e = Entry{
 		ID:    "loc:geonames:" + strconv.FormatUint(uint64(id), 10),
@@ -426,7 +434,7 @@ func geoEntry(opts *GeoNamesOptions, id uint32, rec *geoRecord, pl *geoPlace) (e
 		e.NameEN = ""
 		dropped++
 	}
-	return e, dropped, true
+	return e, dropped, ""
 }
 
 // geoPrior maps a population to a prior: log10(pop+1)/7, clamped to

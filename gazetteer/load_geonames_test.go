@@ -210,6 +210,12 @@ func TestReadGeoNamesErrors(t *testing.T) {
 	if err != nil || st.Entries != 0 || st.Lines != 1 {
 		t.Errorf("a French line: %+v, %v", st, err)
 	}
+	// A geoname whose only Arabic name holds a '|' is filtered, and the
+	// name is not counted as dropped from an entry.
+	st, err = ReadGeoNames(strings.NewReader(row("1", "5", "ar", "س|ص", "1", "", "", "", "", "")), nil, GeoNamesOptions{}, nil)
+	if err != nil || st.Entries != 0 || st.FilteredBy["no valid Arabic name"] != 1 || st.DroppedNames != 0 {
+		t.Errorf("a name with '|': %+v, %v", st, err)
+	}
 	// The older 8-column file is read too.
 	st, err = ReadGeoNames(strings.NewReader(row("1", "99237", "ar", "العراق", "1", "", "", "")), nil, GeoNamesOptions{LoadOptions: LoadOptions{Strict: true}}, nil)
 	if err != nil || st.Entries != 1 {

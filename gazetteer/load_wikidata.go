@@ -291,7 +291,6 @@ func ReadWikidata(r io.Reader, opts WikidataOptions, emit func(Entry) error) (Lo
 			}
 			continue
 		}
-		run.stats.DroppedNames += dropped
 		if reason != "" {
 			run.filter(reason)
 			continue
@@ -299,6 +298,7 @@ func ReadWikidata(r io.Reader, opts WikidataOptions, emit func(Entry) error) (Lo
 		if err := run.emit(emit, src, sc.line, e); err != nil {
 			return run.stats, err
 		}
+		run.stats.DroppedNames += dropped
 	}
 	return run.stats, sc.finish(src)
 }
@@ -343,7 +343,7 @@ func parseWikidataLine(t []byte, classes map[string]WikidataClass, minSitelinks 
 	if err := checkUTF8(t); err != nil {
 		return Entry{}, "", 0, err
 	}
-	if t[0] != '{' {
+	if len(t) == 0 || t[0] != '{' {
 		return Entry{}, "", 0, fmt.Errorf("%w: want an entity object, got %q", ErrBadJSON, abbreviate(t, 20))
 	}
 	fixEmptyMaps(t)
