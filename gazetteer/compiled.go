@@ -201,18 +201,11 @@ func (x *Index) checkCompiled(fz *fuzzyIndex) error {
 		}
 		return nil
 	}
-	for _, v := range x.surfaces {
-		if v&listFlag == 0 {
-			if err := checkPost(posting(v)); err != nil {
-				return err
-			}
-			continue
-		}
-		off := int(v &^ listFlag)
-		if off >= len(x.lists) || off+1+int(x.lists[off]) > len(x.lists) {
+	for _, off := range x.surfaces {
+		if int(off) >= len(x.lists) || int(off)+1+int(x.lists[off]) > len(x.lists) || x.lists[off] == 0 {
 			return errors.New("posting list out of range")
 		}
-		for _, p := range x.lists[off+1 : off+1+int(x.lists[off])] {
+		for _, p := range x.lists[off+1 : int(off)+1+int(x.lists[off])] {
 			if err := checkPost(p); err != nil {
 				return err
 			}

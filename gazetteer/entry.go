@@ -116,8 +116,9 @@ var (
 )
 
 // Validate checks an entry: a well-formed ID, a known type, a non-empty
-// name, valid UTF-8 names without tabs or line breaks, a two-letter
-// country code and a prior in [0, 1].
+// name, valid UTF-8 names without tabs or line breaks, no empty alias or
+// demonym nor one with spaces around it, a two-letter country code, a
+// Wikidata QID of the form Q123 and a prior in [0, 1].
 func (e *Entry) Validate() error {
 	if e.ID == "" {
 		return ErrEmptyID
@@ -137,6 +138,16 @@ func (e *Entry) Validate() error {
 				return fmt.Errorf("%s: %w %q: invalid UTF-8, tab, line break or '|'", e.ID, ErrBadName, n)
 			}
 		}
+	}
+	for _, list := range [][]string{e.Aliases, e.Demonyms} {
+		for _, n := range list {
+			if n == "" || strings.TrimSpace(n) != n {
+				return fmt.Errorf("%s: %w %q: empty or with spaces around it", e.ID, ErrBadName, n)
+			}
+		}
+	}
+	if e.Wikidata != "" && !isQID(e.Wikidata) {
+		return fmt.Errorf("%s: %w %q", e.ID, ErrBadQID, e.Wikidata)
 	}
 	if e.Country != "" && !(len(e.Country) == 2 && isUpper(e.Country[0]) && isUpper(e.Country[1])) {
 		return fmt.Errorf("%s: %w %q", e.ID, ErrBadCountry, e.Country)
@@ -172,6 +183,7 @@ func validID(id string) bool {
 }
 
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+
 
 // clone returns a deep copy of e, so that an index never shares slices
 // with its caller.

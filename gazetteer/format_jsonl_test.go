@@ -77,7 +77,7 @@ func TestJSONLRoundTrip(t *testing.T) {
 		data = []byte(tsvSample)
 	}
 	entries := readAllTSV(t, data)
-	entries = append(entries, Entry{ID: "per:html", Type: PER, Name: "<b>&</b>", Aliases: []string{""}})
+	entries = append(entries, Entry{ID: "per:html", Type: PER, Name: "<b>&</b>", Aliases: []string{"<i>\"q\"</i>"}})
 	var out1 bytes.Buffer
 	if err := WriteJSONL(&out1, slices.Values(entries)); err != nil {
 		t.Fatal(err)

@@ -16,10 +16,6 @@ type posting uint32
 func (p posting) entry() int      { return int(p >> 1) }
 func (p posting) isDemonym() bool { return p&1 != 0 }
 
-// listFlag marks a surface value that points into Index.lists instead of
-// holding a single posting.
-const listFlag = 1 << 31
-
 // maxEntries bounds the entries of one index (postings use 31 bits).
 const maxEntries = 1<<30 - 1
 
@@ -32,8 +28,8 @@ type Index struct {
 	prios   []int32
 	byID    map[string]int32
 
-	// surfaces maps a surface key (see surfaceKey) to one posting, or, with
-	// listFlag, to the offset in lists of a count followed by postings.
+	// surfaces maps a surface key (see surfaceKey) to the offset in lists
+	// of a count followed by that many postings.
 	surfaces map[string]uint32
 	lists    []posting
 	// firstWords maps the first word of each multi-word surface key to
@@ -105,12 +101,8 @@ func newIndex(entries []Entry, prios []int32, fz *fuzzyIndex) (*Index, error) {
 	x.keys = make([]string, len(all))
 	for i, kp := range all {
 		x.keys[i] = kp.key
-		if len(kp.posts) == 1 {
-			x.surfaces[kp.key] = uint32(kp.posts[0])
-			continue
-		}
 		slices.Sort(kp.posts) // rank order, names before demonyms of one entry
-		x.surfaces[kp.key] = listFlag | uint32(len(x.lists))
+		x.surfaces[kp.key] = uint32(len(x.lists))
 		x.lists = append(x.lists, posting(len(kp.posts)))
 		x.lists = append(x.lists, kp.posts...)
 	}
@@ -149,16 +141,13 @@ func (x *Index) Entries() iter.Seq[Entry] {
 	}
 }
 
-// postings returns the postings of a surface key, best first, or nil.
+// postings returns the postings of a surface key, best first, or nil. It
+// does not allocate.
 func (x *Index) postings(key string) []posting {
-	v, ok := x.surfaces[key]
+	off, ok := x.surfaces[key]
 	if !ok {
 		return nil
 	}
-	if v&listFlag == 0 {
-		return []posting{posting(v)}
-	}
-	off := v &^ listFlag
 	n := uint32(x.lists[off])
 	return x.lists[off+1 : off+1+n]
 }

@@ -305,6 +305,9 @@ func TestValidate(t *testing.T) {
 		{"country", func(e *Entry) { e.Country = "iq" }, ErrBadCountry},
 		{"prior", func(e *Entry) { e.Prior = 1.5 }, ErrBadPrior},
 		{"bad parent", func(e *Entry) { e.Parent = "x y" }, ErrBadID},
+		{"empty alias", func(e *Entry) { e.Aliases = []string{""} }, ErrBadName},
+		{"alias with spaces", func(e *Entry) { e.Demonyms = []string{" عراقي"} }, ErrBadName},
+		{"bad QID", func(e *Entry) { e.Wikidata = "796" }, ErrBadQID},
 	}
 	if err := good.Validate(); err != nil {
 		t.Fatal(err)

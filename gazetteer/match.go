@@ -123,10 +123,7 @@ type FindOptions struct {
 // not stop words, two words first; see the fuzzy rules in the package
 // overview.
 func (x *Index) Find(text string, tokens []tokenize.Token, opts FindOptions) []Match {
-	keys := make([]string, len(tokens))
-	for i := range tokens {
-		keys[i] = tokenize.Key(tokens[i].Norm)
-	}
+	keys := tokenKeys(tokens)
 	var out []Match
 	var buf []byte
 	i := 0
@@ -149,6 +146,34 @@ func (x *Index) Find(text string, tokens []tokenize.Token, opts FindOptions) []M
 		out = x.addFuzzy(tokens, keys, out, opts)
 	}
 	return out
+}
+
+// keyNormalizer applies the folds that Key adds to a token's Norm form.
+var keyNormalizer = tokenize.NewNormalizer(tokenize.KeySteps)
+
+// tokenKeys returns the Key forms of the tokens. The keys that differ
+// from the Norm form are built in one buffer and share one string, so
+// that the whole costs two or three allocations.
+func tokenKeys(tokens []tokenize.Token) []string {
+	keys := make([]string, len(tokens))
+	type span struct{ i, off, end int }
+	var changed []span
+	var buf []byte
+	for i := range tokens {
+		norm := tokens[i].Norm
+		if keyNormalizer.IsNormal(norm) {
+			keys[i] = norm
+			continue
+		}
+		off := len(buf)
+		buf = keyNormalizer.Append(buf, norm)
+		changed = append(changed, span{i, off, len(buf)})
+	}
+	all := string(buf)
+	for _, c := range changed {
+		keys[c.i] = all[c.off:c.end]
+	}
+	return keys
 }
 
 // matchesAt returns the exact, clitic and demonym matches starting at
