@@ -184,7 +184,6 @@ func validID(id string) bool {
 
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
-
 // clone returns a deep copy of e, so that an index never shares slices
 // with its caller.
 func (e *Entry) clone() Entry {
