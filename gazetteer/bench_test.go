@@ -142,7 +142,7 @@ func BenchmarkExactLookup(b *testing.B) {
 		x := syntheticIndex(b, size.n)
 		queries := make([]string, 0, 1024)
 		for i := 0; len(queries) < cap(queries); i++ {
-			k := x.keys[(i*7919)%len(x.keys)]
+			k := x.keys.strs[(i*7919)%len(x.keys.strs)]
 			if i%2 == 1 {
 				k += "ن" // absent
 			}
@@ -169,7 +169,7 @@ func BenchmarkFuzzyLookup(b *testing.B) {
 		letters := []rune(benchLetters)
 		var queries []string
 		for len(queries) < 2000 {
-			r := []rune(x.keys[rng.IntN(len(x.keys))])
+			r := []rune(x.keys.strs[rng.IntN(len(x.keys.strs))])
 			if len(r) < 6 {
 				continue
 			}

@@ -115,7 +115,7 @@ func (b *Builder) Build() (*Index, error) {
 		entries[i] = be.e
 		prios[i] = int32(be.prio)
 	}
-	return newIndex(entries, prios, nil)
+	return newIndex(entries, prios)
 }
 
 // surfaceKey returns the matching key of a name: its tokens' Key forms

@@ -1,13 +1,14 @@
 package gazetteer
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
+	"os"
+	"strings"
 
 	"github.com/khabar-nlp/khabar/tokenize"
 )
@@ -15,14 +16,13 @@ import (
 // The compiled form of an index is a single binary file that loads without
 // normalising or tokenizing any name again:
 //
-//	magic "KHABARGZ", format version (uint32), then sections:
-//	entries (with their priorities), surface keys with their postings,
-//	first words of multi-word keys, the fuzzy table;
-//	and a CRC-32 (IEEE) of everything before it.
+//	magic "KHABARGZ", format version (uint32), CRC-32 (IEEE) of the body
+//	(uint32); then the body: entries (with their priorities), surface keys
+//	with their postings, first words of multi-word keys, the fuzzy table.
 //
 // Integers are little-endian; counts and string lengths are uvarints.
-// Loading reads the file into memory once, checks the CRC, and slices
-// every string out of one copy of it.
+// Loading streams the body into one string while checksumming it, then
+// slices every name out of that string: the file is copied once.
 
 const (
 	compiledMagic   = "KHABARGZ"
@@ -40,8 +40,6 @@ var (
 // WriteTo writes the compiled form of x to w. It implements io.WriterTo.
 func (x *Index) WriteTo(w io.Writer) (int64, error) {
 	e := &encoder{}
-	e.raw([]byte(compiledMagic))
-	e.u32(compiledVersion)
 	e.uvarint(uint64(len(x.entries)))
 	for i := range x.entries {
 		en := &x.entries[i]
@@ -58,36 +56,31 @@ func (x *Index) WriteTo(w io.Writer) (int64, error) {
 		e.str(en.Wikidata)
 		e.u64(math.Float64bits(en.Prior))
 	}
-	e.uvarint(uint64(len(x.keys)))
-	for _, k := range x.keys {
-		e.str(k)
-		e.u32(x.surfaces[k])
-	}
+	e.strs(x.keys.strs)
+	e.u32s(x.keyLists)
 	e.uvarint(uint64(len(x.lists)))
 	for _, p := range x.lists {
 		e.u32(uint32(p))
 	}
-	e.uvarint(uint64(len(x.firstWords)))
-	for _, k := range x.keys { // deterministic order
-		if sp := indexByte(k, ' '); sp > 0 {
-			first := k[:sp]
-			if w, ok := x.firstWords[first]; ok && !e.seen(first) {
-				e.str(first)
-				e.raw([]byte{w})
-			}
+	e.strs(x.firstWords.strs)
+	e.raw(x.maxWords)
+	for _, t := range []*hashTable{x.keys.table, x.firstWords.table, x.fuzzy} {
+		e.u32s(t.starts)
+		e.uvarint(uint64(len(t.cells)))
+		for _, c := range t.cells {
+			e.u64(c)
 		}
 	}
-	e.uvarint(uint64(len(x.fuzzy.starts)))
-	for _, s := range x.fuzzy.starts {
-		e.u32(s)
+	var head [len(compiledMagic) + 8]byte
+	copy(head[:], compiledMagic)
+	binary.LittleEndian.PutUint32(head[len(compiledMagic):], compiledVersion)
+	binary.LittleEndian.PutUint32(head[len(compiledMagic)+4:], crc32.ChecksumIEEE(e.b))
+	n, err := w.Write(head[:])
+	if err != nil {
+		return int64(n), err
 	}
-	e.uvarint(uint64(len(x.fuzzy.cells)))
-	for _, c := range x.fuzzy.cells {
-		e.u64(c)
-	}
-	e.u32(crc32.ChecksumIEEE(e.b))
-	n, err := w.Write(e.b)
-	return int64(n), err
+	m, err := w.Write(e.b)
+	return int64(n + m), err
 }
 
 // ReadCompiled reads an index written by [Index.WriteTo]. A file of
@@ -95,24 +88,53 @@ func (x *Index) WriteTo(w io.Writer) (int64, error) {
 // altered gives an error wrapping [ErrNotCompiled], [ErrCompiledVersion]
 // or [ErrCorrupt].
 func ReadCompiled(r io.Reader) (*Index, error) {
-	data, err := io.ReadAll(bufio.NewReader(r))
-	if err != nil {
+	var head [len(compiledMagic) + 8]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("gazetteer: %w", ErrNotCompiled)
+		}
 		return nil, fmt.Errorf("gazetteer: reading compiled index: %w", err)
 	}
-	if len(data) < len(compiledMagic)+8 || string(data[:len(compiledMagic)]) != compiledMagic {
+	if string(head[:len(compiledMagic)]) != compiledMagic {
 		return nil, fmt.Errorf("gazetteer: %w", ErrNotCompiled)
 	}
-	if v := binary.LittleEndian.Uint32(data[len(compiledMagic):]); v != compiledVersion {
+	if v := binary.LittleEndian.Uint32(head[len(compiledMagic):]); v != compiledVersion {
 		return nil, fmt.Errorf("gazetteer: %w %d (this build reads %d)", ErrCompiledVersion, v, compiledVersion)
 	}
-	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
-	if crc32.ChecksumIEEE(body) != sum {
+	sum := binary.LittleEndian.Uint32(head[len(compiledMagic)+4:])
+	var body strings.Builder
+	if st, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
+		if info, err := st.Stat(); err == nil && info.Size() > int64(len(head)) {
+			body.Grow(int(info.Size()) - len(head))
+		}
+	} else if l, ok := r.(interface{ Len() int }); ok {
+		body.Grow(l.Len())
+	}
+	crc := crc32.NewIEEE()
+	if _, err := io.Copy(&body, io.TeeReader(r, crc)); err != nil {
+		return nil, fmt.Errorf("gazetteer: reading compiled index: %w", err)
+	}
+	if crc.Sum32() != sum {
 		return nil, fmt.Errorf("gazetteer: %w: checksum mismatch", ErrCorrupt)
 	}
-	d := &decoder{s: string(body), off: len(compiledMagic) + 4}
+	d := &decoder{s: body.String()}
 	x, err := d.index()
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w: %v", ErrCorrupt, err)
+	}
+	return x, nil
+}
+
+// LoadCompiled reads the compiled index in the file at path.
+func LoadCompiled(path string) (*Index, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	x, err := ReadCompiled(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return x, nil
 }
@@ -145,39 +167,28 @@ func (d *decoder) index() (*Index, error) {
 		if d.err != nil {
 			return nil, d.err
 		}
-		if err := en.Validate(); err != nil {
-			return nil, err
+		// The checksum vouches for the content; check what lookups rely on.
+		if en.ID == "" || en.Name == "" || en.Type < PER || en.Type > ORG {
+			return nil, fmt.Errorf("entry %d: %w", i, ErrBadID)
 		}
 		x.byID[en.ID] = int32(i)
 	}
-	nk := d.count(5)
-	x.keys = make([]string, nk)
-	x.surfaces = make(map[string]uint32, nk)
-	for i := range x.keys {
-		k := d.str()
-		v := d.u32()
-		x.keys[i] = k
-		x.surfaces[k] = v
-	}
-	nl := d.count(4)
-	x.lists = make([]posting, nl)
+	keys := d.strs()
+	x.keyLists = d.u32s()
+	x.lists = make([]posting, d.count(4))
 	for i := range x.lists {
 		x.lists[i] = posting(d.u32())
 	}
-	nf := d.count(2)
-	x.firstWords = make(map[string]uint8, nf)
-	for range nf {
-		k := d.str()
-		x.firstWords[k] = d.byte()
-	}
-	fz := &fuzzyIndex{}
-	fz.starts = make([]uint32, d.count(4))
-	for i := range fz.starts {
-		fz.starts[i] = d.u32()
-	}
-	fz.cells = make([]uint64, d.count(8))
-	for i := range fz.cells {
-		fz.cells[i] = d.u64()
+	words := d.strs()
+	x.maxWords = []byte(d.rawBytes(len(words)))
+	var tables [3]*hashTable
+	for i := range tables {
+		t := &hashTable{starts: d.u32s()}
+		t.cells = make([]uint64, d.count(8))
+		for j := range t.cells {
+			t.cells[j] = d.u64()
+		}
+		tables[i] = t
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -185,62 +196,45 @@ func (d *decoder) index() (*Index, error) {
 	if d.off != len(d.s) {
 		return nil, errors.New("trailing bytes")
 	}
-	if err := x.checkCompiled(fz); err != nil {
+	x.keys = stringTable{strs: keys, table: tables[0]}
+	x.firstWords = stringTable{strs: words, table: tables[1]}
+	x.fuzzy = tables[2]
+	if err := x.checkCompiled(); err != nil {
 		return nil, err
 	}
-	x.fuzzy = fz
 	return x, nil
 }
 
 // checkCompiled verifies the references between sections, so that a
 // damaged file that passes the checksum cannot make lookups panic.
-func (x *Index) checkCompiled(fz *fuzzyIndex) error {
-	checkPost := func(p posting) error {
-		if p.entry() >= len(x.entries) {
-			return errors.New("posting out of range")
-		}
-		return nil
+func (x *Index) checkCompiled() error {
+	if len(x.keyLists) != len(x.keys.strs) {
+		return errors.New("key lists and keys differ in number")
 	}
-	for _, off := range x.surfaces {
-		if int(off) >= len(x.lists) || int(off)+1+int(x.lists[off]) > len(x.lists) || x.lists[off] == 0 {
+	for _, off := range x.keyLists {
+		if int(off) >= len(x.lists) || x.lists[off] == 0 || int(off)+1+int(x.lists[off]) > len(x.lists) {
 			return errors.New("posting list out of range")
 		}
 		for _, p := range x.lists[off+1 : int(off)+1+int(x.lists[off])] {
-			if err := checkPost(p); err != nil {
-				return err
+			if p.entry() >= len(x.entries) {
+				return errors.New("posting out of range")
 			}
 		}
 	}
-	nb := len(fz.starts) - 1
-	if nb < 1 || nb&(nb-1) != 0 || fz.starts[0] != 0 || int(fz.starts[nb]) != len(fz.cells) {
-		return errors.New("bad fuzzy table")
+	if !x.keys.table.check(len(x.keys.strs)) || !x.firstWords.table.check(len(x.firstWords.strs)) || !x.fuzzy.check(len(x.keys.strs)) {
+		return errors.New("bad hash table")
 	}
-	for b := range nb {
-		if fz.starts[b] > fz.starts[b+1] {
-			return errors.New("bad fuzzy bucket")
-		}
-	}
-	for _, c := range fz.cells {
-		if int(uint32(c)) >= len(x.keys) {
-			return errors.New("fuzzy key out of range")
+	for i, w := range x.maxWords {
+		if w == 0 {
+			return fmt.Errorf("first word %d has no length", i)
 		}
 	}
 	return nil
 }
 
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
-
 // encoder appends the compiled form to a buffer.
 type encoder struct {
-	b     []byte
-	seenK map[string]bool
+	b []byte
 }
 
 func (e *encoder) raw(b []byte)     { e.b = append(e.b, b...) }
@@ -249,23 +243,17 @@ func (e *encoder) u64(v uint64)     { e.b = binary.LittleEndian.AppendUint64(e.b
 func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
 func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) u32s(list []uint32) {
+	e.uvarint(uint64(len(list)))
+	for _, v := range list {
+		e.u32(v)
+	}
+}
 func (e *encoder) strs(list []string) {
 	e.uvarint(uint64(len(list)))
 	for _, s := range list {
 		e.str(s)
 	}
-}
-
-// seen reports whether k was seen before, and marks it.
-func (e *encoder) seen(k string) bool {
-	if e.seenK == nil {
-		e.seenK = map[string]bool{}
-	}
-	if e.seenK[k] {
-		return true
-	}
-	e.seenK[k] = true
-	return false
 }
 
 // decoder reads the compiled form; the first error sticks and later reads
@@ -362,6 +350,24 @@ func (d *decoder) str() string {
 	s := d.s[d.off : d.off+int(n)]
 	d.off += int(n)
 	return s
+}
+
+func (d *decoder) u32s() []uint32 {
+	out := make([]uint32, d.count(4))
+	for i := range out {
+		out[i] = d.u32()
+	}
+	return out
+}
+
+// rawBytes returns the next n bytes.
+func (d *decoder) rawBytes(n int) string {
+	if d.err != nil || n > len(d.s)-d.off {
+		d.fail("bytes")
+		return ""
+	}
+	d.off += n
+	return d.s[d.off-n : d.off]
 }
 
 func (d *decoder) strs() []string {

@@ -78,7 +78,7 @@ func TestDefaultSharedAliases(t *testing.T) {
 		allowed[parts[0]+"\t"+parts[1]] = true
 	}
 	used := map[string]bool{}
-	for _, key := range x.keys {
+	for _, key := range x.keys.strs {
 		byType := map[Type][]string{}
 		for _, p := range x.postings(key) {
 			if !p.isDemonym() {

@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -56,9 +55,9 @@ import (
 // corrected for one swap), which is reported as [Match.Distance], then
 // with the weighted distance above, which decides and gives the score.
 //
-// The variants are stored as 32-bit hashes with the key's position, in a
-// bucketed table of two flat arrays: about 8 bytes per variant and 4 per
-// bucket, no pointers for the garbage collector to scan.
+// The variants are stored as 32-bit hashes with the key's position in a
+// hashTable: about 8 bytes per variant and 4 per bucket, no pointers for
+// the garbage collector to scan.
 
 // Fuzzy limits, in letters without spaces and articles.
 const (
@@ -95,17 +94,10 @@ func bareLen(key string) int {
 	return n
 }
 
-// fuzzyIndex is the symmetric-deletion table.
-type fuzzyIndex struct {
-	// starts[b]..starts[b+1] delimit bucket b in cells; len(starts) is a
-	// power of two plus one.
-	starts []uint32
-	// cells hold hash<<32 | key position.
-	cells []uint64
-}
-
-// buildFuzzy indexes the keys of five letters or more.
-func buildFuzzy(keys []string) *fuzzyIndex {
+// buildFuzzy indexes the keys of five letters or more: the table maps
+// the hash of each one-letter deletion and of the skeleton to the key's
+// position.
+func buildFuzzy(keys []string) *hashTable {
 	var cells []uint64
 	var buf []rune
 	for i, k := range keys {
@@ -117,45 +109,8 @@ func buildFuzzy(keys []string) *fuzzyIndex {
 		forEachVariant(buf, func(h uint32) { cells = append(cells, uint64(h)<<32|id) })
 		cells = append(cells, uint64(skeletonHash(k))<<32|id)
 	}
-	return newFuzzyIndex(cells)
+	return newHashTable(cells)
 }
-
-// newFuzzyIndex sorts cells into buckets.
-func newFuzzyIndex(cells []uint64) *fuzzyIndex {
-	nb := 1
-	if len(cells) > 4 {
-		nb = 1 << bits.Len(uint(len(cells)/4))
-	}
-	mask := uint64(nb - 1)
-	starts := make([]uint32, nb+1)
-	for _, c := range cells {
-		starts[(c>>32)&mask+1]++
-	}
-	for b := 1; b <= nb; b++ {
-		starts[b] += starts[b-1]
-	}
-	sorted := make([]uint64, len(cells))
-	next := slices.Clone(starts[:nb])
-	for _, c := range cells {
-		b := (c >> 32) & mask
-		sorted[next[b]] = c
-		next[b]++
-	}
-	return &fuzzyIndex{starts: starts, cells: sorted}
-}
-
-// lookup calls fn with the key position of every cell whose hash is h.
-func (f *fuzzyIndex) lookup(h uint32, fn func(key uint32)) {
-	nb := uint64(len(f.starts) - 1)
-	b := uint64(h) & (nb - 1)
-	for _, c := range f.cells[f.starts[b]:f.starts[b+1]] {
-		if uint32(c>>32) == h {
-			fn(uint32(c))
-		}
-	}
-}
-
-func (f *fuzzyIndex) memoryUsage() int { return 4*len(f.starts) + 8*len(f.cells) }
 
 // forEachVariant calls fn with the hash of w and of each string made by
 // deleting one rune from w. The hashes are polynomial over runes, so that
@@ -290,7 +245,7 @@ func (x *Index) fuzzyLookup(query string, minQuery int) []fuzzyCandidate {
 
 	var out []fuzzyCandidate
 	for _, k := range seen {
-		key := x.keys[k]
+		key := x.keys.strs[k]
 		if key == query || (short && !x.namesPerson(key)) {
 			continue
 		}
@@ -306,7 +261,7 @@ func (x *Index) fuzzyLookup(query string, minQuery int) []fuzzyCandidate {
 		case a.score < b.score:
 			return 1
 		}
-		return strings.Compare(x.keys[a.key], x.keys[b.key])
+		return strings.Compare(x.keys.strs[a.key], x.keys.strs[b.key])
 	})
 	return out
 }

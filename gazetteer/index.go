@@ -28,64 +28,68 @@ type Index struct {
 	prios   []int32
 	byID    map[string]int32
 
-	// surfaces maps a surface key (see surfaceKey) to the offset in lists
-	// of a count followed by that many postings.
-	surfaces map[string]uint32
+	// keys lists the distinct surface keys (see surfaceKey) and finds
+	// them; keyLists[k] is the offset in lists of key k's postings: a count
+	// followed by that many postings. The fuzzy table refers to keys by
+	// position too.
+	keys     stringTable
+	keyLists []uint32
 	lists    []posting
-	// firstWords maps the first word of each multi-word surface key to
-	// the largest number of words of such a surface.
-	firstWords map[string]uint8
-	// keys lists the distinct surface keys in a fixed order; the fuzzy
-	// index refers to them by position.
-	keys  []string
-	fuzzy *fuzzyIndex
+	// firstWords lists the first words of the multi-word keys; maxWords[w]
+	// is the largest number of words of a key starting with word w.
+	firstWords stringTable
+	maxWords   []uint8
+	fuzzy      *hashTable
 
 	tz *tokenize.Tokenizer
 }
 
 // newIndex builds the lookup structures over entries, which are in rank
-// order. fz, when not nil, is a fuzzy index read from a compiled file.
-func newIndex(entries []Entry, prios []int32, fz *fuzzyIndex) (*Index, error) {
+// order.
+func newIndex(entries []Entry, prios []int32) (*Index, error) {
 	if len(entries) > maxEntries {
 		return nil, errTooManyEntries
 	}
 	x := &Index{
-		entries:    entries,
-		prios:      prios,
-		byID:       make(map[string]int32, len(entries)),
-		surfaces:   make(map[string]uint32, len(entries)*3),
-		firstWords: make(map[string]uint8),
-		tz:         tokenize.Default(),
+		entries: entries,
+		prios:   prios,
+		byID:    make(map[string]int32, len(entries)),
+		tz:      tokenize.Default(),
 	}
 	for i := range entries {
 		x.byID[entries[i].ID] = int32(i)
 	}
 	// Collect postings per key, in entry order (rank order).
-	type keyPostings struct {
-		key   string
-		posts []posting
-	}
 	order := make(map[string]int, len(entries)*3)
-	var all []keyPostings
+	var keys []string
+	var posts [][]posting
+	firstWords := map[string]int{}
+	var words []string
 	add := func(name string, p posting) {
-		key, words := surfaceKey(x.tz, name)
+		key, n := surfaceKey(x.tz, name)
 		if key == "" {
 			return
 		}
 		i, ok := order[key]
 		if !ok {
-			i = len(all)
+			i = len(keys)
 			order[key] = i
-			all = append(all, keyPostings{key: key})
-			if words > 1 {
+			keys = append(keys, key)
+			posts = append(posts, nil)
+			if n > 1 {
 				first := key[:strings.IndexByte(key, ' ')]
-				if w := uint8(min(words, 255)); w > x.firstWords[first] {
-					x.firstWords[first] = w
+				w, ok := firstWords[first]
+				if !ok {
+					w = len(words)
+					firstWords[first] = w
+					words = append(words, first)
+					x.maxWords = append(x.maxWords, 0)
 				}
+				x.maxWords[w] = max(x.maxWords[w], uint8(min(n, 255)))
 			}
 		}
-		if !slices.Contains(all[i].posts, p) {
-			all[i].posts = append(all[i].posts, p)
+		if !slices.Contains(posts[i], p) {
+			posts[i] = append(posts[i], p)
 		}
 	}
 	for i := range entries {
@@ -98,18 +102,16 @@ func newIndex(entries []Entry, prios []int32, fz *fuzzyIndex) (*Index, error) {
 			add(d, posting(i<<1|1))
 		}
 	}
-	x.keys = make([]string, len(all))
-	for i, kp := range all {
-		x.keys[i] = kp.key
-		slices.Sort(kp.posts) // rank order, names before demonyms of one entry
-		x.surfaces[kp.key] = uint32(len(x.lists))
-		x.lists = append(x.lists, posting(len(kp.posts)))
-		x.lists = append(x.lists, kp.posts...)
+	x.keyLists = make([]uint32, len(keys))
+	for i, ps := range posts {
+		slices.Sort(ps) // rank order, names before demonyms of one entry
+		x.keyLists[i] = uint32(len(x.lists))
+		x.lists = append(x.lists, posting(len(ps)))
+		x.lists = append(x.lists, ps...)
 	}
-	if fz == nil {
-		fz = buildFuzzy(x.keys)
-	}
-	x.fuzzy = fz
+	x.keys = newStringTable(keys)
+	x.firstWords = newStringTable(words)
+	x.fuzzy = buildFuzzy(keys)
 	return x, nil
 }
 
@@ -118,7 +120,7 @@ func (x *Index) Len() int { return len(x.entries) }
 
 // Surfaces returns the number of distinct surface keys (names, aliases
 // and demonyms after normalisation).
-func (x *Index) Surfaces() int { return len(x.keys) }
+func (x *Index) Surfaces() int { return len(x.keys.strs) }
 
 // Entry returns a copy of the entry with the given ID.
 func (x *Index) Entry(id string) (Entry, bool) {
@@ -144,21 +146,32 @@ func (x *Index) Entries() iter.Seq[Entry] {
 // postings returns the postings of a surface key, best first, or nil. It
 // does not allocate.
 func (x *Index) postings(key string) []posting {
-	off, ok := x.surfaces[key]
-	if !ok {
+	k := x.keys.index(key)
+	if k < 0 {
 		return nil
 	}
+	return x.postingsOf(k)
+}
+
+// postingsOf returns the postings of the key at position k.
+func (x *Index) postingsOf(k int) []posting {
+	off := x.keyLists[k]
 	n := uint32(x.lists[off])
 	return x.lists[off+1 : off+1+n]
 }
 
+// maxWordsAt returns the largest number of words of a key that starts
+// with the word key, 1 when none has more than one.
+func (x *Index) maxWordsAt(key string) int {
+	if w := x.firstWords.index(key); w >= 0 {
+		return int(x.maxWords[w])
+	}
+	return 1
+}
+
 // known reports whether key is a surface or the first word of one.
 func (x *Index) known(key string) bool {
-	if _, ok := x.surfaces[key]; ok {
-		return true
-	}
-	_, ok := x.firstWords[key]
-	return ok
+	return x.keys.index(key) >= 0 || x.firstWords.index(key) >= 0
 }
 
 // MemoryUsage estimates the heap bytes held by the index: entries,
@@ -178,15 +191,14 @@ func (x *Index) MemoryUsage() int {
 	}
 	n += 4 * len(x.prios)
 	n += len(x.byID) * (16 + 4 + mapSlot)
-	for _, k := range x.keys {
-		n += 16 + len(k) // keys slice; map keys share the string data
+	for _, k := range x.keys.strs {
+		n += 16 + len(k)
 	}
-	n += len(x.surfaces) * (16 + 4 + mapSlot)
-	n += 4 * len(x.lists)
-	n += len(x.firstWords) * (16 + 1 + mapSlot)
-	if x.fuzzy != nil {
-		n += x.fuzzy.memoryUsage()
+	for _, w := range x.firstWords.strs {
+		n += 16 + len(w) + 1
 	}
+	n += 4*len(x.keyLists) + 4*len(x.lists)
+	n += x.keys.table.memoryUsage() + x.firstWords.table.memoryUsage() + x.fuzzy.memoryUsage()
 	return n
 }
 

@@ -77,10 +77,13 @@ func FuzzReadCompiled(f *testing.F) {
 			_ = y.Lookup("بلنكن")
 		}
 		try(data)
-		// The same bytes with a valid checksum, to reach the decoder.
-		if len(data) >= 4 {
+		// The same bytes with a valid header and checksum, to reach the
+		// decoder.
+		if len(data) >= 16 {
 			fixed := bytes.Clone(data)
-			binary.LittleEndian.PutUint32(fixed[len(fixed)-4:], crc32.ChecksumIEEE(fixed[:len(fixed)-4]))
+			copy(fixed, compiledMagic)
+			binary.LittleEndian.PutUint32(fixed[8:], compiledVersion)
+			binary.LittleEndian.PutUint32(fixed[12:], crc32.ChecksumIEEE(fixed[16:]))
 			try(fixed)
 		}
 	})

@@ -372,6 +372,8 @@ func TestCompiledErrors(t *testing.T) {
 	flipped[len(flipped)/2] ^= 0xff
 	badVersion := bytes.Clone(data)
 	badVersion[8] = 99
+	badSum := bytes.Clone(data)
+	badSum[12] ^= 1
 	tests := []struct {
 		name string
 		data []byte
@@ -382,6 +384,7 @@ func TestCompiledErrors(t *testing.T) {
 		{"version", badVersion, ErrCompiledVersion},
 		{"truncated", data[:len(data)-10], ErrCorrupt},
 		{"flipped byte", flipped, ErrCorrupt},
+		{"checksum", badSum, ErrCorrupt},
 	}
 	for _, tt := range tests {
 		if _, err := ReadCompiled(bytes.NewReader(tt.data)); !errors.Is(err, tt.want) {

@@ -112,6 +112,9 @@ type FindOptions struct {
 	NoDemonyms bool
 	// MaxFuzzy is the number of fuzzy candidates kept per word; 0 means 3.
 	MaxFuzzy int
+	// Keys, when it has one key per token, holds the tokens' keys as
+	// computed by [TokenKeys]; Find computes them otherwise.
+	Keys []string
 }
 
 // Find returns the matches of the index's names in the tokens of text, in
@@ -123,7 +126,10 @@ type FindOptions struct {
 // not stop words, two words first; see the fuzzy rules in the package
 // overview.
 func (x *Index) Find(text string, tokens []tokenize.Token, opts FindOptions) []Match {
-	keys := tokenKeys(tokens)
+	keys := opts.Keys
+	if len(keys) != len(tokens) {
+		keys = TokenKeys(tokens)
+	}
 	var out []Match
 	var buf []byte
 	i := 0
@@ -151,10 +157,12 @@ func (x *Index) Find(text string, tokens []tokenize.Token, opts FindOptions) []M
 // keyNormalizer applies the folds that Key adds to a token's Norm form.
 var keyNormalizer = tokenize.NewNormalizer(tokenize.KeySteps)
 
-// tokenKeys returns the Key forms of the tokens. The keys that differ
-// from the Norm form are built in one buffer and share one string, so
-// that the whole costs two or three allocations.
-func tokenKeys(tokens []tokenize.Token) []string {
+// TokenKeys returns the matching keys of tokens: tokenize.Key of each
+// token's Norm form. The keys that differ from the Norm form are built in
+// one buffer and share one string, so that the whole costs two or three
+// allocations. Pass them in [FindOptions.Keys] to match the same tokens
+// several times without computing them again.
+func TokenKeys(tokens []tokenize.Token) []string {
 	keys := make([]string, len(tokens))
 	type span struct{ i, off, end int }
 	var changed []span
@@ -185,10 +193,7 @@ func (x *Index) matchesAt(text string, tokens []tokenize.Token, keys []string, i
 	}
 	var found []Match
 	try := func(firstKey string, clitic string) {
-		maxWords := 1
-		if w, ok := x.firstWords[firstKey]; ok {
-			maxWords = int(w)
-		}
+		maxWords := x.maxWordsAt(firstKey)
 		for n := min(maxWords, len(tokens)-i); n >= 1; n-- {
 			last := i + n - 1
 			if tokens[last].Sentence != tokens[i].Sentence {
@@ -304,7 +309,7 @@ func (x *Index) fuzzyMatch(key string, max int) (Match, bool) {
 		if len(m.IDs) > 0 && c.score < m.Score {
 			break
 		}
-		for _, p := range x.postings(x.keys[c.key]) {
+		for _, p := range x.postingsOf(int(c.key)) {
 			if p.isDemonym() {
 				continue
 			}
@@ -384,7 +389,7 @@ func (x *Index) Lookup(name string) []Candidate {
 		found[int(x.byID[c.Entry.ID])] = true
 	}
 	for _, c := range x.fuzzyLookup(key, fuzzyMinQuery) {
-		k := x.keys[c.key]
+		k := x.keys.strs[c.key]
 		var posts []posting
 		for _, p := range x.postings(k) {
 			if !found[p.entry()] { // already found exactly or after clitics

@@ -41,14 +41,9 @@ func addFile(b *Builder, path string, opts LoadOptions) (LoadStats, error) {
 		return LoadStats{}, err
 	}
 	if compiled {
-		f, err := os.Open(path)
+		x, err := LoadCompiled(path)
 		if err != nil {
-			return LoadStats{}, fmt.Errorf("gazetteer: %w", err)
-		}
-		defer f.Close()
-		x, err := ReadCompiled(f)
-		if err != nil {
-			return LoadStats{}, fmt.Errorf("%s: %w", path, err)
+			return LoadStats{}, err
 		}
 		if err := b.AddIndex(x); err != nil {
 			return LoadStats{}, fmt.Errorf("%s: %w", path, err)
