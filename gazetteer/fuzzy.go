@@ -23,7 +23,8 @@ import (
 //   - any other edit (another letter, a vowel for another vowel): 1.25.
 //
 // These are the differences of transliterated names. Native Arabic names
-// (of entries whose country is an Arab League member) have one accepted
+// (of entries whose country is an Arab League member or that have no
+// country, such as international bodies and names from plain lists) have one accepted
 // spelling, and their near neighbours are ordinary words (الحديدة/الحديدية،
 // الشجاعية/الشجاعة، تيران/طيران): for them only a swap and ض/ظ count as
 // variants.
@@ -276,11 +277,14 @@ var arabCountries = map[string]bool{
 }
 
 // nativeName reports whether every entry named by a surface key belongs
-// to an Arab country, so that the key is a native Arabic name.
+// to an Arab country or to none (international bodies, and names from
+// plain lists, whose names are Arabic words), so that the key is a native
+// Arabic name. Only names tied to a non-Arab country are taken as
+// transliterations.
 func (x *Index) nativeName(key string) bool {
 	posts := x.postings(key)
 	for _, p := range posts {
-		if !arabCountries[x.entries[p.entry()].Country] {
+		if c := x.entries[p.entry()].Country; c != "" && !arabCountries[c] {
 			return false
 		}
 	}

@@ -30,7 +30,7 @@ var testEntries = []Entry{
 	{ID: "org:isis", Type: ORG, Subtype: "militant-group", Name: "داعش", NameEN: "Islamic State", Aliases: []string{"تنظيم الدولة الإسلامية", "ISIS"}, Prior: 0.9},
 	{ID: "per:antony-blinken", Type: PER, Subtype: "minister", Name: "أنتوني بلينكن", NameEN: "Antony Blinken", Aliases: []string{"بلينكن", "Blinken"}, Country: "US", Prior: 0.8},
 	{ID: "per:vladimir-putin", Type: PER, Subtype: "head-of-state", Name: "فلاديمير بوتين", NameEN: "Vladimir Putin", Aliases: []string{"بوتين"}, Country: "RU", Prior: 0.95},
-	{ID: "per:antonio-guterres", Type: PER, Subtype: "diplomat", Name: "أنطونيو غوتيريش", NameEN: "António Guterres", Aliases: []string{"غوتيريش"}, Prior: 0.8},
+	{ID: "per:antonio-guterres", Type: PER, Subtype: "diplomat", Name: "أنطونيو غوتيريش", NameEN: "António Guterres", Aliases: []string{"غوتيريش"}, Country: "PT", Prior: 0.8},
 	{ID: "per:mustafa-al-kadhimi", Type: PER, Subtype: "head-of-government", Name: "مصطفى الكاظمي", NameEN: "Mustafa Al-Kadhimi", Aliases: []string{"الكاظمي"}, Country: "IQ", Prior: 0.8},
 	{ID: "per:younis-mahmoud", Type: PER, Subtype: "athlete", Name: "يونس محمود", NameEN: "Younis Mahmoud", Country: "IQ", Prior: 0.4},
 }

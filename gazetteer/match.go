@@ -119,7 +119,10 @@ type FindOptions struct {
 
 // Find returns the matches of the index's names in the tokens of text, in
 // text order. tokens must come from tokenizing text (tokenize.Tokenize or a
-// Tokenizer with any options). Matches never cross a sentence.
+// Tokenizer with any options). Matches never cross a sentence. A single
+// word that is a function word (decided on its Norm form, before ى and ة
+// are folded: على is one, علي is not) or a month or weekday name is never
+// a match, whatever names the gazetteer holds.
 //
 // Fuzzy matching (opts.Fuzzy) only considers runs of one or two Arabic or
 // Latin words that no exact, clitic or demonym match covers and that are
@@ -205,6 +208,11 @@ func (x *Index) matchesAt(text string, tokens []tokenize.Token, keys []string, i
 				b = append(b, keys[j]...)
 			}
 			*buf = b
+			if n == 1 && (tokenize.IsStopWord(tokens[i].Norm) || isCalendarWord(firstKey)) {
+				// A function word is never a name on its own, even when its
+				// key equals one (على/علي), nor is a month (آب/إب).
+				continue
+			}
 			posts := x.postings(string(b))
 			if posts == nil {
 				continue
