@@ -115,6 +115,10 @@ type FindOptions struct {
 	// Keys, when it has one key per token, holds the tokens' keys as
 	// computed by [TokenKeys]; Find computes them otherwise.
 	Keys []string
+	// FuzzySkip, if not nil, reports tokens that fuzzy matching must not
+	// try, such as words a caller knows to be ordinary vocabulary. It
+	// saves time and false matches.
+	FuzzySkip func(token int) bool
 }
 
 // Find returns the matches of the index's names in the tokens of text, in
@@ -280,7 +284,8 @@ func (x *Index) addFuzzy(tokens []tokenize.Token, keys []string, out []Match, op
 	var fuzzy []Match
 	candidate := func(i int) bool {
 		t := tokens[i]
-		return !covered[i] && (t.Kind == tokenize.ArabicWord || t.Kind == tokenize.LatinWord) && !tokenize.IsStopWord(t.Norm)
+		return !covered[i] && (t.Kind == tokenize.ArabicWord || t.Kind == tokenize.LatinWord) && !tokenize.IsStopWord(t.Norm) &&
+			(opts.FuzzySkip == nil || !opts.FuzzySkip(i))
 	}
 	for i := 0; i < len(tokens); i++ {
 		if !candidate(i) {

@@ -1,14 +1,18 @@
 // Command analyze reads an Arabic news article and prints its analysis:
-// for now its sentences and, with -tokens, its tokens.
+// its people, places and organisations, its sentences and, with -tokens,
+// its tokens.
 //
 // Usage:
 //
-//	go run ./examples/analyze [-format text|json] [-tokens] [-unicode-offsets] FILE
+//	go run ./examples/analyze [-format text|json] [-tokens] [-unicode-offsets]
+//		[-gazetteer FILE]... [-no-default-gazetteer] [-demonyms] FILE
 //	go run ./examples/analyze -format json -tokens - < article.txt
 //
 // FILE "-" reads standard input. All start/end offsets are byte offsets
 // into the input exactly as read; -unicode-offsets adds rune and UTF-16
-// offsets beside them.
+// offsets beside them. -gazetteer adds a gazetteer file in any format the
+// gazetteer package reads (repeatable; later files win) to the embedded
+// default, which -no-default-gazetteer leaves out.
 package main
 
 import (
@@ -18,7 +22,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
 )
+
+// errNoDefault says how to leave the default gazetteer out.
+var errNoDefault = errors.New("-no-default-gazetteer needs at least one -gazetteer FILE")
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -31,6 +40,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	tokens := fs.Bool("tokens", false, "also print every token")
 	unicodeOffsets := fs.Bool("unicode-offsets", false, "add rune and UTF-16 offsets beside byte offsets")
+	var gazetteers cli.Files
+	fs.Var(&gazetteers, "gazetteer", "add a gazetteer `FILE` (any supported format; repeatable; later files win)")
+	noDefault := fs.Bool("no-default-gazetteer", false, "leave the embedded default gazetteer out")
+	demonyms := fs.Bool("demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: analyze [flags] FILE   (FILE - reads standard input)")
 		fs.PrintDefaults()
@@ -47,12 +60,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	name := fs.Arg(0)
+	ex, err := newExtractor(gazetteers, *noDefault, *demonyms, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "analyze: %v\n", err)
+		return 1
+	}
 	data, err := readInput(name, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "analyze: %v\n", err)
 		return 1
 	}
-	doc := analyze(string(data), options{tokens: *tokens, unicodeOffsets: *unicodeOffsets})
+	doc := analyze(string(data), ex, options{tokens: *tokens, unicodeOffsets: *unicodeOffsets})
 	w := bufio.NewWriter(stdout)
 	if *format == "json" {
 		err = writeJSON(w, doc)

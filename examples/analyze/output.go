@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -17,9 +19,10 @@ type options struct {
 // document is the JSON object analyze prints. Field names are a contract
 // other tools rely on: extend, never rename.
 type document struct {
-	Sentences []sentence `json:"sentences"`
-	Tokens    []token    `json:"tokens,omitempty"`
-	Warnings  []string   `json:"warnings,omitempty"`
+	Entities  []entities.Entity `json:"entities"`
+	Sentences []sentence        `json:"sentences"`
+	Tokens    []token           `json:"tokens,omitempty"`
+	Warnings  []string          `json:"warnings,omitempty"`
 
 	text string
 }
@@ -50,9 +53,12 @@ type unicodeSpan struct {
 	UTF16End   int `json:"utf16_end"`
 }
 
-func analyze(text string, opt options) *document {
+func analyze(text string, ex *entities.Extractor, opt options) *document {
 	toks := tokenize.Tokenize(text)
-	doc := &document{text: text, Sentences: []sentence{}}
+	doc := &document{text: text, Sentences: []sentence{}, Entities: ex.ExtractTokens(text, toks).Entities}
+	if doc.Entities == nil {
+		doc.Entities = []entities.Entity{}
+	}
 	var offs *tokenize.Offsets
 	span := func(start, end int) *unicodeSpan {
 		if offs == nil {
@@ -96,7 +102,22 @@ func writeJSON(w io.Writer, doc *document) error {
 }
 
 func writeText(w io.Writer, name string, doc *document) error {
-	fmt.Fprintf(w, "%s: %d sentences, %d bytes\n", name, len(doc.Sentences), len(doc.text))
+	fmt.Fprintf(w, "%s: %d sentences, %d bytes, %d entities\n", name, len(doc.Sentences), len(doc.text), len(doc.Entities))
+	for _, e := range doc.Entities {
+		en := ""
+		if e.NameEN != "" {
+			en = " (" + e.NameEN + ")"
+		}
+		var spots []string
+		for _, m := range e.Mentions {
+			spot := fmt.Sprintf("%d:%d %s", m.Start, m.End, m.Kind)
+			if m.Text != e.Name {
+				spot += " «" + m.Text + "»"
+			}
+			spots = append(spots, spot)
+		}
+		fmt.Fprintf(w, "  %s %-26s %s%s ×%d salience %.2f  [%s]\n", e.Type, e.ID, e.Name, en, e.Count, e.Salience, strings.Join(spots, ", "))
+	}
 	next := 0
 	for i, s := range doc.Sentences {
 		fmt.Fprintf(w, "\n[%d] ¶%d %d:%d  %s\n", i+1, s.Paragraph+1, s.Start, s.End, doc.text[s.Start:s.End])

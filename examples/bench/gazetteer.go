@@ -192,6 +192,9 @@ func synthGazetteerOf(n int) (*synthGazetteer, error) {
 			Type:    types[i%3],
 			Name:    names[0],
 			Aliases: names[1:],
+			// Transliterated names of a non-Arab country: the spellings
+			// whose variants the fuzzy matcher accepts.
+			Country: "GB",
 		}
 		if err := b.Add(g.entries[i]); err != nil {
 			return nil, err

@@ -20,43 +20,15 @@ const articlesDir = "testdata/articles"
 const rootModule = "github.com/khabar-nlp/khabar"
 
 // loadInput reads file, or the articles in testdata/articles when file is
-// empty, and repeats the text until it is at least size bytes long. It
-// returns the text and a description of where it came from.
+// empty, joined by blank lines, and repeats the text until it is at least
+// size bytes long. It returns the text and a description of where it came
+// from.
 func loadInput(file string, size int) ([]byte, string, error) {
-	var text []byte
-	var source string
-	if file != "" {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			return nil, "", err
-		}
-		text, source = b, file
-	} else {
-		dir, err := findArticles()
-		if err != nil {
-			return nil, "", err
-		}
-		files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		if err != nil {
-			return nil, "", err
-		}
-		slices.Sort(files)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				return nil, "", err
-			}
-			b = bytes.TrimSpace(b)
-			if len(b) == 0 {
-				continue
-			}
-			if len(text) > 0 {
-				text = append(text, "\n\n"...)
-			}
-			text = append(text, b...)
-		}
-		source = fmt.Sprintf("%s/*.txt (%d files)", dir, len(files))
+	texts, source, err := readArticles(file)
+	if err != nil {
+		return nil, "", err
 	}
+	text := []byte(strings.Join(texts, "\n\n"))
 	if len(bytes.TrimSpace(text)) == 0 {
 		return nil, "", fmt.Errorf("input %s is empty", source)
 	}
@@ -70,6 +42,40 @@ func loadInput(file string, size int) ([]byte, string, error) {
 		source += fmt.Sprintf(" repeated %d times", reps)
 	}
 	return text, source, nil
+}
+
+// readArticles returns the text of file as one article, or when file is
+// empty the articles in testdata/articles, one per file in name order,
+// trimmed of surrounding white space (empty files are skipped). It
+// returns a description of where they came from.
+func readArticles(file string) ([]string, string, error) {
+	if file != "" {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, "", err
+		}
+		return []string{string(b)}, file, nil
+	}
+	dir, err := findArticles()
+	if err != nil {
+		return nil, "", err
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, "", err
+	}
+	slices.Sort(files)
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, "", err
+		}
+		if b = bytes.TrimSpace(b); len(b) > 0 {
+			texts = append(texts, string(b))
+		}
+	}
+	return texts, fmt.Sprintf("%s/*.txt (%d files)", dir, len(files)), nil
 }
 
 // findArticles locates testdata/articles of the Khabar repository: first

@@ -58,6 +58,7 @@ func comparisons() []comparison {
 	for _, family := range [](func() []comparison){
 		tokenizeComparisons,
 		gazetteerComparisons,
+		entitiesComparisons,
 	} {
 		all = append(all, family()...)
 	}
@@ -109,8 +110,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	only := fs.String("only", "", "run only the comparisons whose name starts with `PREFIX`")
 	minTime := fs.Duration("time", time.Second, "minimum measuring time per side and comparison")
-	inputFile := fs.String("input", "", "text `FILE` to use instead of ../../testdata/articles/*.txt")
-	size := fs.Int("size", 1<<20, "repeat the input to about `N` bytes (0: use it once)")
+	inputFile := fs.String("input", "", "text `FILE` to use instead of ../../testdata/articles/*.txt (entities/naive: as its one article)")
+	size := fs.Int("size", 1<<20, "repeat the input to about `N` bytes (0: use it once); entities/naive never repeats it")
 	aliases := fs.Int("aliases", defaultSynthAliases, "`N` synthetic names and aliases for gazetteer/fuzzy-naive-scan")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
 	if err := fs.Parse(args); err != nil {
@@ -150,6 +151,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stderr, "bench: input %s, %d bytes; -time %v per side\n", source, len(input), *minTime)
+	// entities/naive extracts the articles one by one, not repeated.
+	articles, _, err := readArticles(*inputFile)
+	if err != nil {
+		return err
+	}
+	prevArticles := entityArticles
+	entityArticles = articles
+	defer func() { entityArticles = prevArticles }()
 
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)

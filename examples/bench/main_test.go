@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/agnivade/levenshtein"
+
+	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
 // sample is a small Arabic news text with diacritics, tatweel, a hashtag,
@@ -212,6 +214,77 @@ func TestDefaultInput(t *testing.T) {
 	if len(text) < 1<<16 {
 		t.Errorf("input is %d bytes, want at least %d", len(text), 1<<16)
 	}
+	// The articles of entities/naive are the input, not repeated.
+	articles, _, err := readArticles("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	once, _, err := loadInput("", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) < 2 || strings.Join(articles, "\n\n") != string(once) {
+		t.Errorf("%d articles: joined, they are not the input", len(articles))
+	}
+}
+
+// TestNaiveMatcher checks the baseline of entities/naive: n-grams in the
+// map, punctuation trimmed, and the Levenshtein pass within the budget of
+// each one-word name.
+func TestNaiveMatcher(t *testing.T) {
+	m, err := defaultNaiveMatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 0 وأكد 1 التحالف 2 الدولي 3 في 4 بغداد، 5 والعراق 6 ومصر 7 «واشنطن»
+	text := "وأكد التحالف الدولي في بغداد، والعراق ومصر «واشنطن»"
+	got := map[[2]int]naiveMatch{}
+	for _, nm := range m.find(strings.Fields(text)) {
+		got[[2]int{nm.start, nm.end}] = nm
+	}
+	for _, want := range []naiveMatch{
+		{start: 1, end: 3, key: "التحالف الدولي", typ: gazetteer.ORG},
+		{start: 4, end: 5, key: "بغداد", typ: gazetteer.LOC},
+		{start: 5, end: 6, key: "العراق", typ: gazetteer.LOC, fuzzy: true}, // one edit, six letters
+		{start: 7, end: 8, key: "واشنطن", typ: gazetteer.LOC},
+	} {
+		if g, ok := got[[2]int{want.start, want.end}]; !ok || g != want {
+			t.Errorf("words [%d, %d): got %+v (found %v), want %+v", want.start, want.end, g, ok, want)
+		}
+	}
+	// مصر has three letters: no edit allowed, so ومصر is not مصر.
+	if g, ok := got[[2]int{6, 7}]; ok && g.key == "مصر" {
+		t.Errorf("ومصر matched مصر: %+v", g)
+	}
+	for _, a := range m.fuzzy {
+		if strings.Contains(a.key, " ") || a.budget != editBudget(a.key) || a.budget < 1 {
+			t.Fatalf("fuzzy name %+v: want one word of five letters or more, with its budget", a)
+		}
+	}
+}
+
+// TestCompareQuality checks the quality note of entities/naive on a short
+// text with four of the seed names.
+func TestCompareQuality(t *testing.T) {
+	x, err := defaultExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := defaultNaiveMatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "قال وزير الخارجية الأميركي أنتوني بلينكن في بغداد إن للعراق دورا كبيرا.\nوكانت وزارة الخارجية الأميركية أعلنت ذلك."
+	q := compareQuality(text, x, m)
+	if q.occurrences != 4 {
+		t.Errorf("%d occurrences of the seed names, want 4 (بلينكن، بغداد، للعراق، وزارة…)", q.occurrences)
+	}
+	if q.naiveOcc != q.occurrences || q.naiveNames != 4 {
+		t.Errorf("naive finds %d occurrences and %d names, want %d and 4", q.naiveOcc, q.naiveNames, q.occurrences)
+	}
+	if q.oursOcc != q.occurrences || q.oursNames != 4 {
+		t.Errorf("khabar finds %d occurrences and %d names, want %d and 4", q.oursOcc, q.oursNames, q.occurrences)
+	}
 }
 
 // BenchmarkComparisons runs each side on its own under the testing
@@ -222,6 +295,11 @@ func BenchmarkComparisons(b *testing.B) {
 	input, _, err := loadInput("", 1<<20)
 	if err != nil {
 		b.Skip(err)
+	}
+	// entities/naive extracts the articles one by one, as run does.
+	defer func(a []string) { entityArticles = a }(entityArticles)
+	if entityArticles, _, err = readArticles(""); err != nil {
+		b.Fatal(err)
 	}
 	for _, c := range comparisons() {
 		n, err := c.setup(input)

@@ -13,8 +13,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/gazetteer"
 )
+
+// errNoDefault says how to leave the default out.
+var errNoDefault = errors.New("-no-default needs at least one -gazetteer FILE")
 
 func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("gazetteer "+name, flag.ContinueOnError)
@@ -94,7 +98,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(stderr, err)
 		}
-		reportStats(stderr, path, st)
+		cli.ReportStats(stderr, "", path, st, 10)
 	}
 	ids := make([]string, 0, len(byID))
 	for id := range byID {

@@ -1,0 +1,406 @@
+package entities
+
+import (
+	"cmp"
+	"crypto/sha1"
+	"encoding/hex"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/tokenize"
+)
+
+// Option configures an [Extractor].
+type Option func(*config) error
+
+type config struct {
+	gaz        *gazetteer.Index
+	tz         *tokenize.Tokenizer
+	fuzzy      bool
+	rules      bool
+	demonyms   bool
+	candidates bool
+}
+
+// WithGazetteer sets the gazetteer to match names from, in place of
+// [gazetteer.Default]. To add a user's files to the default, merge them
+// first with [gazetteer.Open].
+func WithGazetteer(x *gazetteer.Index) Option {
+	return func(c *config) error {
+		if x == nil {
+			return errors.New("entities: WithGazetteer: nil index")
+		}
+		c.gaz = x
+		return nil
+	}
+}
+
+// WithTokenizer sets the tokenizer used by [Extractor.Extract]. The
+// default is [tokenize.Default].
+func WithTokenizer(tz *tokenize.Tokenizer) Option {
+	return func(c *config) error {
+		if tz == nil {
+			return errors.New("entities: WithTokenizer: nil tokenizer")
+		}
+		c.tz = tz
+		return nil
+	}
+}
+
+// WithFuzzy turns fuzzy matching of spelling variants on or off (on by
+// default).
+func WithFuzzy(on bool) Option { return func(c *config) error { c.fuzzy = on; return nil } }
+
+// WithRules turns the context rules for names the gazetteer lacks on or
+// off (on by default).
+func WithRules(on bool) Option { return func(c *config) error { c.rules = on; return nil } }
+
+// WithDemonyms reports demonyms (الأميركية) as mentions of their place,
+// of kind [Demonym]. They are left out by default: a demonym is an
+// adjective, not a mention of the place.
+func WithDemonyms(on bool) Option { return func(c *config) error { c.demonyms = on; return nil } }
+
+// WithCandidates keeps every candidate mention, before overlaps are
+// resolved, in [Result.Candidates].
+func WithCandidates(on bool) Option { return func(c *config) error { c.candidates = on; return nil } }
+
+// Extractor finds the people, places and organisations of a text. Build
+// it once with [New]; it holds no per-text state and is safe for
+// concurrent use.
+type Extractor struct {
+	cfg   config
+	rules *ruleSet
+}
+
+// New returns an Extractor. Without options it uses the embedded default
+// gazetteer, fuzzy matching and the context rules, and leaves demonyms
+// out.
+func New(opts ...Option) (*Extractor, error) {
+	c := config{fuzzy: true, rules: true}
+	for _, o := range opts {
+		if err := o(&c); err != nil {
+			return nil, err
+		}
+	}
+	if c.gaz == nil {
+		def, err := gazetteer.Default()
+		if err != nil {
+			return nil, err
+		}
+		c.gaz = def
+	}
+	if c.tz == nil {
+		c.tz = tokenize.Default()
+	}
+	x := &Extractor{cfg: c}
+	if c.rules {
+		r, err := defaultRules()
+		if err != nil {
+			return nil, err
+		}
+		x.rules = r
+	}
+	return x, nil
+}
+
+// Gazetteer returns the gazetteer the extractor matches names from.
+func (x *Extractor) Gazetteer() *gazetteer.Index { return x.cfg.gaz }
+
+// Extract tokenizes text and returns its entities.
+func (x *Extractor) Extract(text string) *Result {
+	return x.ExtractTokens(text, x.cfg.tz.Tokenize(text))
+}
+
+// ExtractTokens returns the entities of text, given its tokens (from any
+// tokenizer configuration).
+func (x *Extractor) ExtractTokens(text string, toks []tokenize.Token) *Result {
+	keys := gazetteer.TokenKeys(toks)
+	cands, demonymAt := x.candidates(text, toks, keys)
+	res := &Result{}
+	if x.cfg.candidates {
+		res.Candidates = slices.Clone(cands)
+	}
+	mentions := resolve(cands, len(toks))
+	mentions = x.addPartials(text, toks, keys, mentions, demonymAt)
+	res.Mentions = mentions
+	res.Entities = x.group(text, toks, mentions)
+	return res
+}
+
+// candidates collects every candidate mention: gazetteer matches (with
+// hashtag words) and rule matches. It also returns where demonyms start
+// (token index → end).
+func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string) ([]Mention, map[int]int) {
+	gaz := x.cfg.gaz
+	opts := gazetteer.FindOptions{Kind: gazetteer.Overlapping, Fuzzy: x.cfg.fuzzy, Keys: keys}
+	if x.rules != nil {
+		// Words of the rules' vocabulary (verbs, nouns, adjectives, time
+		// words) are ordinary words: fuzzy matching leaves them alone.
+		opts.FuzzySkip = func(i int) bool { return x.rules.flagsOf(keys[i])&wCommon != 0 }
+	}
+	matches := gaz.Find(text, toks, opts)
+	var out []Mention
+	// Longest gazetteer name and demonym at each token, for the rules.
+	type span struct {
+		end int
+		typ gazetteer.Type
+	}
+	names := map[int]span{}
+	demonyms := map[int]int{}
+	for _, m := range matches {
+		e, ok := gaz.Entry(m.IDs[0])
+		if !ok {
+			continue
+		}
+		mention := Mention{
+			Text: text[m.Start:m.End], Start: m.Start, End: m.End, Score: m.Score,
+			Type: e.Type, ID: e.ID, Clitic: m.Clitic, TokenStart: m.TokenStart, TokenEnd: m.TokenEnd,
+			Alternatives: m.IDs[1:],
+		}
+		switch m.Method {
+		case gazetteer.Exact:
+			mention.Kind = Exact
+		case gazetteer.Clitic:
+			mention.Kind = Clitic
+		case gazetteer.Fuzzy:
+			mention.Kind = Fuzzy
+		case gazetteer.Demonym:
+			mention.Kind = Demonym
+			if end, ok := demonyms[m.TokenStart]; !ok || m.TokenEnd > end {
+				demonyms[m.TokenStart] = m.TokenEnd
+			}
+			if !x.cfg.demonyms {
+				continue
+			}
+		}
+		if e.Type == gazetteer.PER && mention.Kind != Demonym {
+			trimTitle(text, toks, keys, &mention)
+		}
+		if e.Type == gazetteer.LOC && mention.Kind != Demonym && x.rules != nil {
+			x.trimPlaceHead(text, toks, keys, &mention)
+		}
+		if mention.Kind != Demonym && x.rules != nil && x.commonWordMatch(toks, keys, &mention) {
+			continue
+		}
+		if mention.Kind != Demonym {
+			if s, ok := names[m.TokenStart]; !ok || m.TokenEnd > s.end {
+				names[m.TokenStart] = span{m.TokenEnd, e.Type}
+			}
+		}
+		out = append(out, mention)
+	}
+	// Words inside hashtags: #العراق, #بلينكن_في_بغداد.
+	for i, t := range toks {
+		if t.Kind != tokenize.Hashtag || len(t.Parts) == 0 {
+			continue
+		}
+		for _, m := range gaz.Find(text, t.Parts, gazetteer.FindOptions{}) {
+			if m.Method == gazetteer.Demonym {
+				continue
+			}
+			e, ok := gaz.Entry(m.IDs[0])
+			if !ok {
+				continue
+			}
+			out = append(out, Mention{
+				Text: text[m.Start:m.End], Start: m.Start, End: m.End, Kind: Hashtag, Score: m.Score * scoreHashtag,
+				Type: e.Type, ID: e.ID, Clitic: m.Clitic, TokenStart: i, TokenEnd: i + 1, Alternatives: m.IDs[1:],
+			})
+		}
+	}
+	if x.rules != nil {
+		known := func(i int) (gazetteer.Type, int, bool) {
+			s, ok := names[i]
+			return s.typ, s.end, ok
+		}
+		demonym := func(i int) (int, bool) {
+			end, ok := demonyms[i]
+			return end, ok
+		}
+		for _, r := range x.rules.find(toks, keys, known, demonym) {
+			start, end := toks[r.start].Start, toks[r.end-1].End
+			out = append(out, Mention{
+				Text: text[start:end], Start: start, End: end, Kind: Rule, Score: r.score,
+				Type: r.typ, ID: ruleID(r.typ, keys[r.start:r.end]), TokenStart: r.start, TokenEnd: r.end,
+			})
+		}
+	}
+	return out, demonyms
+}
+
+// commonWordMatch reports whether a one-word gazetteer mention is better
+// read as an ordinary word, using the rules' vocabulary tables:
+//
+//   - a word of the vocabulary (noun, verb, adjective, time word) or a
+//     lone first name, matched from a plain list (IDs with ":list:"):
+//     such lists, like entity lists drawn from annotated corpora, hold
+//     fragments (سنة، الجيش، محمد) that are names only inside longer ones;
+//   - a noun or verb of the vocabulary naming a little-known entry
+//     (prior below 0.5): صور is more often "pictures" than Tyre, while
+//     الجزيرة, a prominent channel, stays;
+//   - an adjective of the vocabulary right after a definite word, where it
+//     qualifies that word: الدول العربية، اللغة العربية (but not مصادر
+//     العربية or قناة العربية, where it names the channel).
+func (x *Extractor) commonWordMatch(toks []tokenize.Token, keys []string, m *Mention) bool {
+	if m.TokenEnd-m.TokenStart != 1 || toks[m.TokenStart].Kind != tokenize.ArabicWord {
+		return false
+	}
+	key := keys[m.TokenStart]
+	stem := strings.TrimPrefix(key, m.Clitic)
+	flags := x.rules.flagsOf(stem)
+	if m.Clitic != "" && flags == 0 {
+		flags = x.rules.flagsOf("ا" + stem) // للعراق: ل + العراق
+	}
+	if strings.Contains(m.ID, ":list:") && flags&(wCommon|wFirst) != 0 {
+		return true
+	}
+	if flags&(wNoun|wVerb) != 0 && flags&wFirst == 0 {
+		// A name that is also a common noun or verb (صور: Tyre, pictures)
+		// needs prominence to be read as the name without context.
+		if e, ok := x.cfg.gaz.Entry(m.ID); !ok || e.Prior < minPriorCommon {
+			return true
+		}
+	}
+	if flags&wAnyAdj != 0 && m.TokenStart > 0 {
+		prev := toks[m.TokenStart-1]
+		if prev.Sentence == toks[m.TokenStart].Sentence && prev.Kind == tokenize.ArabicWord && prev.End < m.Start &&
+			strings.HasPrefix(keys[m.TokenStart-1], "ال") && !personTitles[keys[m.TokenStart-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// minPriorCommon is the prominence a gazetteer entry needs for a common
+// noun or verb alone to be read as its name.
+const minPriorCommon = 0.5
+
+// personTitles are the words, in Key form, of titles that the gazetteer's
+// aliases sometimes start with (الملك حسين، الأمير محمد بن سلمان) but that
+// are not part of a person's name: a mention starting with one is trimmed
+// to the name, as news corpora annotate it.
+var personTitles = map[string]bool{
+	"الامير": true, "الاميره": true, "الشيخ": true, "الشيخه": true, "الرئيس": true, "الملك": true, "الملكه": true,
+	"السيد": true, "السيده": true, "الدكتور": true, "الامام": true, "السلطان": true, "البابا": true, "الجنرال": true,
+	"المشير": true, "الفريق": true, "اللواء": true, "العقيد": true, "العميد": true, "سمو": true, "جلاله": true,
+	"فخامه": true, "ولي": true, "العهد": true, "ايه": true, "المرشد": true, "الاعلي": true,
+}
+
+// trimTitle removes leading title words from a person mention, keeping
+// at least one word: "الملك حسين" → "حسين", "ولي العهد الأمير الحسين" →
+// "الحسين". A title word with a proclitic (والملك) is a title too.
+func trimTitle(text string, toks []tokenize.Token, keys []string, m *Mention) {
+	isTitle := func(k string) bool { return personTitles[k] }
+	for m.TokenEnd-m.TokenStart > 1 {
+		k := keys[m.TokenStart]
+		if k == "ايه" && m.TokenStart+1 < m.TokenEnd && keys[m.TokenStart+1] == "الله" && m.TokenEnd-m.TokenStart > 2 {
+			m.TokenStart += 2 // آية الله
+			m.Clitic = ""
+			continue
+		}
+		if _, ok := tokenize.KnownSplit(k, isTitle); !ok || k == "ايه" {
+			break
+		}
+		m.TokenStart++
+		m.Clitic = ""
+	}
+	m.Start = toks[m.TokenStart].Start
+	m.Text = text[m.Start:m.End]
+}
+
+// honorifics are epithets that follow holy places (مكة المكرمة، المدينة
+// المنورة، القدس الشريف) and are not part of their names.
+var honorifics = map[string]bool{"المكرمه": true, "المنوره": true, "الشريف": true, "المقدسه": true}
+
+// trimPlaceHead removes a place head (مدينة، محافظة، قرية، قطاع… from the
+// rules' tables) before a place name and an honorific after it, keeping at
+// least one word: "مدينة مشهد" → "مشهد", "قطاع غزة" → "غزة", "مكة المكرمة"
+// → "مكة". News corpora annotate the name alone, and the gazetteer's
+// entries sometimes carry the head to tell a town from a common word.
+func (x *Extractor) trimPlaceHead(text string, toks []tokenize.Token, keys []string, m *Mention) {
+	if m.TokenEnd-m.TokenStart < 2 {
+		return
+	}
+	isHead := func(k string) bool { return x.rules.flagsOf(k)&wLocHead != 0 || k == "قطاع" }
+	if _, ok := tokenize.KnownSplit(keys[m.TokenStart], isHead); ok {
+		m.TokenStart++
+		m.Clitic = ""
+		m.Start = toks[m.TokenStart].Start
+	}
+	if m.TokenEnd-m.TokenStart > 1 && honorifics[keys[m.TokenEnd-1]] {
+		m.TokenEnd--
+		m.End = toks[m.TokenEnd-1].End
+	}
+	m.Text = text[m.Start:m.End]
+}
+
+// scoreHashtag scales the score of a name found inside a hashtag.
+const scoreHashtag = 0.9
+
+// ruleID returns the stable ID of a name found by a rule: its type, "rule",
+// and a hash of its key, so that the same name gets the same ID in every
+// article.
+func ruleID(t gazetteer.Type, keys []string) string {
+	sum := sha1.Sum([]byte(strings.Join(keys, " ")))
+	return strings.ToLower(t.String()) + ":rule:" + hex.EncodeToString(sum[:6])
+}
+
+// typeRank orders types for ties: places are the most frequent names in
+// news, then people, then organisations.
+func typeRank(t gazetteer.Type) int {
+	switch t {
+	case gazetteer.LOC:
+		return 0
+	case gazetteer.PER:
+		return 1
+	}
+	return 2
+}
+
+// resolve keeps the best non-overlapping mentions. Candidates are taken
+// in priority order — more tokens first, then by kind (exact, clitic,
+// fuzzy, hashtag, rule), then type (LOC, PER, ORG), then score, then
+// position — and a candidate is kept when it overlaps no kept one. The
+// result is in text order. ntok is the number of tokens.
+func resolve(cands []Mention, ntok int) []Mention {
+	order := slices.Clone(cands)
+	slices.SortStableFunc(order, func(a, b Mention) int {
+		if c := cmp.Compare(b.TokenEnd-b.TokenStart, a.TokenEnd-a.TokenStart); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(typeRank(a.Type), typeRank(b.Type)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Start, b.Start)
+	})
+	taken := make([]bool, ntok)   // tokens inside a kept mention
+	inTags := map[int][]Mention{} // kept names inside each hashtag token
+	var kept []Mention
+	for _, m := range order {
+		if m.Kind == Hashtag {
+			if taken[m.TokenStart] || slices.ContainsFunc(inTags[m.TokenStart], func(k Mention) bool { return m.Start < k.End && k.Start < m.End }) {
+				continue
+			}
+			inTags[m.TokenStart] = append(inTags[m.TokenStart], m)
+			kept = append(kept, m)
+			continue
+		}
+		if slices.Contains(taken[m.TokenStart:m.TokenEnd], true) || len(inTags[m.TokenStart]) > 0 {
+			continue
+		}
+		for i := m.TokenStart; i < m.TokenEnd; i++ {
+			taken[i] = true
+		}
+		kept = append(kept, m)
+	}
+	slices.SortFunc(kept, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return kept
+}

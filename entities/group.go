@@ -1,0 +1,256 @@
+package entities
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/tokenize"
+)
+
+// Result is the analysis of one text.
+type Result struct {
+	// Entities are the people, places and organisations of the text, most
+	// salient first.
+	Entities []Entity `json:"entities"`
+	// Mentions are all the mentions kept, in text order.
+	Mentions []Mention `json:"-"`
+	// Candidates are every candidate mention before overlaps were
+	// resolved, when the extractor was built WithCandidates(true).
+	Candidates []Mention `json:"-"`
+}
+
+// Entity is one person, place or organisation of a text with its
+// mentions. JSON field names are stable.
+type Entity struct {
+	// ID is the gazetteer ID, or for a name found by rules a generated one
+	// ("per:rule:3f2a9c1b0d4e") that is the same in every text.
+	ID string `json:"id"`
+	// Type is PER, LOC or ORG.
+	Type gazetteer.Type `json:"type"`
+	// Name is the canonical Arabic name (the gazetteer's, or the fullest
+	// mention's normalised form).
+	Name string `json:"name"`
+	// NameEN is the English name where the gazetteer knows it.
+	NameEN string `json:"name_en"`
+	// Count is the number of mentions.
+	Count int `json:"count"`
+	// Salience in [0, 1] says how central the entity is to the text; see
+	// the package overview.
+	Salience float64 `json:"salience"`
+	// Mentions are the entity's mentions in text order.
+	Mentions []Mention `json:"mentions"`
+}
+
+// Partial mentions.
+const (
+	scorePartial = 0.8
+	// minPartialLetters is the shortest family name that a later mention
+	// alone may use: shorter words are too often something else.
+	minPartialLetters = 3
+	// partialWindow is how many sentences after a full name its short form
+	// may come: about a long article. Beyond it, in a long text made of
+	// many stories, the same short form is likely someone else.
+	partialWindow = 60
+)
+
+// addPartials finds later short forms of multi-word person names: the
+// last word or two (بلينكن for أنتوني بلينكن, العبيدي for هادي العبيدي),
+// with or without proclitics, in words no mention covers, within
+// partialWindow sentences of the name's last mention. The first word
+// alone, usually a first name, is never used; nor is a word that is a
+// function word (decided on its Norm form: على never stands for علي), a
+// demonym (المصري), a first name (محمد علي → علي) or common vocabulary
+// (القوى، الواحد). demonymAt holds
+// the tokens where a demonym starts.
+func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []string, mentions []Mention, demonymAt map[int]int) []Mention {
+	type full struct {
+		id       string
+		typ      gazetteer.Type
+		sentence int // the sentence of the latest mention
+	}
+	partials := map[string]full{}
+	covered := make([]bool, len(toks))
+	for _, m := range mentions {
+		for i := m.TokenStart; i < m.TokenEnd; i++ {
+			covered[i] = true
+		}
+	}
+	// A person found by a rule whose words are the short form of a name
+	// met before (بن فرحان after فيصل بن فرحان) is that person.
+	isRulePerson := map[int]int{} // token start → index in mentions
+	for j, m := range mentions {
+		if m.Kind == Rule && m.Type == gazetteer.PER {
+			isRulePerson[m.TokenStart] = j
+		}
+	}
+	register := func(m Mention) {
+		if m.Type != gazetteer.PER || m.TokenEnd-m.TokenStart < 2 || m.Kind == Hashtag {
+			return
+		}
+		for n := 1; n <= 2 && n < m.TokenEnd-m.TokenStart; n++ {
+			key := strings.Join(keys[m.TokenEnd-n:m.TokenEnd], " ")
+			last := keys[m.TokenEnd-1]
+			if runeCount(key) < minPartialLetters || tokenize.IsStopWord(toks[m.TokenEnd-1].Norm) || notFamilyName[last] ||
+				personTitles[last] || x.commonVocabulary(last) || (n == 1 && x.firstName(last)) {
+				continue
+			}
+			partials[key] = full{m.ID, m.Type, toks[m.TokenEnd-1].Sentence}
+		}
+	}
+	known := func(stem string) bool { _, ok := partials[stem]; return ok }
+	var added []Mention
+	next := 0 // the next mention to register
+	for i := 0; i < len(toks); i++ {
+		for next < len(mentions) && mentions[next].TokenEnd <= i {
+			register(mentions[next])
+			next++
+		}
+		if j, ok := isRulePerson[i]; ok {
+			m := mentions[j]
+			if f, ok := partials[strings.Join(keys[m.TokenStart:m.TokenEnd], " ")]; ok && toks[i].Sentence-f.sentence <= partialWindow {
+				mentions[j].Kind, mentions[j].ID, mentions[j].Score = Partial, f.id, scorePartial
+			}
+			i = m.TokenEnd - 1
+			continue
+		}
+		if len(partials) == 0 || covered[i] || toks[i].Kind != tokenize.ArabicWord && toks[i].Kind != tokenize.LatinWord ||
+			tokenize.IsStopWord(toks[i].Norm) {
+			continue
+		}
+		if _, ok := demonymAt[i]; ok {
+			continue
+		}
+		for n := 2; n >= 1; n-- {
+			if i+n > len(toks) || slices.Contains(covered[i:i+n], true) || toks[i+n-1].Sentence != toks[i].Sentence {
+				continue
+			}
+			key := strings.Join(keys[i:i+n], " ")
+			clitic := ""
+			f, ok := partials[key]
+			if !ok && n == 1 {
+				if sp, found := tokenize.FirstKnown(key, known); found {
+					f, ok, clitic = partials[sp.Stem], true, sp.Prefix
+				}
+			}
+			if !ok || toks[i].Sentence-f.sentence > partialWindow {
+				continue
+			}
+			start, end := toks[i].Start, toks[i+n-1].End
+			added = append(added, Mention{
+				Text: text[start:end], Start: start, End: end, Kind: Partial, Score: scorePartial,
+				Type: f.typ, ID: f.id, Clitic: clitic, TokenStart: i, TokenEnd: i + n,
+			})
+			f.sentence = toks[i].Sentence
+			partials[strings.TrimPrefix(key, clitic)] = f
+			i += n - 1
+			break
+		}
+	}
+	if len(added) == 0 {
+		return mentions
+	}
+	mentions = append(mentions, added...)
+	slices.SortFunc(mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return mentions
+}
+
+// firstName reports whether a key is a first name of the rules' tables:
+// as a short form it would stand for too many people (محمد علي → علي).
+func (x *Extractor) firstName(key string) bool {
+	return x.rules != nil && x.rules.flagsOf(key)&wFirst != 0
+}
+
+// commonVocabulary reports whether a key is a word of the rules'
+// vocabulary tables (and not a first name).
+func (x *Extractor) commonVocabulary(key string) bool {
+	if x.rules == nil {
+		return false
+	}
+	f := x.rules.flagsOf(key)
+	return f&wCommon != 0 && f&wFirst == 0
+}
+
+func runeCount(s string) int { return len([]rune(s)) }
+
+// notFamilyName lists, in Key form, last words of names that do not
+// stand for the person alone: regnal numbers (عبد الله الثاني), the الله of
+// compound names (نصر الله), the bin of patronymics, and months (طه ياسين
+// رمضان).
+var notFamilyName = map[string]bool{
+	"الاول": true, "الثاني": true, "الثالث": true, "الرابع": true, "الخامس": true, "السادس": true,
+	"السابع": true, "الثامن": true, "التاسع": true, "العاشر": true, "عشر": true, "الله": true, "بن": true,
+	"ابن": true, "بنت": true, "ال": true, "رمضان": true, "شعبان": true, "رجب": true, "صفر": true, "الدين": true,
+	"الرحمن": true, "الرحيم": true, "العزيز": true, "الكريم": true, "الحميد": true, "المجيد": true,
+}
+
+// Salience weights: how often, how early, and whether in the title (the
+// first sentence).
+const (
+	salienceCount = 0.5
+	saliencePos   = 0.3
+	salienceTitle = 0.2
+)
+
+// group gathers mentions into entities by ID and scores their salience:
+//
+//	salience = 0.5·log(1+count)/log(1+max count) + 0.3·(1 − first offset/length) + 0.2·[in title]
+//
+// where the title is the text's first sentence.
+func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention) []Entity {
+	byID := map[string]int{}
+	var ents []Entity
+	for _, m := range mentions {
+		i, ok := byID[m.ID]
+		if !ok {
+			i = len(ents)
+			byID[m.ID] = i
+			ents = append(ents, Entity{ID: m.ID, Type: m.Type})
+		}
+		ents[i].Mentions = append(ents[i].Mentions, m)
+		ents[i].Count++
+	}
+	maxCount := 1
+	for _, e := range ents {
+		maxCount = max(maxCount, e.Count)
+	}
+	titleSentence := -1
+	if len(toks) > 0 {
+		titleSentence = toks[0].Sentence
+	}
+	for i := range ents {
+		e := &ents[i]
+		if entry, ok := x.cfg.gaz.Entry(e.ID); ok {
+			e.Name, e.NameEN = entry.Name, entry.NameEN
+		} else {
+			longest := e.Mentions[0]
+			for _, m := range e.Mentions {
+				if m.End-m.Start > longest.End-longest.Start && m.Kind != Partial {
+					longest = m
+				}
+			}
+			e.Name = tokenize.Normalize(strings.TrimPrefix(longest.Text, longest.Clitic))
+		}
+		inTitle := 0.0
+		for _, m := range e.Mentions {
+			if m.TokenStart < len(toks) && toks[m.TokenStart].Sentence == titleSentence {
+				inTitle = 1
+			}
+		}
+		pos := 1.0
+		if len(text) > 0 {
+			pos = 1 - float64(e.Mentions[0].Start)/float64(len(text))
+		}
+		s := salienceCount*math.Log1p(float64(e.Count))/math.Log1p(float64(maxCount)) + saliencePos*pos + salienceTitle*inTitle
+		e.Salience = math.Round(s*1000) / 1000
+	}
+	slices.SortStableFunc(ents, func(a, b Entity) int {
+		if c := cmp.Compare(b.Salience, a.Salience); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start)
+	})
+	return ents
+}

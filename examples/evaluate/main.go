@@ -1,0 +1,231 @@
+// Command evaluate measures Khabar against labelled data.
+//
+// Usage:
+//
+//	go run ./examples/evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer]
+//	                               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
+//
+// # ner
+//
+// ner scores the entity extractor on a CoNLL file: one token and its BIO
+// tag per line, separated by a TAB or by spaces, a blank line between
+// sentences. Tags are O, B-X and I-X with X one of PER (or PERS), LOC, ORG
+// and MISC, in any case; MISC counts as O. An I- tag after O or after
+// another type starts a span. A UTF-8 byte-order mark, CRLF line endings
+// and white space around columns are accepted; with more than two columns
+// the first is the token and the last the tag; -DOCSTART- lines end a
+// sentence. A malformed line (one column, an unknown tag, invalid UTF-8)
+// is an error reported as FILE:LINE, and the program exits with status
+// 1; with -lenient such lines are skipped with a warning on stderr
+// instead.
+//
+// The text is rebuilt by joining tokens with single spaces and sentences
+// with newlines, and given to the extractor in one call; -chunk N gives it
+// N sentences at a time instead (offsets are shifted back), which matters
+// for a corpus without article boundaries such as ANERcorp: in one call,
+// later short forms join full names from anywhere before them. Each predicted
+// mention maps to the gold tokens it overlaps (by byte offsets): its span
+// runs from the first to the last of them, with the mention's type. A
+// span is correct when a gold span has the same tokens and type; several
+// mentions with the same span and type count once. Scores are given per
+// type (PER, LOC, ORG) and micro over the three: precision, recall, F1,
+// and the gold, predicted and correct counts. The text table shows
+// percentages; -json prints one object
+//
+//	{"PER":{"precision":…,"recall":…,"f1":…,"gold":…,"predicted":…,"correct":…},"LOC":{…},"ORG":{…},"micro":{…}}
+//
+// with precision, recall and f1 as fractions in [0, 1], 4 decimals
+// (with -folds, a "folds" array follows with each fold's micro scores).
+//
+// -errors N lists N false positives and N false negatives, spread evenly
+// through the file, each with its line, its sentence with the span marked
+// ⟦ ⟧, the other side's overlapping span, the mention's match kind and
+// ID, and a class (spurious, missed, wrong type, boundary, on a MISC name,
+// overlaps another type); then counts by class, the precision of each
+// match kind and the most frequent wrong surfaces. It cannot be combined
+// with -json.
+//
+// -gazetteer FILE (repeatable, any format gazetteer.Open reads) adds to the
+// embedded default gazetteer, later files winning; -no-default-gazetteer
+// leaves the default out.
+//
+// -folds K splits the sentences into K contiguous folds. Each fold is
+// scored with a gazetteer made of the chosen gazetteers plus the gold
+// names (PER, LOC, ORG spans, as TYPE<TAB>surface typed-list lines) of
+// the other K−1 folds; the counts are summed over the folds, and each
+// fold's micro scores are listed. Progress goes to stderr, one line per
+// fold.
+//
+// Exit status: 0 on success, 1 on errors (unreadable or malformed gold
+// file, gazetteer errors), 2 on usage errors.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
+	"io"
+	"os"
+	"strings"
+	"time"
+)
+
+func main() {
+	e := env{stdout: os.Stdout, stderr: os.Stderr, newExtractor: newKhabarExtractor}
+	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		e.terminal = true
+	}
+	os.Exit(run(os.Args[1:], e))
+}
+
+// env is what the program needs from its process.
+type env struct {
+	stdout, stderr io.Writer
+	// terminal says stderr is a terminal, where progress is shown.
+	terminal     bool
+	newExtractor newExtractorFunc
+}
+
+const usage = `usage:
+  evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer] [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
+`
+
+// run is the program without its process: it returns the exit status.
+func run(args []string, e env) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "ner":
+		return runNER(args[1:], e)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(e.stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(e.stderr, "evaluate: unknown command %q\n%s", args[0], usage)
+	return 2
+}
+
+func runNER(args []string, e env) int {
+	fs := flag.NewFlagSet("evaluate ner", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var files cli.Files
+	gold := fs.String("gold", "", "the gold `FILE`: token<TAB>tag or token tag lines, BIO tags, a blank line between sentences")
+	fs.Var(&files, "gazetteer", "add a gazetteer `FILE` (any format gazetteer.Open reads; repeatable; later files win)")
+	noDefault := fs.Bool("no-default-gazetteer", false, "leave the embedded default gazetteer out")
+	asJSON := fs.Bool("json", false, "print the scores as one JSON object (fractions in [0, 1])")
+	nErrors := fs.Int("errors", 0, "list `N` false positives and N false negatives with their context")
+	folds := fs.Int("folds", 0, "`K`-fold evaluation: score each fold with the gold names of the others as a user gazetteer")
+	chunk := fs.Int("chunk", 0, "give the extractor `N` sentences at a time (0: the whole text in one call)")
+	lenient := fs.Bool("lenient", false, "skip malformed lines of the gold file with a warning instead of failing")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	usageError := func(msg string) int {
+		fmt.Fprintf(e.stderr, "evaluate ner: %s\n", msg)
+		fs.Usage()
+		return 2
+	}
+	switch {
+	case fs.NArg() > 0:
+		return usageError(fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	case *gold == "":
+		return usageError("-gold FILE is required")
+	case *nErrors < 0:
+		return usageError("-errors must be 0 or more")
+	case *nErrors > 0 && *asJSON:
+		return usageError("-errors cannot be combined with -json")
+	case *chunk < 0:
+		return usageError("-chunk must be 0 or more")
+	case *folds < 0 || *folds == 1:
+		return usageError("-folds must be 2 or more (or 0 for no folds)")
+	case *noDefault && len(files) == 0 && *folds == 0:
+		return usageError(errNoGazetteer.Error())
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(e.stderr, "evaluate ner: %v\n", err)
+		return 1
+	}
+
+	start := time.Now()
+	c, warnings, err := readGold(*gold, *lenient)
+	if err != nil {
+		return fail(err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "evaluate ner: warning: %v (line skipped)\n", w)
+	}
+	if c.Tokens == 0 {
+		return fail(fmt.Errorf("%s: no tokens", *gold))
+	}
+
+	g := gazetteers{files: files, noDefault: *noDefault, report: e.stderr}
+	var r *result
+	if *folds > 0 {
+		log := func(msg string) { fmt.Fprintf(e.stderr, "evaluate ner: %s\n", msg) }
+		r, err = evaluateFolds(c, *folds, *chunk, g, e.newExtractor, log)
+		if err != nil {
+			return fail(err)
+		}
+	} else {
+		x, stats, err := g.open(nil)
+		g.reportStats(files, stats)
+		if err != nil {
+			return fail(err)
+		}
+		ex, err := e.newExtractor(x)
+		if err != nil {
+			return fail(err)
+		}
+		if e.terminal {
+			fmt.Fprintf(e.stderr, "evaluate ner: extracting from %d sentences…", len(c.Sentences))
+		}
+		r = evaluate(c, ex, *chunk)
+		if e.terminal {
+			fmt.Fprintf(e.stderr, " done in %s\n", r.Elapsed.Round(time.Millisecond))
+		}
+	}
+
+	r.Total = time.Since(start)
+	if *asJSON {
+		err = writeJSON(e.stdout, r)
+	} else {
+		err = writeReport(e.stdout, r, describe(g, *folds > 0), *nErrors)
+	}
+	if err != nil {
+		return fail(fmt.Errorf("writing output: %w", err))
+	}
+	return 0
+}
+
+// readGold reads the gold file at path.
+func readGold(path string, lenient bool) (*corpus, []lineError, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return readCoNLL(f, path, lenient)
+}
+
+// describe says which gazetteers were used.
+func describe(g gazetteers, folds bool) string {
+	var parts []string
+	if !g.noDefault {
+		parts = append(parts, "default")
+	}
+	parts = append(parts, g.files...)
+	if folds {
+		parts = append(parts, "names of the other folds")
+	}
+	return strings.Join(parts, " + ")
+}
