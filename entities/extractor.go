@@ -150,13 +150,13 @@ func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string
 	names := map[int]span{}
 	demonyms := map[int]int{}
 	for _, m := range matches {
-		e, ok := gaz.Entry(m.IDs[0])
+		e, ok := gaz.Summary(m.IDs[0])
 		if !ok {
 			continue
 		}
 		mention := Mention{
 			Text: text[m.Start:m.End], Start: m.Start, End: m.End, Score: m.Score,
-			Type: e.Type, ID: e.ID, Clitic: m.Clitic, TokenStart: m.TokenStart, TokenEnd: m.TokenEnd,
+			Type: e.Type, ID: m.IDs[0], Clitic: m.Clitic, TokenStart: m.TokenStart, TokenEnd: m.TokenEnd,
 			Alternatives: m.IDs[1:],
 		}
 		switch m.Method {
@@ -200,13 +200,13 @@ func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string
 			if m.Method == gazetteer.Demonym {
 				continue
 			}
-			e, ok := gaz.Entry(m.IDs[0])
+			e, ok := gaz.Summary(m.IDs[0])
 			if !ok {
 				continue
 			}
 			out = append(out, Mention{
 				Text: text[m.Start:m.End], Start: m.Start, End: m.End, Kind: Hashtag, Score: m.Score * scoreHashtag,
-				Type: e.Type, ID: e.ID, Clitic: m.Clitic, TokenStart: i, TokenEnd: i + 1, Alternatives: m.IDs[1:],
+				Type: e.Type, ID: m.IDs[0], Clitic: m.Clitic, TokenStart: i, TokenEnd: i + 1, Alternatives: m.IDs[1:],
 			})
 		}
 	}
@@ -259,7 +259,7 @@ func (x *Extractor) commonWordMatch(toks []tokenize.Token, keys []string, m *Men
 	if flags&(wNoun|wVerb) != 0 && flags&wFirst == 0 {
 		// A name that is also a common noun or verb (صور: Tyre, pictures)
 		// needs prominence to be read as the name without context.
-		if e, ok := x.cfg.gaz.Entry(m.ID); !ok || e.Prior < minPriorCommon {
+		if e, ok := x.cfg.gaz.Summary(m.ID); !ok || e.Prior < minPriorCommon {
 			return true
 		}
 	}

@@ -222,7 +222,7 @@ func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention
 	}
 	for i := range ents {
 		e := &ents[i]
-		if entry, ok := x.cfg.gaz.Entry(e.ID); ok {
+		if entry, ok := x.cfg.gaz.Summary(e.ID); ok {
 			e.Name, e.NameEN = entry.Name, entry.NameEN
 		} else {
 			longest := e.Mentions[0]

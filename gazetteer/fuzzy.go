@@ -164,13 +164,52 @@ func mixHash(h uint64) uint32 {
 	return uint32(h)
 }
 
+// skeletonHash hashes skeleton(key) without building it.
 func skeletonHash(key string) uint32 {
 	h := uint64(skeletonHashSalt)
-	for _, c := range []byte(skeleton(key)) {
-		h ^= uint64(c)
-		h *= 1099511628211
+	var b [utf8.UTFMax]byte
+	start := true
+	for _, r := range key {
+		r, start = skeletonRune(r, start)
+		if r < 0 {
+			continue
+		}
+		n := utf8.EncodeRune(b[:], r)
+		for _, c := range b[:n] {
+			h ^= uint64(c)
+			h *= 1099511628211
+		}
 	}
 	return uint32(h ^ h>>32)
+}
+
+// skeletonRune maps one rune of a key for skeleton: -1 when it is
+// dropped. start says whether r begins a word, and the second result
+// whether the next rune does.
+func skeletonRune(r rune, start bool) (rune, bool) {
+	if r == ' ' {
+		return ' ', true
+	}
+	if !start && (r == 'ا' || r == 'و' || r == 'ي') {
+		return -1, false
+	}
+	switch r {
+	case 'ط':
+		r = 'ت'
+	case 'ص', 'ث', 'ش':
+		r = 'س'
+	case 'ذ':
+		r = 'ز'
+	case 'ظ':
+		r = 'ض'
+	case 'ق':
+		r = 'ك'
+	case 'غ':
+		r = 'ج'
+	case 'ة':
+		r = 'ه'
+	}
+	return r, false
 }
 
 // skeleton reduces a key to the consonants that transliterations agree
@@ -182,32 +221,10 @@ func skeleton(key string) string {
 	b.Grow(len(key))
 	start := true
 	for _, r := range key {
-		if r == ' ' {
-			b.WriteByte(' ')
-			start = true
-			continue
+		r, start = skeletonRune(r, start)
+		if r >= 0 {
+			b.WriteRune(r)
 		}
-		if !start && (r == 'ا' || r == 'و' || r == 'ي') {
-			continue
-		}
-		switch r {
-		case 'ط':
-			r = 'ت'
-		case 'ص', 'ث', 'ش':
-			r = 'س'
-		case 'ذ':
-			r = 'ز'
-		case 'ظ':
-			r = 'ض'
-		case 'ق':
-			r = 'ك'
-		case 'غ':
-			r = 'ج'
-		case 'ة':
-			r = 'ه'
-		}
-		b.WriteRune(r)
-		start = false
 	}
 	return b.String()
 }
@@ -234,8 +251,13 @@ func (x *Index) fuzzyLookup(query string, minQuery int) []fuzzyCandidate {
 	if first, _ := utf8.DecodeRuneInString(query); short && strings.ContainsRune("يتنا", first) {
 		return nil // likely an imperfect verb: يعلن, توتر, نقول, اقول
 	}
-	w := []rune(query)
-	var seen []uint32
+	var wbuf [64]rune
+	w := wbuf[:0]
+	for _, r := range query {
+		w = append(w, r)
+	}
+	var seenBuf [32]uint32
+	seen := seenBuf[:0]
 	collect := func(k uint32) {
 		if !slices.Contains(seen, k) {
 			seen = append(seen, k)

@@ -131,6 +131,28 @@ func (x *Index) Entry(id string) (Entry, bool) {
 	return x.entries[i].clone(), true
 }
 
+// Summary is what most callers need of an entry, without its slices, so
+// that it can be returned without copying them.
+type Summary struct {
+	Type    Type
+	Subtype string
+	Name    string
+	NameEN  string
+	Country string
+	Prior   float64
+}
+
+// Summary returns the summary of the entry with the given ID. Unlike
+// [Index.Entry] it does not allocate.
+func (x *Index) Summary(id string) (Summary, bool) {
+	i, ok := x.byID[id]
+	if !ok {
+		return Summary{}, false
+	}
+	e := &x.entries[i]
+	return Summary{Type: e.Type, Subtype: e.Subtype, Name: e.Name, NameEN: e.NameEN, Country: e.Country, Prior: e.Prior}, true
+}
+
 // Entries returns an iterator over copies of the entries, best ranked
 // first (priority, prior, ID).
 func (x *Index) Entries() iter.Seq[Entry] {

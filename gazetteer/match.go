@@ -212,13 +212,13 @@ func (x *Index) matchesAt(text string, tokens []tokenize.Token, keys []string, i
 				b = append(b, keys[j]...)
 			}
 			*buf = b
-			if n == 1 && (tokenize.IsStopWord(tokens[i].Norm) || isCalendarWord(firstKey)) {
-				// A function word is never a name on its own, even when its
-				// key equals one (على/علي), nor is a month (آب/إب).
-				continue
-			}
 			posts := x.postings(string(b))
 			if posts == nil {
+				continue
+			}
+			if n == 1 && (isCalendarWord(firstKey) || tokenize.IsStopWord(tokens[i].Norm)) {
+				// A function word is never a name on its own, even when its
+				// key equals one (على/علي), nor is a month (آب/إب).
 				continue
 			}
 			found = x.appendMatches(found, tokens, i, last+1, posts, clitic, opts)
@@ -282,10 +282,11 @@ func (x *Index) addFuzzy(tokens []tokenize.Token, keys []string, out []Match, op
 		maxFuzzy = 3
 	}
 	var fuzzy []Match
+	lookup := func(key string) (Match, bool) { return x.fuzzyMatch(key, maxFuzzy) }
 	candidate := func(i int) bool {
 		t := tokens[i]
-		return !covered[i] && (t.Kind == tokenize.ArabicWord || t.Kind == tokenize.LatinWord) && !tokenize.IsStopWord(t.Norm) &&
-			(opts.FuzzySkip == nil || !opts.FuzzySkip(i))
+		return !covered[i] && (t.Kind == tokenize.ArabicWord || t.Kind == tokenize.LatinWord) &&
+			(opts.FuzzySkip == nil || !opts.FuzzySkip(i)) && !tokenize.IsStopWord(t.Norm)
 	}
 	for i := 0; i < len(tokens); i++ {
 		if !candidate(i) {
@@ -293,14 +294,14 @@ func (x *Index) addFuzzy(tokens []tokenize.Token, keys []string, out []Match, op
 		}
 		// Two words first (انطوني بلنكن), then one.
 		if i+1 < len(tokens) && candidate(i+1) && tokens[i+1].Sentence == tokens[i].Sentence {
-			if m, ok := x.fuzzyMatch(keys[i]+" "+keys[i+1], maxFuzzy); ok {
+			if m, ok := lookup(keys[i] + " " + keys[i+1]); ok {
 				m.Start, m.End, m.TokenStart, m.TokenEnd = tokens[i].Start, tokens[i+1].End, i, i+2
 				fuzzy = append(fuzzy, m)
 				i++
 				continue
 			}
 		}
-		if m, ok := x.fuzzyMatch(keys[i], maxFuzzy); ok {
+		if m, ok := lookup(keys[i]); ok {
 			m.Start, m.End, m.TokenStart, m.TokenEnd = tokens[i].Start, tokens[i].End, i, i+1
 			fuzzy = append(fuzzy, m)
 		}
