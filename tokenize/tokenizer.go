@@ -110,7 +110,7 @@ func (tz *Tokenizer) Normalizer() Normalizer { return tz.norm }
 // and invisible marks only. It allocates the slice and the Norm strings
 // that differ from their Text.
 func (tz *Tokenizer) Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/9+8)
+	toks := make([]Token, 0, len(text)/6+8)
 	s := tz.Scanner(text)
 	// Norm forms that differ from their Text are written one after the
 	// other into one buffer, turned into a single string at the end: one
