@@ -148,3 +148,26 @@ func TestEmptyInput(t *testing.T) {
 		t.Errorf("exit %d, output %q", code, out)
 	}
 }
+
+func TestUserGazetteer(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "people.tsv")
+	if err := os.WriteFile(list, []byte("PER\tهدى العطار\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := "التقت هدى العطار وفد بغداد"
+	out, errOut, code := runAnalyze(t, text, "-format", "json", "-gazetteer", list, "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, `"per:list:`) || !strings.Contains(out, `"loc:city:baghdad"`) {
+		t.Errorf("user and default gazetteers not both used:\n%s", out)
+	}
+	out, _, code = runAnalyze(t, text, "-format", "json", "-no-default-gazetteer", "-gazetteer", list, "-")
+	if code != 0 || strings.Contains(out, "loc:city:baghdad") || !strings.Contains(out, `"per:list:`) {
+		t.Errorf("-no-default-gazetteer: exit %d\n%s", code, out)
+	}
+	if _, errOut, code := runAnalyze(t, text, "-no-default-gazetteer", "-"); code != 1 || !strings.Contains(errOut, "-no-default-gazetteer needs") {
+		t.Errorf("no gazetteer at all: exit %d, %q", code, errOut)
+	}
+}
