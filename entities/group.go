@@ -62,8 +62,8 @@ const (
 // partialWindow sentences of the name's last mention. The first word
 // alone, usually a first name, is never used; nor is a word that is a
 // function word (decided on its Norm form: على never stands for علي), a
-// demonym (المصري), a first name (محمد علي → علي) or common vocabulary
-// (القوى، الواحد). demonymAt holds
+// demonym (المصري), a first name (محمد علي → علي; but see
+// prominentFamilyName) or common vocabulary (القوى، الواحد). demonymAt holds
 // the tokens where a demonym starts.
 func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []string, mentions []Mention, demonymAt map[int]int) []Mention {
 	type full struct {
@@ -94,7 +94,7 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 			key := strings.Join(keys[m.TokenEnd-n:m.TokenEnd], " ")
 			last := keys[m.TokenEnd-1]
 			if runeCount(key) < minPartialLetters || tokenize.IsStopWord(toks[m.TokenEnd-1].Norm) || notFamilyName[last] ||
-				personTitles[last] || x.commonVocabulary(last) || (n == 1 && x.firstName(last)) {
+				personTitles[last] || x.commonVocabulary(last) || (n == 1 && x.firstName(last) && !x.prominentFamilyName(m, last)) {
 				continue
 			}
 			partials[key] = full{m.ID, m.Type, toks[m.TokenEnd-1].Sentence}
@@ -161,6 +161,28 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 // as a short form it would stand for too many people (محمد علي → علي).
 func (x *Extractor) firstName(key string) bool {
 	return x.rules != nil && x.rules.flagsOf(key)&wFirst != 0
+}
+
+// prominentFamilyName reports whether a first name that ends the
+// gazetteer name of a prominent person may stand for that person alone:
+// صلاح for محمد صلاح, not علي for any محمد علي. The name must be a plain
+// first name of the rules' table (not one that is also a common word) and
+// the person's prior at least 0.5.
+func (x *Extractor) prominentFamilyName(m Mention, key string) bool {
+	if m.Kind != Exact && m.Kind != Clitic && m.Kind != Fuzzy {
+		return false
+	}
+	plain := false
+	for _, p := range x.rules.firstNames[key] {
+		if len(p.rest) == 0 && p.kind == firstPlain {
+			plain = true
+		}
+	}
+	if !plain {
+		return false
+	}
+	e, ok := x.cfg.gaz.Summary(m.ID)
+	return ok && e.Prior >= minPriorCommon
 }
 
 // commonVocabulary reports whether a key is a word of the rules'
