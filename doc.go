@@ -15,7 +15,9 @@
 //     embedded default gazetteer.
 //   - entities: mentions found in an article and grouped into entities
 //     (planned).
-//   - topics: TF-IDF, keywords, topic classifiers and clustering (planned).
+//   - [github.com/khabar-nlp/khabar/topics]: terms, vocabulary, sparse
+//     TF-IDF and the keywords of an article (topic classifiers and
+//     clustering are planned).
 //
 // This root package will hold the Analyzer that runs the whole chain on an
 // article. The runnable programs live under examples/: examples/analyze

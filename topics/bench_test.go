@@ -1,0 +1,82 @@
+package topics
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+const devData = "../../shared/data/news-topics-dev/ant-v2.1-dev.jsonl"
+
+func readDev(b *testing.B) []string {
+	f, err := os.Open(devData)
+	if err != nil {
+		b.Skipf("dev data absent (%v): skipping", err)
+	}
+	defer f.Close()
+	var texts []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var rec struct{ Title, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, rec.Title+"\n"+rec.Text)
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return texts
+}
+
+var sinkCSR *CSR
+
+func benchCorpus(b *testing.B, texts []string) {
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	b.Run("fit", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			s, err := NewSpace(texts, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sinkCSR = s.Transform(texts)
+		}
+	})
+	s, err := NewSpace(texts, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("transform", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			sinkCSR = s.Transform(texts)
+		}
+	})
+	b.Run("keywords", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, t := range texts {
+				s.Keywords(t, 10)
+			}
+		}
+	})
+}
+
+func BenchmarkTFIDF(b *testing.B) {
+	b.Run("articles", func(b *testing.B) {
+		_, texts := readArticles(b)
+		benchCorpus(b, texts)
+	})
+	b.Run("ant-dev", func(b *testing.B) {
+		benchCorpus(b, readDev(b))
+	})
+}

@@ -1,0 +1,115 @@
+package topics
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"slices"
+	"testing"
+	"testing/iotest"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+func articleSpace(tb testing.TB, topts ...TFIDFOption) (*Space, []string) {
+	tb.Helper()
+	_, texts := readArticles(tb)
+	s, err := NewSpace(texts, []VectorizerOption{WithTermOptions(TermOptions{Bigrams: true})}, topts...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, texts
+}
+
+func TestSpaceRoundTrip(t *testing.T) {
+	for name, opts := range map[string][]TFIDFOption{
+		"default":   nil,
+		"plain-sub": {WithPlainIDF(), WithSublinearTF(), WithoutNormalization()},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, texts := articleSpace(t, opts...)
+			var buf bytes.Buffer
+			n, err := s.WriteTo(&buf)
+			if err != nil || n != int64(buf.Len()) {
+				t.Fatalf("WriteTo: %d, %v", n, err)
+			}
+			// Through a reader that returns one byte at a time.
+			got, err := ReadSpace(iotest.OneByteReader(bytes.NewReader(buf.Bytes())))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.Vectorizer().Vocabulary(), s.Vectorizer().Vocabulary()) ||
+				!slices.Equal(got.TFIDF().IDFs(), s.TFIDF().IDFs()) ||
+				got.TFIDF().String() != s.TFIDF().String() {
+				t.Fatal("loaded space differs")
+			}
+			for j := range s.Vectorizer().Len() {
+				if got.Vectorizer().Surface(j) != s.Vectorizer().Surface(j) || got.Vectorizer().DF(j) != s.Vectorizer().DF(j) {
+					t.Fatalf("column %d differs", j)
+				}
+			}
+			if !mat.Equal(got.Transform(texts), s.Transform(texts)) {
+				t.Fatal("loaded space transforms differently")
+			}
+			var again bytes.Buffer
+			got.WriteTo(&again)
+			if !bytes.Equal(again.Bytes(), buf.Bytes()) {
+				t.Fatal("re-saved file differs")
+			}
+		})
+	}
+}
+
+func TestReadSpaceErrors(t *testing.T) {
+	s, _ := articleSpace(t)
+	var buf bytes.Buffer
+	s.WriteTo(&buf)
+	good := buf.Bytes()
+	mod := func(f func(b []byte) []byte) []byte { return f(bytes.Clone(good)) }
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"empty", nil, ErrNotSpace},
+		{"other file", []byte("{\"json\": true}"), ErrNotSpace},
+		{"version 2", mod(func(b []byte) []byte { b[8] = 2; return b }), ErrVersion},
+		{"header only", good[:10], ErrCorrupt},
+		{"truncated", good[:len(good)/2], ErrCorrupt},
+		{"flipped byte", mod(func(b []byte) []byte { b[len(b)/2] ^= 0x40; return b }), ErrCorrupt},
+		{"trailing bytes", append(bytes.Clone(good), 0), ErrCorrupt},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadSpace(bytes.NewReader(tc.data))
+			if !errors.Is(err, tc.want) {
+				t.Errorf("err = %v, want %v", err, tc.want)
+			}
+		})
+	}
+	if _, err := ReadSpace(iotest.ErrReader(io.ErrUnexpectedEOF)); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("read error not wrapped: %v", err)
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	s, _ := articleSpace(f)
+	var buf bytes.Buffer
+	s.WriteTo(&buf)
+	f.Add(buf.Bytes())
+	f.Add(buf.Bytes()[:40])
+	f.Add([]byte(fileMagic + "\x01\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sp, err := ReadSpace(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		// A file that loads must be usable and save back to itself.
+		sp.Transform([]string{"ارتفعت أسعار النفط"})
+		sp.Keywords("ارتفعت أسعار النفط", 3)
+		var out bytes.Buffer
+		if _, err := sp.WriteTo(&out); err != nil || !bytes.Equal(out.Bytes(), data) {
+			t.Fatalf("loaded file does not save back identically")
+		}
+	})
+}

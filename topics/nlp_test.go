@@ -1,0 +1,56 @@
+package topics
+
+import (
+	"testing"
+
+	"github.com/james-bowman/nlp"
+	"gonum.org/v1/gonum/mat"
+)
+
+func TestNLPPipeline(t *testing.T) {
+	_, texts := readArticles(t)
+	p := nlp.NewPipeline(&NLPVectoriser{}, &NLPTransformer{})
+	m, err := p.FitTransform(texts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// nlp's orientation: terms × documents; ours transposed.
+	s, err := NewSpace(texts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := s.Transform(texts)
+	r, c := m.Dims()
+	if r != s.Vectorizer().Len() || c != len(texts) {
+		t.Fatalf("pipeline dims %d×%d, want %d×%d", r, c, s.Vectorizer().Len(), len(texts))
+	}
+	if !mat.EqualApprox(m, want.T(), 1e-12) {
+		t.Fatal("pipeline output differs from Space.Transform")
+	}
+	// Our tokeniser inside nlp's own vectoriser and TF-IDF.
+	cv := nlp.NewCountVectoriser()
+	cv.Tokeniser = NLPTokeniser{}
+	theirs := nlp.NewPipeline(cv, nlp.NewTfidfTransformer())
+	tm, err := theirs.FitTransform(texts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr, _ := tm.Dims(); tr != s.Vectorizer().Len() {
+		t.Errorf("nlp CountVectoriser with NLPTokeniser found %d terms, we found %d", tr, s.Vectorizer().Len())
+	}
+	// Our TF-IDF on nlp's sparse counts.
+	counts, err := cv.Transform(texts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours, err := (&NLPTransformer{}).FitTransform(counts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, c := ours.Dims(); c != len(texts) {
+		t.Errorf("TF-IDF of nlp counts has %d columns", c)
+	}
+	if _, err := (&NLPVectoriser{}).FitTransform("في من"); err == nil {
+		t.Error("empty vocabulary: no error from the adapter")
+	}
+}

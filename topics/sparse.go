@@ -1,0 +1,205 @@
+package topics
+
+import (
+	"fmt"
+	"slices"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// CSR is an immutable sparse matrix in compressed sparse row form. In this
+// package its rows are documents and its columns are terms (the columns of
+// a [Vectorizer]'s vocabulary).
+//
+// CSR implements gonum's [mat.Matrix], so it can be passed wherever gonum
+// or james-bowman/nlp expects one; [CSR.T] returns the terms × documents
+// view that nlp uses. Row i's stored entries are Indices()[Indptr()[i]:
+// Indptr()[i+1]], in increasing column order, with no explicit zeros
+// written by this package. [CSR.Row] gives them without allocating.
+//
+// A CSR may have zero rows or zero columns (unlike [mat.Dense]). It is safe
+// for concurrent use: nothing mutates it after construction.
+type CSR struct {
+	rows, cols int
+	indptr     []int
+	indices    []int
+	data       []float64
+}
+
+var _ mat.Matrix = (*CSR)(nil)
+
+// NewCSR returns a rows × cols matrix from its CSR arrays, which it takes
+// over (the caller must not modify them afterwards). indptr has rows+1
+// entries starting at 0 and never decreasing; indices and data have
+// indptr[rows] entries; the column indices of each row are strictly
+// increasing and in [0, cols).
+//
+// It returns an error describing the first violation if the arrays are
+// not consistent.
+func NewCSR(rows, cols int, indptr, indices []int, data []float64) (*CSR, error) {
+	if rows < 0 || cols < 0 {
+		return nil, fmt.Errorf("topics: negative dimension %d×%d", rows, cols)
+	}
+	if len(indptr) != rows+1 {
+		return nil, fmt.Errorf("topics: indptr has %d entries, want %d", len(indptr), rows+1)
+	}
+	if indptr[0] != 0 {
+		return nil, fmt.Errorf("topics: indptr[0] = %d, want 0", indptr[0])
+	}
+	nnz := indptr[rows]
+	if len(indices) != nnz || len(data) != nnz {
+		return nil, fmt.Errorf("topics: %d indices and %d values, want %d", len(indices), len(data), nnz)
+	}
+	for i := range rows {
+		lo, hi := indptr[i], indptr[i+1]
+		if hi < lo || hi > nnz {
+			return nil, fmt.Errorf("topics: indptr not increasing at row %d", i)
+		}
+		for k := lo; k < hi; k++ {
+			c := indices[k]
+			if c < 0 || c >= cols {
+				return nil, fmt.Errorf("topics: column %d out of range [0,%d) in row %d", c, cols, i)
+			}
+			if k > lo && c <= indices[k-1] {
+				return nil, fmt.Errorf("topics: columns not strictly increasing in row %d", i)
+			}
+		}
+	}
+	return &CSR{rows: rows, cols: cols, indptr: indptr, indices: indices, data: data}, nil
+}
+
+// CSRFromMatrix copies the non-zero entries of m into a new CSR. It reads
+// every element through At, so it costs O(rows × cols) unless m is a *CSR
+// (then it returns m itself, which is immutable) or a [mat.Transpose] of
+// one.
+func CSRFromMatrix(m mat.Matrix) *CSR {
+	switch c := m.(type) {
+	case *CSR:
+		return c
+	case mat.Transpose:
+		if inner, ok := c.Matrix.(*CSR); ok {
+			return inner.transpose()
+		}
+	}
+	r, cols := m.Dims()
+	indptr := make([]int, r+1)
+	var indices []int
+	var data []float64
+	for i := range r {
+		for j := range cols {
+			if v := m.At(i, j); v != 0 {
+				indices = append(indices, j)
+				data = append(data, v)
+			}
+		}
+		indptr[i+1] = len(indices)
+	}
+	return &CSR{rows: r, cols: cols, indptr: indptr, indices: indices, data: data}
+}
+
+// transpose returns a new CSR holding the transpose of m (a CSC view of m
+// turned into rows).
+func (m *CSR) transpose() *CSR {
+	nnz := m.Nnz()
+	indptr := make([]int, m.cols+1)
+	for _, c := range m.indices {
+		indptr[c+1]++
+	}
+	for j := range m.cols {
+		indptr[j+1] += indptr[j]
+	}
+	next := slices.Clone(indptr[:m.cols])
+	indices := make([]int, nnz)
+	data := make([]float64, nnz)
+	for i := range m.rows {
+		for k := m.indptr[i]; k < m.indptr[i+1]; k++ {
+			c := m.indices[k]
+			p := next[c]
+			next[c]++
+			indices[p] = i
+			data[p] = m.data[k]
+		}
+	}
+	return &CSR{rows: m.cols, cols: m.rows, indptr: indptr, indices: indices, data: data}
+}
+
+// Dims returns the number of rows (documents) and columns (terms).
+func (m *CSR) Dims() (r, c int) { return m.rows, m.cols }
+
+// At returns the element at row i (document) and column j (term), using a
+// binary search within the row. It panics with [mat.ErrRowAccess] or
+// [mat.ErrColAccess] if i or j is out of range, as gonum's matrices do.
+func (m *CSR) At(i, j int) float64 {
+	if uint(i) >= uint(m.rows) {
+		panic(mat.ErrRowAccess)
+	}
+	if uint(j) >= uint(m.cols) {
+		panic(mat.ErrColAccess)
+	}
+	lo, hi := m.indptr[i], m.indptr[i+1]
+	if k, ok := slices.BinarySearch(m.indices[lo:hi], j); ok {
+		return m.data[lo+k]
+	}
+	return 0
+}
+
+// T returns the transpose (terms × documents) as a [mat.Transpose] view,
+// without copying.
+func (m *CSR) T() mat.Matrix { return mat.Transpose{Matrix: m} }
+
+// Nnz returns the number of stored (non-zero) entries.
+func (m *CSR) Nnz() int { return m.indptr[m.rows] }
+
+// Row returns the stored entries of row i: their columns, increasing, and
+// their values. The slices alias the matrix and must not be modified. It
+// does not allocate and panics with [mat.ErrRowAccess] if i is out of range.
+func (m *CSR) Row(i int) (cols []int, vals []float64) {
+	if uint(i) >= uint(m.rows) {
+		panic(mat.ErrRowAccess)
+	}
+	lo, hi := m.indptr[i], m.indptr[i+1]
+	return m.indices[lo:hi:hi], m.data[lo:hi:hi]
+}
+
+// DoNonZero calls fn for every stored entry in row-major order, as
+// james-bowman/sparse's matrices do.
+func (m *CSR) DoNonZero(fn func(i, j int, v float64)) {
+	for i := range m.rows {
+		for k := m.indptr[i]; k < m.indptr[i+1]; k++ {
+			fn(i, m.indices[k], m.data[k])
+		}
+	}
+}
+
+// Dense returns a dense copy of m, or nil if m has zero rows or columns
+// ([mat.NewDense] cannot hold an empty matrix). It allocates rows × cols
+// float64s.
+func (m *CSR) Dense() *mat.Dense {
+	if m.rows == 0 || m.cols == 0 {
+		return nil
+	}
+	d := mat.NewDense(m.rows, m.cols, nil)
+	m.DoNonZero(d.Set)
+	return d
+}
+
+// sortRows sorts the entries of each row by column (for matrices built
+// from entries in arbitrary order).
+func (m *CSR) sortRows() {
+	for i := range m.rows {
+		lo, hi := m.indptr[i], m.indptr[i+1]
+		cols, vals := m.indices[lo:hi], m.data[lo:hi]
+		if slices.IsSorted(cols) {
+			continue
+		}
+		perm := make([]int, len(cols))
+		for k := range perm {
+			perm[k] = k
+		}
+		slices.SortFunc(perm, func(a, b int) int { return cols[a] - cols[b] })
+		c2, v2 := slices.Clone(cols), slices.Clone(vals)
+		for k, p := range perm {
+			cols[k], vals[k] = c2[p], v2[p]
+		}
+	}
+}
