@@ -124,11 +124,7 @@ func (n Normalizer) String(s string) string {
 	if i == len(s) {
 		return s
 	}
-	if n.steps&NFKC != 0 && needsNFKC(s[i:], n.steps) {
-		s = nfkcString(s)
-	}
-	buf := make([]byte, 0, len(s))
-	return string(n.appendFrom(buf, s, 0))
+	return string(n.appendChanged(make([]byte, 0, len(s)+8), s, i))
 }
 
 // Append appends the normalised form of s to dst and returns the extended
@@ -141,27 +137,43 @@ func (n Normalizer) Append(dst []byte, s string) []byte {
 	if i == len(s) {
 		return append(dst, s...)
 	}
-	if n.steps&NFKC != 0 && needsNFKC(s[i:], n.steps) {
-		s = nfkcString(s)
-		i = 0
-	}
-	dst = append(dst, s[:i]...)
-	return n.appendFrom(dst, s, i)
-}
-
-// appendChanged appends the normalised form of s to dst, given that i is
-// the index of the first rune that changes (firstChange).
-func (n Normalizer) appendChanged(dst []byte, s string, i int) []byte {
-	if n.steps&NFKC != 0 && needsNFKC(s[i:], n.steps) {
-		s = nfkcString(s)
-		i = 0
-	}
-	dst = append(dst, s[:i]...)
-	return n.appendFrom(dst, s, i)
+	return n.appendChanged(dst, s, i)
 }
 
 // IsNormal reports whether s is unchanged by n.
 func (n Normalizer) IsNormal(s string) bool { return n.firstChange(s) == len(s) }
+
+// appendChanged appends the normalised form of s to dst, given that i is
+// the index of the first rune that changes (firstChange).
+func (n Normalizer) appendChanged(dst []byte, s string, i int) []byte {
+	if !utf8.ValidString(s[i:]) {
+		// Replace invalid bytes first, so that NFKC sees the marks that
+		// follow them as it will on a second pass (Key stays idempotent).
+		s = s[:i] + replaceInvalid(s[i:])
+	}
+	if n.steps&NFKC != 0 && needsNFKC(s[i:], n.steps) {
+		s = nfkcString(s)
+		i = 0
+	}
+	dst = append(dst, s[:i]...)
+	return n.appendFrom(dst, s, i)
+}
+
+// replaceInvalid replaces each invalid byte of s with U+FFFD.
+func replaceInvalid(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString("\uFFFD")
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
 
 // firstChange returns the byte index of the first rune of s that n would
 // change, or len(s).

@@ -4,6 +4,8 @@
 //
 //	go run ./examples/evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer]
 //	                               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
+//	go run ./examples/evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K)
+//	                               [-classifier centroid|linear] [-json]
 //
 // # ner
 //
@@ -89,6 +91,7 @@ type env struct {
 
 const usage = `usage:
   evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer] [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
+  evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier centroid|linear] [-json]
 `
 
 // run is the program without its process: it returns the exit status.
@@ -100,6 +103,8 @@ func run(args []string, e env) int {
 	switch args[0] {
 	case "ner":
 		return runNER(args[1:], e)
+	case "topics":
+		return runTopics(args[1:], e)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(e.stdout, usage)
 		return 0

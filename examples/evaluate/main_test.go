@@ -22,7 +22,7 @@ func TestUsage(t *testing.T) {
 		msg  string
 	}{
 		{"no command", nil, 2, "usage:"},
-		{"unknown command", []string{"topics"}, 2, `unknown command "topics"`},
+		{"unknown command", []string{"clusters"}, 2, `unknown command "clusters"`},
 		{"help", []string{"help"}, 0, ""},
 		{"ner -h", []string{"ner", "-h"}, 0, "-no-default-gazetteer"},
 		{"no -gold", []string{"ner"}, 2, "-gold FILE is required"},

@@ -1,0 +1,277 @@
+package topics
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var tinyCorpus = []LabeledDoc{
+	{ID: "s1", Category: "sport", Title: "فوز الفريق في المباراة", Text: "سجل اللاعب هدفا في المباراة وفاز الفريق بالدوري"},
+	{ID: "s2", Category: "sport", Title: "المدرب واللاعبون", Text: "قال المدرب إن اللاعبين استعدوا للمباراة النهائية في الملعب"},
+	{ID: "s3", Category: "sport", Title: "هدف في الدقيقة الأخيرة", Text: "أحرز المهاجم هدف الفوز للفريق في الملعب"},
+	{ID: "e1", Category: "economy", Title: "ارتفاع أسعار النفط", Text: "ارتفعت أسعار النفط في الأسواق وتراجع سعر الدولار"},
+	{ID: "e2", Category: "economy", Title: "البنك المركزي والفائدة", Text: "رفع البنك المركزي سعر الفائدة لمواجهة التضخم في الأسواق"},
+	{ID: "e3", Category: "economy", Title: "الأسهم في البورصة", Text: "تراجعت الأسهم في البورصة مع ارتفاع التضخم وأسعار النفط"},
+	{ID: "c1", Category: "culture", Title: "مهرجان السينما", Text: "افتتح مهرجان السينما بعرض فيلم جديد للمخرج"},
+	{ID: "c2", Category: "culture", Title: "معرض الكتاب", Text: "زار الجمهور معرض الكتاب ووقع الروائي روايته الجديدة"},
+	{ID: "c3", Category: "culture", Title: "حفل غنائي", Text: "أحيت المطربة حفلا غنائيا وعرض فيلم عن الرواية"},
+}
+
+var tinyQueries = []struct{ text, want string }{
+	{"سجل المهاجم هدفا للفريق في المباراة", "sport"},
+	{"أسعار النفط والتضخم في الأسواق", "economy"},
+	{"فيلم جديد في مهرجان السينما", "culture"},
+}
+
+func tinySpace(t testing.TB) *Space {
+	t.Helper()
+	texts := make([]string, len(tinyCorpus))
+	for i, d := range tinyCorpus {
+		texts[i] = d.Content(DefaultTitleWeight)
+	}
+	s, err := NewSpace(texts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func trainBoth(t testing.TB) []*Classifier {
+	t.Helper()
+	s := tinySpace(t)
+	c1, err := TrainCentroid(s, tinyCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := TrainLinear(s, tinyCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []*Classifier{c1, c2}
+}
+
+func checkObvious(t *testing.T, c *Classifier) {
+	t.Helper()
+	for _, q := range tinyQueries {
+		got := c.Scores(q.text)
+		if len(got) != 3 {
+			t.Fatalf("%s: %d scores, want 3", c.Kind(), len(got))
+		}
+		if got[0].Label != q.want {
+			t.Errorf("%s: %q → %v, want %s first", c.Kind(), q.text, got, q.want)
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i].Score > got[i-1].Score {
+				t.Errorf("%s: scores not best first: %v", c.Kind(), got)
+			}
+		}
+	}
+}
+
+func TestClassifiersTiny(t *testing.T) {
+	for _, c := range trainBoth(t) {
+		t.Run(c.Kind().String(), func(t *testing.T) {
+			checkObvious(t, c)
+			if got := strings.Join(c.Labels(), ","); got != "culture,economy,sport" {
+				t.Errorf("Labels() = %s", got)
+			}
+			if c.Kind() == Linear {
+				var sum float64
+				for _, s := range c.Scores(tinyQueries[0].text) {
+					sum += s.Score
+				}
+				if sum < 0.999 || sum > 1.001 {
+					t.Errorf("probabilities sum to %v", sum)
+				}
+			}
+			// Every training document gets its own label.
+			for _, d := range tinyCorpus {
+				if got := c.ScoresDoc(d)[0].Label; got != d.Category {
+					t.Errorf("%s → %s, want %s", d.ID, got, d.Category)
+				}
+			}
+			// A text with no known term still scores every label.
+			if got := c.Scores("xyz"); len(got) != 3 {
+				t.Errorf("unknown text: %v", got)
+			}
+		})
+	}
+}
+
+func TestTrainLinearDeterministic(t *testing.T) {
+	s := tinySpace(t)
+	a, _ := TrainLinear(s, tinyCorpus, WithSeed(7))
+	b, _ := TrainLinear(s, tinyCorpus, WithSeed(7))
+	var ba, bb bytes.Buffer
+	a.WriteTo(&ba)
+	b.WriteTo(&bb)
+	if !bytes.Equal(ba.Bytes(), bb.Bytes()) {
+		t.Error("same seed, different models")
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	s := tinySpace(t)
+	for _, train := range []func(*Space, []LabeledDoc, ...ClassifierOption) (*Classifier, error){TrainCentroid, TrainLinear} {
+		if _, err := train(s, nil); !errors.Is(err, ErrEmptyCorpus) {
+			t.Errorf("no docs: %v", err)
+		}
+		if _, err := train(s, []LabeledDoc{{ID: "x", Text: "نص"}}); !errors.Is(err, ErrNoLabel) || !strings.Contains(err.Error(), `"x"`) {
+			t.Errorf("no label: %v", err)
+		}
+		for _, o := range []ClassifierOption{WithTitleWeight(-1), WithEpochs(0), WithLearningRate(0), WithL2(-1), WithL2(1)} {
+			if _, err := train(s, tinyCorpus, o); err == nil {
+				t.Error("invalid option accepted")
+			}
+		}
+	}
+}
+
+func TestClassifierRoundTrip(t *testing.T) {
+	for _, c := range trainBoth(t) {
+		var buf bytes.Buffer
+		n, err := c.WriteTo(&buf)
+		if err != nil || n != int64(buf.Len()) {
+			t.Fatalf("WriteTo: %d, %v", n, err)
+		}
+		saved := bytes.Clone(buf.Bytes())
+		d, err := ReadClassifier(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Kind() != c.Kind() || d.TitleWeight() != c.TitleWeight() {
+			t.Errorf("kind/title weight changed")
+		}
+		for _, q := range tinyQueries {
+			a, b := c.Scores(q.text), d.Scores(q.text)
+			for i := range a {
+				if a[i] != b[i] {
+					t.Errorf("%s: scores differ after load: %v vs %v", c.Kind(), a, b)
+					break
+				}
+			}
+		}
+		var again bytes.Buffer
+		d.WriteTo(&again)
+		if !bytes.Equal(saved, again.Bytes()) {
+			t.Errorf("%s: re-saved file differs", c.Kind())
+		}
+	}
+}
+
+func TestReadClassifierErrors(t *testing.T) {
+	c := trainBoth(t)[1]
+	var buf bytes.Buffer
+	c.WriteTo(&buf)
+	good := buf.Bytes()
+	var sp bytes.Buffer
+	c.Space().WriteTo(&sp)
+
+	flip := bytes.Clone(good)
+	flip[len(flip)/2] ^= 0xff
+	version := bytes.Clone(good)
+	binary.LittleEndian.PutUint16(version[8:], 99)
+	tests := []struct {
+		name string
+		data []byte
+		want error
+		msg  string
+	}{
+		{"empty", nil, ErrNotClassifier, ""},
+		{"text", []byte("hello, world"), ErrNotClassifier, ""},
+		{"a space", sp.Bytes(), ErrNotClassifier, "ReadSpace"},
+		{"header only", good[:10], ErrCorruptClassifier, "truncated"},
+		{"version", version, ErrVersion, "version 99"},
+		{"truncated", good[:len(good)-9], ErrCorruptClassifier, "checksum"},
+		{"flipped byte", flip, ErrCorruptClassifier, "checksum"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadClassifier(bytes.NewReader(tc.data))
+			if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("err = %v, want %v containing %q", err, tc.want, tc.msg)
+			}
+		})
+	}
+	// A bad payload with a valid checksum is still caught.
+	bad := bytes.Clone(good[:len(good)-4])
+	bad[10] = 9 // unknown kind
+	bad = binary.LittleEndian.AppendUint32(bad, crc32.ChecksumIEEE(bad))
+	if _, err := ReadClassifier(bytes.NewReader(bad)); !errors.Is(err, ErrCorruptClassifier) || !strings.Contains(err.Error(), "kind") {
+		t.Errorf("bad kind: %v", err)
+	}
+	// A space file is not a classifier, and the reverse.
+	if _, err := ReadSpace(bytes.NewReader(good)); !errors.Is(err, ErrNotSpace) {
+		t.Errorf("ReadSpace of a classifier: %v", err)
+	}
+}
+
+func TestClassifierConcurrent(t *testing.T) {
+	for _, c := range trainBoth(t) {
+		t.Run(c.Kind().String(), func(t *testing.T) {
+			var wg sync.WaitGroup
+			for range 8 {
+				wg.Go(func() {
+					for range 20 {
+						for _, q := range tinyQueries {
+							if got := c.Scores(q.text)[0].Label; got != q.want {
+								t.Errorf("%q → %s", q.text, got)
+							}
+						}
+					}
+				})
+			}
+			wg.Wait()
+		})
+	}
+}
+
+func TestReadLabeledJSONL(t *testing.T) {
+	in := "\uFEFF" + `{"id":"1","category":"sport","title":"عنوان","text":"نص","source":"x"}` + "\n\n" +
+		`{"id":"2","category":"economy","title":"","text":"نص آخر"}` + "\r\n"
+	docs, err := ReadLabeledJSONL(&slowReader{s: in})
+	if err != nil || len(docs) != 2 || docs[0].Category != "sport" || docs[1].Text != "نص آخر" || docs[0].Title != "عنوان" {
+		t.Fatalf("got %+v, %v", docs, err)
+	}
+	if got := docs[0].Content(2); got != "عنوان\nعنوان\nنص" {
+		t.Errorf("Content(2) = %q", got)
+	}
+	ok := `{"id":"1","category":"a","text":"t"}` + "\n"
+	tests := []struct{ name, in, msg string }{
+		{"not JSON", ok + "{oops\n", "line 2:"},
+		{"no category", ok + ok + `{"id":"3","text":"t"}`, `line 3: empty or missing "category"`},
+		{"no text", `{"id":"1","category":"a"}`, `line 1: no "title" or "text"`},
+		{"array", ok + "[1]\n", "line 2:"},
+		{"bad UTF-8", ok + "{\"category\":\"a\",\"text\":\"\xff\"}\n", "line 2: invalid UTF-8"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadLabeledJSONL(strings.NewReader(tc.in))
+			if !errors.Is(err, ErrJSONL) || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("err = %v, want %q", err, tc.msg)
+			}
+		})
+	}
+}
+
+// slowReader returns 1–3 bytes per Read.
+type slowReader struct {
+	s string
+	n int
+}
+
+func (r *slowReader) Read(p []byte) (int, error) {
+	if r.s == "" {
+		return 0, io.EOF
+	}
+	r.n = r.n%3 + 1
+	k := copy(p[:min(len(p), r.n)], r.s)
+	r.s = r.s[k:]
+	return k, nil
+}
