@@ -129,17 +129,10 @@ func runNER(args []string, e env) int {
 		fmt.Fprint(e.stderr, usage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseArgs(fs, args); !ok {
+		return code
 	}
-	usageError := func(msg string) int {
-		fmt.Fprintf(e.stderr, "evaluate ner: %s\n", msg)
-		fs.Usage()
-		return 2
-	}
+	usageError := func(msg string) int { return badUsage(fs, e, msg) }
 	switch {
 	case fs.NArg() > 0:
 		return usageError(fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
@@ -233,4 +226,25 @@ func describe(g gazetteers, folds bool) string {
 		parts = append(parts, "names of the other folds")
 	}
 	return strings.Join(parts, " + ")
+}
+
+// parseArgs parses a subcommand's flags. It returns false with the exit
+// status when the program must stop: 0 after -h, 2 for a bad flag (the
+// flag package has printed why).
+func parseArgs(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
+}
+
+// badUsage prints what is wrong and the subcommand's usage, and returns
+// the exit status of a usage error.
+func badUsage(fs *flag.FlagSet, e env, msg string) int {
+	fmt.Fprintf(e.stderr, "%s: %s\n", fs.Name(), msg)
+	fs.Usage()
+	return 2
 }

@@ -19,7 +19,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -49,17 +48,10 @@ func runTopics(args []string, e env) int {
 		fmt.Fprint(e.stderr, topicsUsage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseArgs(fs, args); !ok {
+		return code
 	}
-	usageError := func(msg string) int {
-		fmt.Fprintf(e.stderr, "evaluate topics: %s\n", msg)
-		fs.Usage()
-		return 2
-	}
+	usageError := func(msg string) int { return badUsage(fs, e, msg) }
 	switch {
 	case fs.NArg() > 0:
 		return usageError(fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
