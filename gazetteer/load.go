@@ -187,6 +187,25 @@ func newLoadRun(opts LoadOptions) *loadRun {
 	return &loadRun{opts: opts, maxSkipped: opts.maxSkipped()}
 }
 
+// next reads the next line and counts it. An over-long line is recorded
+// as malformed and passed over. ok is false at the end of the input; err
+// is set in Strict mode when a line was over-long.
+func (r *loadRun) next(sc *lineScanner, src string) (line []byte, ok bool, err error) {
+	for {
+		line, tooLong, ok := sc.next()
+		if !ok {
+			return nil, false, nil
+		}
+		r.stats.Lines++
+		if !tooLong {
+			return line, true, nil
+		}
+		if err := r.malformed(src, sc.line, sc.tooLongError()); err != nil {
+			return nil, false, err
+		}
+	}
+}
+
 // malformed records a malformed line. It returns the error to stop with
 // in Strict mode and nil otherwise.
 func (r *loadRun) malformed(src string, line int, err error) error {

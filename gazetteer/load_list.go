@@ -135,16 +135,12 @@ func ReadTypedList(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadS
 	seen := make(listDeduper)
 	first := true
 	for {
-		line, tooLong, ok := sc.next()
+		line, ok, err := run.next(sc, src)
+		if err != nil {
+			return run.stats, err
+		}
 		if !ok {
 			break
-		}
-		run.stats.Lines++
-		if tooLong {
-			if err := run.malformed(src, sc.line, sc.tooLongError()); err != nil {
-				return run.stats, err
-			}
-			continue
 		}
 		if isBlankOrComment(line) {
 			run.stats.Comments++

@@ -263,16 +263,12 @@ func ReadWikidata(r io.Reader, opts WikidataOptions, emit func(Entry) error) (Lo
 	sc := newLineScanner(r, &opts.LoadOptions)
 	src := opts.Source
 	for {
-		line, tooLong, ok := sc.next()
+		line, ok, err := run.next(sc, src)
+		if err != nil {
+			return run.stats, err
+		}
 		if !ok {
 			break
-		}
-		run.stats.Lines++
-		if tooLong {
-			if err := run.malformed(src, sc.line, sc.tooLongError()); err != nil {
-				return run.stats, err
-			}
-			continue
 		}
 		t := bytes.TrimSpace(line)
 		if len(t) == 0 || len(t) == 1 && (t[0] == '[' || t[0] == ']') {

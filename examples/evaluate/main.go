@@ -114,8 +114,7 @@ func run(args []string, e env) int {
 }
 
 func runNER(args []string, e env) int {
-	fs := flag.NewFlagSet("evaluate ner", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("evaluate ner", usage, e)
 	var files cli.Files
 	gold := fs.String("gold", "", "the gold `FILE`: token<TAB>tag or token tag lines, BIO tags, a blank line between sentences")
 	fs.Var(&files, "gazetteer", "add a gazetteer `FILE` (any format gazetteer.Open reads; repeatable; later files win)")
@@ -125,17 +124,11 @@ func runNER(args []string, e env) int {
 	folds := fs.Int("folds", 0, "`K`-fold evaluation: score each fold with the gold names of the others as a user gazetteer")
 	chunk := fs.Int("chunk", 0, "give the extractor `N` sentences at a time (0: the whole text in one call)")
 	lenient := fs.Bool("lenient", false, "skip malformed lines of the gold file with a warning instead of failing")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, usage)
-		fs.PrintDefaults()
-	}
 	if code, ok := parseArgs(fs, args); !ok {
 		return code
 	}
 	usageError := func(msg string) int { return badUsage(fs, e, msg) }
 	switch {
-	case fs.NArg() > 0:
-		return usageError(fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	case *gold == "":
 		return usageError("-gold FILE is required")
 	case *nErrors < 0:
@@ -228,14 +221,31 @@ func describe(g gazetteers, folds bool) string {
 	return strings.Join(parts, " + ")
 }
 
-// parseArgs parses a subcommand's flags. It returns false with the exit
-// status when the program must stop: 0 after -h, 2 for a bad flag (the
-// flag package has printed why).
+// newFlagSet returns a subcommand's flag set, printing usage and errors
+// on stderr.
+func newFlagSet(name, usage string, e env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseArgs parses a subcommand's flags, which take no other argument. It
+// returns false with the exit status when the program must stop: 0 after
+// -h, 2 for a bad flag or an unexpected argument.
 func parseArgs(fs *flag.FlagSet, args []string) (int, bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0, false
 		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
 		return 2, false
 	}
 	return 0, true

@@ -19,7 +19,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -37,24 +36,17 @@ const topicsUsage = `usage:
 `
 
 func runTopics(args []string, e env) int {
-	fs := flag.NewFlagSet("evaluate topics", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet("evaluate topics", topicsUsage, e)
 	train := fs.String("train", "", "labelled training `FILE.jsonl` ({\"id\",\"category\",\"title\",\"text\"} per line)")
 	test := fs.String("test", "", "labelled test `FILE.jsonl`")
 	kind := fs.String("classifier", "linear", "`centroid` (TF-IDF Rocchio) or linear (logistic regression)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object (fractions in [0, 1])")
 	folds := fs.Int("folds", 0, "stratified `K`-fold cross-validation on -train alone (fixed seed)")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, topicsUsage)
-		fs.PrintDefaults()
-	}
 	if code, ok := parseArgs(fs, args); !ok {
 		return code
 	}
 	usageError := func(msg string) int { return badUsage(fs, e, msg) }
 	switch {
-	case fs.NArg() > 0:
-		return usageError(fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	case *train == "":
 		return usageError("the default topic model is not available yet; give -train")
 	case *kind != "centroid" && *kind != "linear":
