@@ -329,18 +329,24 @@ func (c *Classifier) TitleWeight() int { return c.titleWeight }
 // 0 for every label (Centroid) or gets the label priors learned in the
 // biases (Linear). It allocates the result and the text's TF-IDF row.
 func (c *Classifier) Scores(text string) []LabelScore {
-	cols, vals := c.space.Transform([]string{text}).Row(0)
-	s := make([]float64, len(c.labels))
-	linearScores(s, c.weights, c.bias, 1, len(c.labels), cols, vals)
-	if c.kind == Linear {
-		softmax(s)
-	}
+	s := c.rawScores(c.space.Transform([]string{text}).Row(0))
 	out := make([]LabelScore, len(s))
 	for k, v := range s {
 		out[k] = LabelScore{Label: c.labels[k], Score: v}
 	}
 	slices.SortStableFunc(out, func(a, b LabelScore) int { return cmp.Compare(b.Score, a.Score) })
 	return out
+}
+
+// rawScores returns the score of each label, in label order, for one
+// TF-IDF row.
+func (c *Classifier) rawScores(cols []int, vals []float64) []float64 {
+	s := make([]float64, len(c.labels))
+	linearScores(s, c.weights, c.bias, 1, len(c.labels), cols, vals)
+	if c.kind == Linear {
+		softmax(s)
+	}
+	return s
 }
 
 // ScoresDoc is [Classifier.Scores] of d's [LabeledDoc.Content] with the
