@@ -2,8 +2,63 @@
 // and organisations in them and what they are about.
 //
 // Khabar is pure Go, needs no model downloads at run time, and keeps exact
-// byte offsets into the original text for everything it finds. Its
-// packages form a chain, each importing only those before it:
+// byte offsets into the original text for everything it finds.
+//
+// # The Analyzer
+//
+// One [Analyzer] runs the whole chain on an article. Build it once and
+// share it: it is immutable and safe for concurrent use.
+//
+//	a, err := khabar.New()                        // embedded gazetteer and topic model
+//	res, err := a.Analyze(ctx, text)              // plain text, title on the first line
+//	res, err = a.AnalyzeArticle(ctx, khabar.Article{ID: id, Title: title, Body: body})
+//	for _, e := range res.Entities {              // most salient first
+//		fmt.Println(e.Type, e.ID, e.Name, e.NameEN, e.Salience)
+//	}
+//	fmt.Println(res.Topics[0].ID, res.Topics[0].Label) // medtop:11000000 politics
+//	for _, k := range res.Keywords {
+//		fmt.Println(k.Term, k.Score)
+//	}
+//
+// An [Analysis] holds the title, the language, the sentences, the entities
+// with their mentions, the topics best first, the keywords, the article's
+// structure and warnings; its JSON field names are stable, and it is what
+// the programs under examples/ print.
+//
+// What it does, in order:
+//
+//  1. Structure (package article): the title line, a repeated title line,
+//     the dateline, subheadings, paragraphs and boilerplate footers
+//     (follow us, subscribe, share, read also). Boilerplate and the
+//     repeated title are left out of the analysis; offsets still refer to
+//     the original text.
+//  2. Entities (package entities): mentions found through the gazetteer
+//     (exact, after proclitics, spelling variants) and context rules,
+//     overlaps resolved, mentions grouped into entities with a salience.
+//  3. Topics (package topics): the default model scores the 17 top-level
+//     IPTC Media Topics from weighted Arabic lexicons; a classifier trained
+//     on a newsroom's archive can replace it ([WithTopicModel]). The IDs
+//     of the entities found are given to the model as extra terms.
+//  4. Keywords (package topics): the words and two-word phrases that stand
+//     out against background document frequencies, shown as they read in
+//     the article.
+//
+// [WithLayers] chooses which of these run; other options extend or
+// replace the gazetteer ([WithGazetteerFiles], [WithGazetteerReader],
+// [WithGazetteer]), the tokenizer and its normalisation ([WithTokenizer]),
+// and the keyword background ([WithKeywordSpace]).
+//
+// # Errors
+//
+// Analyze returns [ErrEmptyText] for text without a letter or a digit,
+// [ErrTooLarge] above the size limit ([WithMaxBytes]) and the context's
+// error when it is done. Invalid UTF-8 is analysed, with a warning: those
+// bytes stay in place, so offsets still count them.
+//
+// # Packages
+//
+// The packages form a chain, each importing only those before it, and can
+// be used on their own:
 //
 //   - [github.com/khabar-nlp/khabar/tokenize]: Arabic-aware normalisation,
 //     tokens with exact offsets, sentences and paragraphs, proclitic and
@@ -13,15 +68,17 @@
 //     loaders for our TSV and JSONL formats, plain lists, GeoNames and
 //     Wikidata; exact, clitic, demonym and fuzzy matching over tokens; an
 //     embedded default gazetteer.
-//   - entities: mentions found in an article and grouped into entities
-//     (planned).
-//   - [github.com/khabar-nlp/khabar/topics]: terms, vocabulary, sparse
-//     TF-IDF and the keywords of an article (topic classifiers and
-//     clustering are planned).
+//   - [github.com/khabar-nlp/khabar/entities]: mentions found in an article
+//     and grouped into entities.
+//   - [github.com/khabar-nlp/khabar/topics]: terms, sparse TF-IDF,
+//     keywords, trainable topic classifiers, the default IPTC topic model
+//     and clustering of a batch of stories.
+//   - [github.com/khabar-nlp/khabar/article]: the structure of an article
+//     given as plain text.
 //
-// This root package will hold the Analyzer that runs the whole chain on an
-// article. The runnable programs live under examples/: examples/analyze
-// prints the sentences and tokens of an article as text or JSON,
-// examples/gazetteer imports, builds, inspects and queries gazetteers, and
-// examples/bench compares Khabar with other Go libraries on the same input.
+// The runnable programs live under examples/: analyze (articles to text,
+// JSON, JSONL or ninjs), serve (an HTTP service with a highlighting page),
+// evaluate (accuracy on labelled data), gazetteer (import, build, inspect),
+// topics (train, keywords, cluster) and bench (comparisons with other Go
+// libraries).
 package khabar

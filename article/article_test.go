@@ -383,7 +383,7 @@ func TestKind(t *testing.T) {
 		t.Error("UnmarshalText accepted an unknown name")
 	}
 	b, _ := json.Marshal(Block{Kind: Subheading, Start: 1, End: 5, Line: 2})
-	if string(b) != `{"Kind":"subheading","Start":1,"End":5,"Line":2}` {
+	if string(b) != `{"kind":"subheading","start":1,"end":5,"line":2}` {
 		t.Errorf("JSON %s", b)
 	}
 }

@@ -82,9 +82,10 @@ func (k Kind) Analysed() bool {
 // and then holds the line breaks between them. Line is the 1-based number
 // of the block's first line (lines end at \n, \r\n or a lone \r).
 type Block struct {
-	Kind       Kind
-	Start, End int
-	Line       int
+	Kind  Kind `json:"kind"`
+	Start int  `json:"start"`
+	End   int  `json:"end"`
+	Line  int  `json:"line"`
 }
 
 // Text returns text[b.Start:b.End]. text must be the string the block was

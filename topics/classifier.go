@@ -158,25 +158,27 @@ func prepare(space *Space, docs []LabeledDoc, opts []ClassifierOption) (classifi
 		return c, nil, nil, nil, ErrEmptyCorpus
 	}
 	seen := map[string]bool{}
-	texts := make([]string, len(docs))
+	terms := make([][]Term, len(docs))
 	for i, d := range docs {
 		if d.Category == "" {
 			return c, nil, nil, nil, fmt.Errorf("%w: document %d (id %q)", ErrNoLabel, i, d.ID)
 		}
 		seen[d.Category] = true
-		texts[i] = d.Content(c.titleWeight)
+		terms[i] = d.Terms(c.titleWeight, space.vec.terms)
 	}
 	labels := sortedKeys(seen)
 	y := make([]int, len(docs))
 	for i, d := range docs {
 		y[i], _ = slices.BinarySearch(labels, d.Category)
 	}
-	return c, space.Transform(texts), labels, y, nil
+	return c, space.tfidf.Transform(space.vec.TransformTerms(terms)), labels, y, nil
 }
 
 // TrainCentroid builds a TF-IDF centroid (Rocchio) classifier: see
 // [Centroid]. Each document is turned into a TF-IDF row of space from its
-// [LabeledDoc.Content] with the [WithTitleWeight] option (the space should
+// [LabeledDoc.Terms] with the [WithTitleWeight] option: the terms of its
+// title and body, plus its Extra terms (build the space with
+// [NewSpaceLabeled] so that they are in the vocabulary; the space should
 // normalise rows, its default). Labels are the distinct categories of
 // docs, in byte order.
 //
@@ -329,7 +331,11 @@ func (c *Classifier) TitleWeight() int { return c.titleWeight }
 // 0 for every label (Centroid) or gets the label priors learned in the
 // biases (Linear). It allocates the result and the text's TF-IDF row.
 func (c *Classifier) Scores(text string) []LabelScore {
-	s := c.rawScores(c.space.Transform([]string{text}).Row(0))
+	return c.labelScores(c.rawScores(c.space.Transform([]string{text}).Row(0)))
+}
+
+// labelScores pairs raw scores with their labels, best first.
+func (c *Classifier) labelScores(s []float64) []LabelScore {
 	out := make([]LabelScore, len(s))
 	for k, v := range s {
 		out[k] = LabelScore{Label: c.labels[k], Score: v}
@@ -349,8 +355,12 @@ func (c *Classifier) rawScores(cols []int, vals []float64) []float64 {
 	return s
 }
 
-// ScoresDoc is [Classifier.Scores] of d's [LabeledDoc.Content] with the
-// classifier's title weight: the way documents were seen in training.
+// ScoresDoc returns a score for every label for d as documents were seen
+// in training: the terms of [LabeledDoc.Terms] with the classifier's
+// title weight, d.Extra included (extra terms outside the space's
+// vocabulary are ignored). It gives the same scores as [Classifier.Score]
+// of a [Document] with d's title, text and extra terms.
 func (c *Classifier) ScoresDoc(d LabeledDoc) []LabelScore {
-	return c.Scores(d.Content(c.titleWeight))
+	counts := c.space.vec.TransformTerms([][]Term{d.Terms(c.titleWeight, c.space.vec.terms)})
+	return c.labelScores(c.rawScores(c.space.tfidf.Transform(counts).Row(0)))
 }

@@ -7,22 +7,25 @@ import (
 	"strings"
 )
 
-// Keyword is one keyword or keyphrase of an article.
+// Keyword is one keyword or keyphrase of an article. Its JSON field
+// names are stable.
 type Keyword struct {
 	// Term is the keyword as it reads in the article: the most frequent
 	// surface of its stem there (النفط, not the stem نفط), or of its word
 	// pair for a two-word keyphrase (خفض الإنتاج).
-	Term string
-	// Key is the stem, or the two stems joined by a space.
-	Key string
+	Term string `json:"term"`
+	// Key is the stem, or the two stems joined by a space. It is left out
+	// of JSON, which shows readable forms only.
+	Key string `json:"-"`
 	// Score is the weight the keywords are ranked by (see
 	// [Space.Keywords]); higher is better.
-	Score float64
+	Score float64 `json:"score"`
 	// Count is the number of occurrences in the article.
-	Count int
+	Count int `json:"count"`
 	// Start and End are 0-based byte offsets of the first occurrence
 	// (text[Start:End]), End exclusive.
-	Start, End int
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 type kwStat struct {

@@ -18,6 +18,60 @@ type LabeledDoc struct {
 	Category string `json:"category"`
 	Title    string `json:"title"`
 	Text     string `json:"text"`
+	// Extra holds terms added to the document as given, neither stemmed
+	// nor filtered, as [Document.Extra] does for [Classifier.Score]:
+	// entity IDs ("loc:country:IQ"), country codes, regions, tags. It is
+	// never read from or written to JSON; the caller fills it, for
+	// training and for scoring alike (see [LabeledDoc.Terms]).
+	Extra []string `json:"-"`
+}
+
+// Terms returns the terms a classifier sees for d: the [Terms] of
+// [LabeledDoc.Content] with titleWeight and opts (opts.Extra included),
+// then one term of kind [Extra] for each non-empty string of d.Extra, in
+// order. It allocates the slice.
+func (d LabeledDoc) Terms(titleWeight int, opts TermOptions) []Term {
+	return appendExtra(opts.appendTerms(nil, d.Content(titleWeight)), d.Extra)
+}
+
+// appendExtra appends a term of kind Extra for each non-empty string of
+// extra.
+func appendExtra(dst []Term, extra []string) []Term {
+	for _, e := range extra {
+		if e != "" {
+			dst = append(dst, Term{Key: e, Surface: e, Kind: Extra, Start: -1, End: -1, Sentence: -1, Paragraph: -1})
+		}
+	}
+	return dst
+}
+
+// NewSpaceLabeled is [NewSpace] for labelled documents: it learns the
+// vocabulary (with vopts) and the inverse document frequencies (with
+// topts) from [LabeledDoc.Terms] of each document with titleWeight and
+// the [TermOptions] of vopts, so that the documents' Extra terms are in
+// the vocabulary of the space a classifier is trained in. Errors are those
+// of [NewVectorizer], and an error if titleWeight < 0.
+func NewSpaceLabeled(docs []LabeledDoc, titleWeight int, vopts []VectorizerOption, topts ...TFIDFOption) (*Space, error) {
+	if titleWeight < 0 {
+		return nil, fmt.Errorf("topics: title weight %d, want 0 or more", titleWeight)
+	}
+	c, err := newVectorizerConfig(vopts)
+	if err != nil {
+		return nil, err
+	}
+	terms := make([][]Term, len(docs))
+	for i, d := range docs {
+		terms[i] = d.Terms(titleWeight, c.terms)
+	}
+	v, err := NewVectorizerTerms(terms, vopts...)
+	if err != nil {
+		return nil, err
+	}
+	t, err := NewTFIDF(v.TransformTerms(terms), topts...)
+	if err != nil {
+		return nil, err
+	}
+	return NewSpaceFrom(v, t), nil
 }
 
 // Content returns the text a classifier sees for d: the title repeated

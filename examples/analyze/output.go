@@ -1,45 +1,54 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
-type options struct {
-	tokens         bool
-	unicodeOffsets bool
+// document is the JSON object analyze prints for one article: the
+// khabar.Analysis with where it came from and, on request, tokens. Field
+// names are a contract other tools rely on: extend, never rename.
+type document struct {
+	// File is the input the article came from ("-": standard input).
+	File string `json:"file"`
+	// Line is the article's 1-based line in a JSONL input.
+	Line int `json:"line,omitempty"`
+	*khabar.Analysis
+	// BodyStart is the byte offset where a JSONL article's text begins in
+	// the analysed text, when its title was put before it.
+	BodyStart int `json:"body_start,omitempty"`
+	// Meta holds a JSONL article's other fields, verbatim.
+	Meta   map[string]json.RawMessage `json:"meta,omitempty"`
+	Tokens []token                    `json:"tokens,omitempty"`
 }
 
-// document is the JSON object analyze prints. Field names are a contract
-// other tools rely on: extend, never rename.
-type document struct {
-	Entities  []entities.Entity `json:"entities"`
-	Sentences []sentence        `json:"sentences"`
-	Tokens    []token           `json:"tokens,omitempty"`
-	Warnings  []string          `json:"warnings,omitempty"`
-
-	text string
+// unicodeDocument is a document whose sentences carry rune and UTF-16
+// offsets (-unicode-offsets); its Sentences hide the Analysis's.
+type unicodeDocument struct {
+	document
+	Sentences []sentence `json:"sentences"`
 }
 
 type sentence struct {
-	Start     int `json:"start"`
-	End       int `json:"end"`
-	Paragraph int `json:"paragraph"`
+	khabar.Sentence
 	*unicodeSpan
 }
 
 type token struct {
-	Text     string   `json:"text"`
-	Norm     string   `json:"norm"`
-	Kind     string   `json:"kind"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
+	Text string `json:"text"`
+	Norm string `json:"norm"`
+	Kind string `json:"kind"`
+	// Start and End are byte offsets into the analysed text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Sentence indexes the document's sentences; -1 for a token outside
+	// them (boilerplate, left out of analysis).
 	Sentence int      `json:"sentence"`
 	Parts    []string `json:"parts,omitempty"`
 	*unicodeSpan
@@ -53,57 +62,116 @@ type unicodeSpan struct {
 	UTF16End   int `json:"utf16_end"`
 }
 
-func analyze(text string, ex *entities.Extractor, opt options) *document {
-	toks := tokenize.Tokenize(text)
-	doc := &document{text: text, Sentences: []sentence{}, Entities: ex.ExtractTokens(text, toks).Entities}
-	if doc.Entities == nil {
-		doc.Entities = []entities.Entity{}
+// newDocument wraps a for output, adding tokens and offsets as asked.
+func newDocument(a *khabar.Analysis, j job, cfg config) (*document, []sentence) {
+	doc := &document{File: j.loc.file, Line: j.loc.line, Analysis: a, Meta: j.meta}
+	if !j.plain && a.Text != j.art.Body {
+		doc.BodyStart = len(a.Text) - len(j.art.Body)
 	}
 	var offs *tokenize.Offsets
+	if cfg.unicodeOffsets {
+		offs = tokenize.NewOffsets(a.Text)
+	}
 	span := func(start, end int) *unicodeSpan {
 		if offs == nil {
 			return nil
 		}
 		return &unicodeSpan{offs.Runes(start), offs.Runes(end), offs.UTF16(start), offs.UTF16(end)}
 	}
-	if opt.unicodeOffsets {
-		offs = tokenize.NewOffsets(text)
+	var sents []sentence
+	if offs != nil {
+		sents = make([]sentence, len(a.Sentences))
+		for i, s := range a.Sentences {
+			sents[i] = sentence{s, span(s.Start, s.End)}
+		}
 	}
-	for _, s := range tokenize.Sentences(toks) {
-		doc.Sentences = append(doc.Sentences, sentence{Start: s.Start, End: s.End, Paragraph: s.Paragraph, unicodeSpan: span(s.Start, s.End)})
-	}
-	if opt.tokens {
+	if cfg.tokens {
+		toks := tokenize.Tokenize(a.Text)
 		doc.Tokens = make([]token, 0, len(toks))
+		si := 0
 		for _, t := range toks {
-			out := token{Text: t.Text, Norm: t.Norm, Kind: t.Kind.String(), Start: t.Start, End: t.End, Sentence: t.Sentence, unicodeSpan: span(t.Start, t.End)}
+			for si < len(a.Sentences) && a.Sentences[si].End <= t.Start {
+				si++
+			}
+			sent := -1
+			if si < len(a.Sentences) && a.Sentences[si].Start <= t.Start {
+				sent = si
+			}
+			out := token{Text: t.Text, Norm: t.Norm, Kind: t.Kind.String(), Start: t.Start, End: t.End, Sentence: sent, unicodeSpan: span(t.Start, t.End)}
 			for _, p := range t.Parts {
 				out.Parts = append(out.Parts, p.Text)
 			}
 			doc.Tokens = append(doc.Tokens, out)
 		}
 	}
-	if !utf8.ValidString(text) {
-		n := 0
-		for _, t := range toks {
-			if t.Kind == tokenize.Invalid {
-				n += t.Len()
-			}
-		}
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("input has %d bytes of invalid UTF-8; they are kept as tokens of kind \"invalid\" and offsets still count them (JSON strings show them as U+FFFD)", n))
-	}
-	return doc
+	return doc, sents
 }
 
-func writeJSON(w io.Writer, doc *document) error {
+// render writes one analysis in the chosen format.
+func (b *batch) render(a *khabar.Analysis, j job) ([]byte, error) {
+	var buf bytes.Buffer
+	if b.cfg.format == "ninjs" {
+		err := encodeJSON(&buf, newNinjs(a, j, b.analyzer.gazetteer, b.cfg.names), false)
+		return buf.Bytes(), err
+	}
+	doc, sents := newDocument(a, j, b.cfg)
+	var v any = doc
+	if sents != nil {
+		v = &unicodeDocument{document: *doc, Sentences: sents}
+	}
+	var err error
+	switch b.cfg.format {
+	case "json":
+		err = encodeJSON(&buf, v, true)
+	case "jsonl":
+		err = encodeJSON(&buf, v, false)
+	default:
+		writeText(&buf, doc, sents)
+	}
+	return buf.Bytes(), err
+}
+
+func encodeJSON(w io.Writer, v any, indent bool) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	return enc.Encode(v)
 }
 
-func writeText(w io.Writer, name string, doc *document) error {
-	fmt.Fprintf(w, "%s: %d sentences, %d bytes, %d entities\n", name, len(doc.Sentences), len(doc.text), len(doc.Entities))
-	for _, e := range doc.Entities {
+// writeText writes the readable summary of one article.
+func writeText(w *bytes.Buffer, doc *document, sents []sentence) {
+	a := doc.Analysis
+	name := location{doc.File, doc.Line}.String()
+	fmt.Fprintf(w, "%s: %d sentences, %d bytes, %d entities\n", name, a.SentenceCount, len(a.Text), len(a.Entities))
+	if a.ID != "" {
+		fmt.Fprintf(w, "  id:       %s\n", a.ID)
+	}
+	fmt.Fprintf(w, "  title:    %s\n", a.Title)
+	fmt.Fprintf(w, "  language: %s\n", a.Language)
+	if len(a.Topics) > 0 {
+		var parts []string
+		for _, t := range a.Topics {
+			label := t.Label
+			if t.LabelAR != "" {
+				label += " " + t.LabelAR
+			}
+			if t.ID != t.Label {
+				label += " (" + t.ID + ")"
+			}
+			parts = append(parts, fmt.Sprintf("%s %.2f", label, t.Score))
+		}
+		fmt.Fprintf(w, "  topics:   %s\n", strings.Join(parts, " · "))
+	}
+	if len(a.Keywords) > 0 {
+		var parts []string
+		for _, k := range a.Keywords {
+			parts = append(parts, fmt.Sprintf("%s %.2f ×%d %d:%d", k.Term, k.Score, k.Count, k.Start, k.End))
+		}
+		fmt.Fprintf(w, "  keywords: %s\n", strings.Join(parts, " · "))
+	}
+	for _, e := range a.Entities {
 		en := ""
 		if e.NameEN != "" {
 			en = " (" + e.NameEN + ")"
@@ -118,22 +186,47 @@ func writeText(w io.Writer, name string, doc *document) error {
 		}
 		fmt.Fprintf(w, "  %s %-26s %s%s ×%d salience %.2f  [%s]\n", e.Type, e.ID, e.Name, en, e.Count, e.Salience, strings.Join(spots, ", "))
 	}
-	next := 0
-	for i, s := range doc.Sentences {
-		fmt.Fprintf(w, "\n[%d] ¶%d %d:%d  %s\n", i+1, s.Paragraph+1, s.Start, s.End, doc.text[s.Start:s.End])
-		for next < len(doc.Tokens) && doc.Tokens[next].Sentence == i {
-			t := doc.Tokens[next]
-			line := fmt.Sprintf("    %5d:%-5d %-8s %s", t.Start, t.End, t.Kind, t.Text)
-			if t.Norm != t.Text {
-				line += "  → " + t.Norm
+	for _, warning := range a.Warnings {
+		fmt.Fprintf(w, "  warning: %s\n", warning)
+	}
+	if doc.Tokens != nil {
+		next := 0
+		writeTokens := func(sentence int) {
+			for next < len(doc.Tokens) && doc.Tokens[next].Sentence == sentence {
+				t := doc.Tokens[next]
+				line := fmt.Sprintf("    %5d:%-5d %-8s %s", t.Start, t.End, t.Kind, t.Text)
+				if t.Norm != t.Text {
+					line += "  → " + t.Norm
+				}
+				if len(t.Parts) > 0 {
+					line += fmt.Sprintf("  %q", t.Parts)
+				}
+				fmt.Fprintln(w, line)
+				next++
 			}
-			if len(t.Parts) > 0 {
-				line += fmt.Sprintf("  %q", t.Parts)
+		}
+		boilerplate := func() {
+			if next < len(doc.Tokens) && doc.Tokens[next].Sentence == -1 {
+				fmt.Fprintln(w, "\n[boilerplate]")
+				writeTokens(-1)
 			}
-			fmt.Fprintln(w, line)
-			next++
+		}
+		for i, s := range a.Sentences {
+			boilerplate()
+			unicode := ""
+			if sents != nil {
+				u := sents[i].unicodeSpan
+				unicode = fmt.Sprintf(" (runes %d:%d, UTF-16 %d:%d)", u.RuneStart, u.RuneEnd, u.UTF16Start, u.UTF16End)
+			}
+			fmt.Fprintf(w, "\n[%d] ¶%d %d:%d%s  %s\n", i+1, s.Paragraph+1, s.Start, s.End, unicode, a.Text[s.Start:s.End])
+			writeTokens(i)
+		}
+		boilerplate()
+	} else if sents != nil {
+		for i, s := range a.Sentences {
+			u := sents[i].unicodeSpan
+			fmt.Fprintf(w, "  [%d] %d:%d (runes %d:%d, UTF-16 %d:%d)\n", i+1, s.Start, s.End, u.RuneStart, u.RuneEnd, u.UTF16Start, u.UTF16End)
 		}
 	}
-	_, err := fmt.Fprintln(w)
-	return err
+	fmt.Fprintln(w)
 }

@@ -8,6 +8,7 @@ require (
 	github.com/coregx/ahocorasick v0.3.1
 	github.com/james-bowman/nlp v0.0.0-20210511120306-26d441fa0ded
 	github.com/khabar-nlp/khabar v0.0.0
+	gonum.org/v1/gonum v0.17.0
 )
 
 require (
@@ -26,7 +27,6 @@ require (
 	golang.org/x/exp v0.0.0-20210220032938-85be41e4509f // indirect
 	golang.org/x/sys v0.45.0 // indirect
 	golang.org/x/text v0.44.0 // indirect
-	gonum.org/v1/gonum v0.17.0 // indirect
 )
 
 replace github.com/khabar-nlp/khabar => ../..

@@ -59,6 +59,7 @@ func comparisons() []comparison {
 		tokenizeComparisons,
 		gazetteerComparisons,
 		entitiesComparisons,
+		topicsComparisons,
 	} {
 		all = append(all, family()...)
 	}
@@ -159,6 +160,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	prevArticles := entityArticles
 	entityArticles = articles
 	defer func() { entityArticles = prevArticles }()
+	// The topics comparisons use the dev set of articles when there is
+	// no -input and it exists, else the paragraphs of the input.
+	prevTopics := topicsSource
+	topicsSource = ""
+	if *inputFile == "" {
+		topicsSource = findDevArticles()
+	}
+	defer func() { topicsSource = prevTopics }()
 
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)

@@ -8,14 +8,16 @@ package main
 // labels), per-label precision, recall and F1, and a confusion matrix
 // (rows gold, columns predicted). -classifier picks centroid (TF-IDF
 // Rocchio) or linear (multinomial logistic regression, the default).
+// -entities (on by default) adds terms derived from each article's
+// entities to its features: see topics_entities.go.
 // -folds K instead runs stratified K-fold cross-validation on -train
 // alone: the documents of each label are shuffled with a fixed seed and
 // dealt round-robin to the folds; each fold is scored by a model trained
 // (TF-IDF space included) on the other K−1, and the counts are summed.
 // -json prints {"accuracy":…,"macro_f1":…,"labels":{"<label>":
 // {"precision":…,"recall":…,"f1":…}}} plus the document count, the
-// classifier and the training seconds. Without -train there is nothing to
-// evaluate yet (the default topic model is for later): a usage error.
+// classifier and the training seconds. Without -train, -map evaluates the
+// default topic model instead (see topics_default.go).
 
 import (
 	"encoding/json"
@@ -33,6 +35,7 @@ import (
 
 const topicsUsage = `usage:
   evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier centroid|linear] [-json]
+  evaluate topics -test FILE.jsonl -map label=medtop:CODE[|medtop:CODE…],… [-json]
 `
 
 func runTopics(args []string, e env) int {
@@ -42,13 +45,15 @@ func runTopics(args []string, e env) int {
 	kind := fs.String("classifier", "linear", "`centroid` (TF-IDF Rocchio) or linear (logistic regression)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object (fractions in [0, 1])")
 	folds := fs.Int("folds", 0, "stratified `K`-fold cross-validation on -train alone (fixed seed)")
+	dm := addDefaultModelFlags(fs)
+	withEntities := fs.Bool("entities", true, "add terms from each article's entities (country codes, Arab world or not) to the features; see topics_entities.go")
 	if code, ok := parseArgs(fs, args); !ok {
 		return code
 	}
 	usageError := func(msg string) int { return badUsage(fs, e, msg) }
 	switch {
-	case *train == "":
-		return usageError("the default topic model is not available yet; give -train")
+	case *train == "" || dm.set:
+		return runDefaultTopics(fs, e, dm, *train, *test, *asJSON)
 	case *kind != "centroid" && *kind != "linear":
 		return usageError(fmt.Sprintf("-classifier %q: want centroid or linear", *kind))
 	case *folds < 0 || *folds == 1:
@@ -65,6 +70,11 @@ func runTopics(args []string, e env) int {
 	trainDocs, err := readLabeled(*train)
 	if err != nil {
 		return fail(err)
+	}
+	if *withEntities {
+		if err := addTopicEntityTerms(trainDocs); err != nil {
+			return fail(err)
+		}
 	}
 	var ev *topicEval
 	if *folds > 0 {
@@ -94,6 +104,11 @@ func runTopics(args []string, e env) int {
 		testDocs, err := readLabeled(*test)
 		if err != nil {
 			return fail(err)
+		}
+		if *withEntities {
+			if err := addTopicEntityTerms(testDocs); err != nil {
+				return fail(err)
+			}
 		}
 		ev, err = evaluateTopics(trainDocs, testDocs, *kind)
 		if err != nil {
@@ -163,11 +178,7 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 // evaluateTopics trains a space and a classifier on tr and scores te.
 func evaluateTopics(tr, te []topics.LabeledDoc, kind string) (*topicEval, error) {
 	start := time.Now()
-	texts := make([]string, len(tr))
-	for i, d := range tr {
-		texts[i] = d.Content(topics.DefaultTitleWeight)
-	}
-	space, err := topics.NewSpace(texts, []topics.VectorizerOption{topics.WithMinDF(2)}, topics.WithSublinearTF())
+	space, err := topics.NewSpaceLabeled(tr, topics.DefaultTitleWeight, []topics.VectorizerOption{topics.WithMinDF(2)}, topics.WithSublinearTF())
 	if err != nil {
 		return nil, err
 	}

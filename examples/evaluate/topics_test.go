@@ -22,7 +22,7 @@ func TestTopicsUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"no -train", []string{"topics", "-test", topicsTest}, 2, "the default topic model is not available yet; give -train"},
+		{"no -train", []string{"topics", "-test", topicsTest}, 2, "give -train FILE.jsonl to train a classifier, or -map"},
 		{"no -test or -folds", []string{"topics", "-train", topicsTrain}, 2, "give -test"},
 		{"bad classifier", []string{"topics", "-train", topicsTrain, "-test", topicsTest, "-classifier", "bayes"}, 2, `-classifier "bayes"`},
 		{"-folds 1", []string{"topics", "-train", topicsTrain, "-folds", "1"}, 2, "-folds must be"},

@@ -1,0 +1,265 @@
+package khabar
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/khabar-nlp/khabar/article"
+	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/tokenize"
+	"github.com/khabar-nlp/khabar/topics"
+)
+
+// Errors returned by [Analyzer.Analyze] and [Analyzer.AnalyzeArticle],
+// testable with errors.Is.
+var (
+	// ErrEmptyText means the article has no letters or digits to analyse.
+	ErrEmptyText = errors.New("khabar: empty text")
+	// ErrTooLarge means the article is longer than the analyzer's limit
+	// (see [WithMaxBytes]).
+	ErrTooLarge = errors.New("khabar: text too large")
+)
+
+// Article is one news article given as separate fields, as a CMS or a
+// JSONL archive holds it.
+type Article struct {
+	// ID identifies the article; it is copied to the Analysis.
+	ID string `json:"id,omitempty"`
+	// Title is the headline; it may be empty, in which case the title is
+	// recognised in Body.
+	Title string `json:"title,omitempty"`
+	// Body is the article's text.
+	Body string `json:"text"`
+}
+
+// Analysis is what an [Analyzer] finds in one article. Its JSON field names
+// are stable.
+type Analysis struct {
+	// ID is the article's ID, if it had one.
+	ID string `json:"id,omitempty"`
+	// Title is the article's headline: Article.Title, or the title line
+	// recognised in the text.
+	Title string `json:"title"`
+	// Language is "ar" when at least half of the letters are Arabic, and
+	// "und" (undetermined) otherwise.
+	Language string `json:"language"`
+	// SentenceCount is the number of sentences analysed (boilerplate left
+	// out).
+	SentenceCount int `json:"sentence_count"`
+	// Sentences are the spans of those sentences, in text order.
+	Sentences []Sentence `json:"sentences"`
+	// Entities are the people, places and organisations, most salient
+	// first.
+	Entities []entities.Entity `json:"entities"`
+	// Topics are the topic model's scores, best first.
+	Topics []topics.TopicScore `json:"topics"`
+	// Keywords are the article's keywords and keyphrases, best first.
+	Keywords []topics.Keyword `json:"keywords"`
+	// Structure lists the blocks of the text: title, dateline,
+	// subheadings, paragraphs and boilerplate.
+	Structure []article.Block `json:"structure,omitempty"`
+	// Warnings say what was odd about the input (invalid UTF-8, not
+	// Arabic) without stopping the analysis.
+	Warnings []string `json:"warnings,omitempty"`
+	// Text is the text all offsets refer to: the text given to Analyze,
+	// or for AnalyzeArticle the title and body joined as described there.
+	Text string `json:"-"`
+}
+
+// Sentence is the span of one sentence: text[Start:End] in byte offsets.
+type Sentence struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Paragraph is the 0-based index of the sentence's paragraph.
+	Paragraph int `json:"paragraph"`
+}
+
+// Analyzer runs the whole chain on an article: structure, entities,
+// topics and keywords. Build it once with [New]; it is immutable and safe
+// for concurrent use.
+type Analyzer struct {
+	cfg       config
+	extractor *entities.Extractor
+}
+
+// New returns an Analyzer. Without options it uses the embedded default
+// gazetteer, the embedded default topic model (IPTC Media Topics) and the
+// embedded background frequencies for keywords, and runs every layer.
+func New(opts ...Option) (*Analyzer, error) {
+	c := defaultConfig()
+	for _, o := range opts {
+		if err := o(&c); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.finish(); err != nil {
+		return nil, err
+	}
+	a := &Analyzer{cfg: c}
+	if c.layers&Entities != 0 {
+		eopts := append([]entities.Option{entities.WithGazetteer(c.gazetteer), entities.WithTokenizer(c.tokenizer)}, c.entityOptions...)
+		x, err := entities.New(eopts...)
+		if err != nil {
+			return nil, fmt.Errorf("khabar: %w", err)
+		}
+		a.extractor = x
+	}
+	return a, nil
+}
+
+// Analyze analyses text, an article as plain text: its first line is taken
+// as the title (see package article for how the structure is recognised).
+// Every offset in the result is a byte offset into text.
+//
+// It returns an error wrapping [ErrEmptyText] for text without letters or
+// digits, [ErrTooLarge] beyond the size limit, or ctx's error if ctx is
+// done before the analysis ends. Invalid UTF-8 is not an error: the text
+// is analysed and the Analysis carries a warning.
+func (a *Analyzer) Analyze(ctx context.Context, text string) (*Analysis, error) {
+	return a.analyze(ctx, "", "", text)
+}
+
+// AnalyzeArticle analyses art. When art.Title is not empty, the analysed
+// text is the title, a blank line and the body (Title + "\n\n" + Body),
+// unless the body already starts with the title line; offsets refer to
+// that text, which the Analysis keeps in its Text field.
+func (a *Analyzer) AnalyzeArticle(ctx context.Context, art Article) (*Analysis, error) {
+	text := art.Body
+	if art.Title != "" && !startsWithLine(art.Body, art.Title) {
+		text = art.Title + "\n\n" + art.Body
+	}
+	return a.analyze(ctx, art.ID, art.Title, text)
+}
+
+// startsWithLine reports whether the first non-blank line of text is line
+// (both trimmed of spaces).
+func startsWithLine(text, line string) bool {
+	s := article.Parse(text)
+	b, ok := s.Title()
+	return ok && text[b.Start:b.End] == trimSpace(line)
+}
+
+func (a *Analyzer) analyze(ctx context.Context, id, title, text string) (*Analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(text) > a.cfg.maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), a.cfg.maxBytes)
+	}
+	if !hasContent(text) {
+		return nil, ErrEmptyText
+	}
+	res := &Analysis{ID: id, Title: trimSpace(title), Text: text,
+		Sentences: []Sentence{}, Entities: []entities.Entity{}, Topics: []topics.TopicScore{}, Keywords: []topics.Keyword{}}
+	res.Language, res.Warnings = language(text)
+
+	analysed := text
+	var body string
+	if a.cfg.layers&Structure != 0 {
+		s := article.Parse(text)
+		res.Structure = s.Blocks
+		analysed = s.Mask(text)
+		if b, ok := s.Title(); ok {
+			if res.Title == "" {
+				res.Title = text[b.Start:b.End]
+			}
+			body = blank(analysed, b.Start, b.End)
+		}
+	}
+	if body == "" {
+		body = analysed
+	}
+
+	toks := a.cfg.tokenizer.Tokenize(analysed)
+	for _, s := range tokenize.Sentences(toks) {
+		res.Sentences = append(res.Sentences, Sentence{Start: s.Start, End: s.End, Paragraph: s.Paragraph})
+	}
+	res.SentenceCount = len(res.Sentences)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var ids []string
+	if a.extractor != nil {
+		r := a.extractor.ExtractTokens(text, toks)
+		if r.Entities != nil {
+			res.Entities = r.Entities
+		}
+		for _, e := range res.Entities {
+			for range e.Count {
+				ids = append(ids, e.ID)
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if a.cfg.model != nil {
+		res.Topics = a.cfg.model.Score(topics.Document{Title: res.Title, Text: body, Extra: ids})
+		if a.cfg.maxTopics > 0 && len(res.Topics) > a.cfg.maxTopics {
+			res.Topics = res.Topics[:a.cfg.maxTopics]
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if a.cfg.space != nil && a.cfg.keywords > 0 {
+		if kws := a.cfg.space.Keywords(analysed, a.cfg.keywords); kws != nil {
+			res.Keywords = kws
+		}
+	}
+	if !utf8.ValidString(text) {
+		n := 0
+		for _, t := range toks {
+			if t.Kind == tokenize.Invalid {
+				n += t.Len()
+			}
+		}
+		res.Warnings = append(res.Warnings, fmt.Sprintf("text has %d bytes of invalid UTF-8; they are kept, offsets count them, and JSON shows them as U+FFFD", n))
+	}
+	return res, nil
+}
+
+// hasContent reports whether text has a letter or a digit.
+func hasContent(text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// language returns "ar" when at least half the letters of text are in the
+// Arabic script, "und" with a warning otherwise.
+func language(text string) (string, []string) {
+	arabic, letters := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Arabic, r) {
+				arabic++
+			}
+		}
+	}
+	if letters > 0 && 2*arabic >= letters {
+		return "ar", nil
+	}
+	return "und", []string{fmt.Sprintf("text is not mainly Arabic (%d of %d letters are Arabic); results will be poor", arabic, letters)}
+}
+
+// blank returns text with the bytes in [start, end) replaced by spaces.
+func blank(text string, start, end int) string {
+	b := []byte(text)
+	for i := start; i < end; i++ {
+		if b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func trimSpace(s string) string { return strings.TrimSpace(s) }

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// slowReader returns 1 to 3 bytes per Read.
+type slowReader struct {
+	r io.Reader
+	n int
+}
+
+func (s *slowReader) Read(p []byte) (int, error) {
+	s.n = s.n%3 + 1
+	if len(p) > s.n {
+		p = p[:s.n]
+	}
+	return s.r.Read(p)
+}
+
+func TestLineReader(t *testing.T) {
+	long := strings.Repeat("ب", 40) // 80 bytes
+	tests := []struct {
+		name  string
+		input string
+		want  []string // "!" marks a line too long
+	}{
+		{"empty", "", nil},
+		{"no final newline", "a\nb", []string{"a", "b"}},
+		{"final newline", "a\nb\n", []string{"a", "b"}},
+		{"crlf", "a\r\nb\r\n", []string{"a", "b"}},
+		{"blank lines", "\n\na\n", []string{"", "", "a"}},
+		{"too long", "a\n" + long + "\nb", []string{"a", "!", "b"}},
+		{"too long at the end", "a\n" + long, []string{"a", "!"}},
+		{"at the limit", strings.Repeat("x", 64) + "\r\n", []string{strings.Repeat("x", 64)}},
+	}
+	for _, tt := range tests {
+		for _, slow := range []bool{false, true} {
+			var r io.Reader = strings.NewReader(tt.input)
+			if slow {
+				r = &slowReader{r: r}
+			}
+			// A 16-byte buffer makes long lines span several ReadSlice calls.
+			lr := lineReader{r: bufio.NewReaderSize(r, 16), max: 64}
+			var got []string
+			for {
+				line, tooLong, err := lr.next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tooLong {
+					got = append(got, "!")
+				} else {
+					got = append(got, string(line))
+				}
+				if lr.line != len(got) {
+					t.Errorf("%s: line %d after %d lines", tt.name, lr.line, len(got))
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
+				t.Errorf("%s (slow %v): %q, want %q", tt.name, slow, got, tt.want)
+			}
+		}
+	}
+}
+
+func TestParseArticle(t *testing.T) {
+	tests := []struct {
+		line, id, title, body, meta, err string
+	}{
+		{line: `{"id":"x","title":"ع","text":"ن"}`, id: "x", title: "ع", body: "ن"},
+		{line: `{"id":123,"body":"ن","url":"https://e.example/1","category":"sport"}`, id: "123", body: "ن", meta: "category,url"},
+		{line: `{"id":null,"title":null,"text":""}`},
+		{line: `{"id":"x"}`, err: `no "text" field`},
+		{line: `{"text":5}`, err: `"text" is 5, want a string`},
+		{line: `{"id":[1],"text":""}`, err: `"id" is [1], want a string or a number`},
+		{line: `{"title":{},"text":""}`, err: `"title" is {}, want a string`},
+		{line: `null`, err: "want a JSON object, got null"},
+		{line: `"text"`, err: "want a JSON object, got string"},
+		{line: `{"text":"ن"`, err: "malformed JSONL: unexpected end of JSON input"},
+	}
+	for _, tt := range tests {
+		art, meta, err := parseArticle([]byte(tt.line))
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s: error %v, want %q", tt.line, err, tt.err)
+			}
+			continue
+		}
+		var keys []string
+		for k := range meta {
+			keys = append(keys, k)
+		}
+		if len(keys) > 1 && keys[0] > keys[1] {
+			keys[0], keys[1] = keys[1], keys[0]
+		}
+		if err != nil || art.ID != tt.id || art.Title != tt.title || art.Body != tt.body || strings.Join(keys, ",") != tt.meta {
+			t.Errorf("%s: %+v %v %v", tt.line, art, keys, err)
+		}
+	}
+}
+
+func TestLooksLikeJSONL(t *testing.T) {
+	for input, want := range map[string]bool{
+		`{"text":"ن"}`:             true,
+		"\ufeff \n\t{":             true,
+		"خبر {":                    false,
+		"":                         false,
+		strings.Repeat(" ", 100e3): false,
+	} {
+		if got := looksLikeJSONL(bufio.NewReaderSize(strings.NewReader(input), 64<<10)); got != want {
+			t.Errorf("%.20q: %v, want %v", input, got, want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.jsonl"), "{}\n\n  \n{}\n{}")
+	writeFile(t, filepath.Join(dir, "sub", "b.txt"), "x")
+	writeFile(t, filepath.Join(dir, "c.md"), "x")
+	n, known := count(t.Context(), []string{dir, "missing"}, false)
+	if n != 5 || !known {
+		t.Errorf("count = %d, %v; want 5 (3 lines, 1 text, 1 missing), true", n, known)
+	}
+	if _, known := count(t.Context(), []string{dir, "-"}, false); known {
+		t.Error("standard input counted")
+	}
+	var errs []error
+	sources([]string{filepath.Join(dir, "missing")}, false, func(s source) bool {
+		errs = append(errs, s.err)
+		return true
+	})
+	if len(errs) != 1 || !errors.Is(errs[0], os.ErrNotExist) {
+		t.Errorf("missing input: %v", errs)
+	}
+}

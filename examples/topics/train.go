@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/khabar-nlp/khabar/topics"
+)
+
+func runTrain(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("topics train", stderr)
+	out := fs.String("o", "", "write the classifier to `FILE` (required)")
+	kind := fs.String("classifier", "linear", "`kind` of classifier: linear (logistic regression) or centroid (TF-IDF Rocchio)")
+	file, code, ok := parseFile(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case *out == "":
+		return badUsage(fs, "-o FILE is required")
+	case *kind != "linear" && *kind != "centroid":
+		return badUsage(fs, fmt.Sprintf("-classifier %q: want centroid or linear", *kind))
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "topics train: %v\n", err)
+		return 1
+	}
+
+	docs, err := readLabeled(file)
+	if err != nil {
+		return fail(err)
+	}
+	start := time.Now()
+	fmt.Fprintf(stderr, "topics train: %d articles from %s; training a %s classifier…\n", len(docs), file, *kind)
+	c, err := train(docs, *kind)
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", file, err))
+	}
+	n, err := writeFileAtomic(*out, func(w io.Writer) (int64, error) { return c.WriteTo(w) })
+	if err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(stderr, "topics train: %s classifier, %d labels %v, %d terms, written to %s (%d bytes) in %v\n",
+		c.Kind(), len(c.Labels()), c.Labels(), c.Space().Vectorizer().Len(), *out, n, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// readLabeled reads labelled JSONL articles from path.
+func readLabeled(path string) ([]topics.LabeledDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := topics.ReadLabeledJSONL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("%s: no articles", path)
+	}
+	return docs, nil
+}
+
+// train learns a TF-IDF space from docs and a classifier of kind in it,
+// as examples/evaluate topics does.
+func train(docs []topics.LabeledDoc, kind string) (*topics.Classifier, error) {
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		texts[i] = d.Content(topics.DefaultTitleWeight)
+	}
+	space, err := topics.NewSpace(texts, []topics.VectorizerOption{topics.WithMinDF(2)}, topics.WithSublinearTF())
+	if err != nil {
+		return nil, err
+	}
+	if kind == "centroid" {
+		return topics.TrainCentroid(space, docs)
+	}
+	return topics.TrainLinear(space, docs)
+}
+
+// writeFileAtomic writes path through write into a temporary file of the
+// same directory, renamed to path only when everything was written, so
+// that a failure never leaves a partial file. It returns the bytes
+// written.
+func writeFileAtomic(path string, write func(io.Writer) (int64, error)) (int64, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	bw := bufio.NewWriter(tmp)
+	err = tmp.Chmod(0o644) // CreateTemp makes it private
+	var n int64
+	if err == nil {
+		n, err = write(bw)
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("writing %s: %w", path, err)
+	}
+	return n, nil
+}

@@ -1,0 +1,198 @@
+package topics
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// extraCorpus has the same words in every document: only the Extra terms
+// tell the labels apart.
+var extraCorpus = []LabeledDoc{
+	{ID: "a1", Category: "arab", Text: "انتخابات البرلمان", Extra: []string{"region:arab"}},
+	{ID: "a2", Category: "arab", Text: "انتخابات البرلمان", Extra: []string{"region:arab"}},
+	{ID: "o1", Category: "other", Text: "انتخابات البرلمان", Extra: []string{"region:other"}},
+	{ID: "o2", Category: "other", Text: "انتخابات البرلمان", Extra: []string{"region:other"}},
+}
+
+func TestLabeledDocTerms(t *testing.T) {
+	d := LabeledDoc{Title: "البرلمان", Text: "انتخابات البرلمان", Extra: []string{"country:IQ", "", "region:arab"}}
+	got := d.Terms(2, TermOptions{})
+	var keys []string
+	for _, term := range got {
+		keys = append(keys, term.Key+"/"+term.Kind.String())
+	}
+	want := []string{"برلم/word", "برلم/word", "انتخاب/word", "برلم/word", "country:IQ/extra", "region:arab/extra"}
+	if !slices.Equal(keys, want) {
+		t.Fatalf("terms %v, want %v", keys, want)
+	}
+	if e := got[len(got)-1]; e.Surface != "region:arab" || e.Start != -1 || e.End != -1 || e.Sentence != -1 || e.Paragraph != -1 {
+		t.Errorf("extra term %+v", e)
+	}
+	// TermOptions.Extra still applies, before d.Extra.
+	opts := TermOptions{Extra: func(string) []string { return []string{"tag:x"} }}
+	got = LabeledDoc{Text: "انتخابات", Extra: []string{"region:arab"}}.Terms(0, opts)
+	if len(got) != 3 || got[1].Key != "tag:x" || got[2].Key != "region:arab" {
+		t.Errorf("with TermOptions.Extra: %+v", got)
+	}
+}
+
+func TestNewSpaceLabeled(t *testing.T) {
+	s, err := NewSpaceLabeled(extraCorpus, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := s.Vectorizer()
+	if got, want := v.Vocabulary(), []string{"region:arab", "region:other", "انتخاب", "برلم"}; !slices.Equal(got, want) {
+		t.Fatalf("vocabulary %q, want %q", got, want)
+	}
+	j, _ := v.Column("region:arab")
+	if v.DF(j) != 2 {
+		t.Errorf("df(region:arab) = %d, want 2", v.DF(j))
+	}
+	// idf = ln((1+4)/(1+2)) + 1
+	if got, want := s.TFIDF().IDF(j), math.Log(5.0/3)+1; math.Abs(got-want) > 1e-12 {
+		t.Errorf("idf(region:arab) = %v, want %v", got, want)
+	}
+	if _, err := NewSpaceLabeled(nil, 0, nil); !errors.Is(err, ErrEmptyCorpus) {
+		t.Errorf("no documents: %v, want ErrEmptyCorpus", err)
+	}
+	if _, err := NewSpaceLabeled(extraCorpus, -1, nil); err == nil {
+		t.Error("title weight -1: no error")
+	}
+	if _, err := NewSpaceLabeled(extraCorpus, 0, []VectorizerOption{WithMinDF(0)}); err == nil {
+		t.Error("WithMinDF(0): no error")
+	}
+}
+
+// TestCentroidExtraByHand checks the centroid scores against values
+// computed by hand. Every document's row is (1, 1, i) over (انتخاب, برلم,
+// its region), with i = idf(region) = ln(5/3)+1 (smooth idf, 4 documents,
+// df 2); the two words have idf ln(5/5)+1 = 1. Both documents of a label
+// are equal, so its centroid is that row, normalised. A query with the
+// same region has cosine 1; with the other region, 2/(2+i²); with no
+// region, 2/√(2·(2+i²)) for both labels.
+func TestCentroidExtraByHand(t *testing.T) {
+	s, err := NewSpaceLabeled(extraCorpus, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := TrainCentroid(s, extraCorpus, WithTitleWeight(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := math.Log(5.0/3) + 1
+	q := LabeledDoc{Text: "انتخابات البرلمان", Extra: []string{"region:other", "not-in-vocabulary"}}
+	got := c.ScoresDoc(q)
+	want := []LabelScore{{"other", 1}, {"arab", 2 / (2 + i*i)}}
+	if !closeScores(got, want) {
+		t.Errorf("ScoresDoc %v, want %v", got, want)
+	}
+	noRegion := 2 / math.Sqrt(2*(2+i*i))
+	if got, want := c.Scores("انتخابات البرلمان"), []LabelScore{{"arab", noRegion}, {"other", noRegion}}; !closeScores(got, want) {
+		t.Errorf("Scores without extra terms %v, want %v (a tie, in label order)", got, want)
+	}
+	checkScoreMatchesScoresDoc(t, c, q)
+}
+
+func closeScores(got, want []LabelScore) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for k := range got {
+		if got[k].Label != want[k].Label || math.Abs(got[k].Score-want[k].Score) > 1e-12 {
+			return false
+		}
+	}
+	return true
+}
+
+// checkScoreMatchesScoresDoc checks that Score of a Document gives what
+// ScoresDoc gives for the same labelled document.
+func checkScoreMatchesScoresDoc(t *testing.T, c *Classifier, d LabeledDoc) {
+	t.Helper()
+	a := c.ScoresDoc(d)
+	b := c.Score(Document{Title: d.Title, Text: d.Text, Extra: d.Extra})
+	if len(a) != len(b) {
+		t.Fatalf("%s: %d and %d scores", c.Kind(), len(a), len(b))
+	}
+	for k := range a {
+		if a[k].Label != b[k].ID || a[k].Score != b[k].Score {
+			t.Fatalf("%s: ScoresDoc %v, Score %v", c.Kind(), a, b)
+		}
+	}
+}
+
+func TestLinearExtra(t *testing.T) {
+	s, err := NewSpaceLabeled(extraCorpus, DefaultTitleWeight, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := TrainLinear(s, extraCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, region := range []string{"arab", "other"} {
+		d := LabeledDoc{Title: "البرلمان", Text: "انتخابات", Extra: []string{"region:" + region}}
+		got := c.ScoresDoc(d)
+		if got[0].Label != region || got[0].Score < 0.6 || math.Abs(got[0].Score+got[1].Score-1) > 1e-12 {
+			t.Errorf("region %s: %v", region, got)
+		}
+		checkScoreMatchesScoresDoc(t, c, d)
+	}
+	// Without its extra terms a document is a tie (up to training noise).
+	if got := c.ScoresDoc(LabeledDoc{Text: "انتخابات البرلمان"}); math.Abs(got[0].Score-0.5) > 0.05 {
+		t.Errorf("no extra terms: %v, want about 0.5 each", got)
+	}
+
+	// Extra terms live in the space's vocabulary, so a saved classifier
+	// scores them the same way.
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	c2, err := ReadClassifier(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range extraCorpus {
+		if a, b := c.ScoresDoc(d), c2.ScoresDoc(d); !closeScores(a, b) {
+			t.Errorf("%s: before saving %v, after loading %v", d.ID, a, b)
+		}
+	}
+}
+
+// TestTrainIgnoresUnknownExtra checks that a space built without the
+// extra terms (NewSpace over texts) ignores them, as before LabeledDoc
+// had Extra.
+func TestTrainIgnoresUnknownExtra(t *testing.T) {
+	texts := make([]string, len(extraCorpus))
+	for i, d := range extraCorpus {
+		texts[i] = d.Content(DefaultTitleWeight)
+	}
+	s, err := NewSpace(texts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := TrainCentroid(s, extraCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := c.ScoresDoc(extraCorpus[0])
+	if math.Abs(got[0].Score-got[1].Score) > 1e-12 {
+		t.Errorf("scores %v, want a tie", got)
+	}
+}
+
+func TestReadLabeledJSONLIgnoresExtra(t *testing.T) {
+	docs, err := ReadLabeledJSONL(strings.NewReader(`{"id":"1","category":"a","text":"نص","Extra":["x"],"extra":["y"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].Extra != nil {
+		t.Errorf("docs %+v: Extra must not come from JSON", docs)
+	}
+}

@@ -1,0 +1,476 @@
+package topics
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Lexicon is a topic [Model] made of weighted term lists, one per topic,
+// written by people rather than trained. [DefaultModel] is the lexicon
+// embedded in this package; [ReadLexicon] and [ReadLexiconFS] read your
+// own, in the format below.
+//
+// # File format
+//
+// A lexicon is UTF-8 text, one entry per line. Blank lines and lines whose
+// first non-blank character is # are ignored; a byte-order mark at the
+// start of a file and CRLF line endings are accepted. A topic starts with
+// a header line
+//
+//	@topic ID | English label | Arabic label
+//
+// (the Arabic label may be left out), and the term lines that follow,
+// until the next header, belong to it:
+//
+//	الانتخابات 3
+//	مجلس النواب 2
+//	البرلمان
+//	=org:real-madrid 3
+//
+// A term line is one or two words, then optionally a weight: a decimal
+// number in (0, 100], 1 if left out, separated by spaces or tabs. Words
+// are written as they appear in news; they are turned into keys exactly as
+// [Terms] turns an article into terms (normalised, light-stemmed with
+// tokenize.Stem, two words becoming a bigram key), so الانتخابات also
+// matches انتخابات and والانتخابات. Every word of a line must be a term:
+// a line holding a stop word, a reporting verb, a number or a number word
+// (في, قال, 2018, الأول), or more than two words, is an error, as is a
+// second line with the same key in one topic (the stemmer folds الانتخابي
+// and الانتخابات together: list one of them). A
+// line starting with = holds an extra term, matched as given against
+// [Document.Extra] (entity IDs such as org:real-madrid), not stemmed.
+//
+// The same term may appear under several topics. A topic ID may not be
+// used twice, and every term line must follow a header. Errors are
+// reported as a [*ParseError] naming the file and the 1-based line.
+//
+// # Scoring
+//
+// For a document, each key of the lexicon found in it gets a frequency
+//
+//	tf(k) = count in Text + TitleWeight × count in Title + count in Extra
+//
+// with TitleWeight = [DefaultTitleWeight] (3). The evidence for topic t is
+//
+//	e(t) = Σ over keys k of t found in the document:  w(t,k) × (1 + ln tf(k)) / n(k)
+//
+// where w(t,k) is the weight of k in t's list and n(k) the number of topics
+// that list k (a word listed under three topics says less about each).
+// The score of t is its share of the evidence, e(t) / Σ e(u) over all
+// topics, in [0, 1] and summing to 1; a document with no lexicon term at
+// all scores 0 for every topic. Scores are returned best first, ties in
+// the order of [Lexicon.Topics].
+//
+// # Concurrency
+//
+// A Lexicon never changes after it is read and is safe for concurrent use.
+type Lexicon struct {
+	topics   []Topic
+	counts   []int                // topic → number of terms
+	postings map[string][]posting // word or bigram key → topics
+	extras   map[string][]posting // extra term → topics
+	bigrams  bool                 // some key is a bigram
+	surfaces map[string]string    // key → surface as written in the file
+}
+
+// posting is one topic's weight for a key, divided by the number of
+// topics listing the key.
+type posting struct {
+	topic int
+	w     float64
+}
+
+// ErrLexicon is wrapped by every error of [ReadLexicon] and
+// [ReadLexiconFS] about the content of a lexicon (not read errors).
+var ErrLexicon = errors.New("bad lexicon")
+
+// MaxLexiconLine is the longest line a lexicon may have (4 KiB).
+const MaxLexiconLine = 4 << 10
+
+// ParseError is an error in a lexicon file.
+type ParseError struct {
+	// Source is the file name, empty for [ReadLexicon].
+	Source string
+	// Line is the 1-based line number, 0 when the error is not about one
+	// line.
+	Line int
+	// Err is the error; it wraps [ErrLexicon] unless it is a read error.
+	Err error
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	b.WriteString("topics: ")
+	switch {
+	case e.Source != "" && e.Line > 0:
+		fmt.Fprintf(&b, "%s:%d: ", e.Source, e.Line)
+	case e.Source != "":
+		b.WriteString(e.Source + ": ")
+	case e.Line > 0:
+		fmt.Fprintf(&b, "lexicon line %d: ", e.Line)
+	default:
+		b.WriteString("lexicon: ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ReadLexicon reads a lexicon in the format described at [Lexicon] from r.
+// Errors are [*ParseError]s with an empty Source; a malformed line's error
+// names its line number and wraps [ErrLexicon]. It does not close r.
+func ReadLexicon(r io.Reader) (*Lexicon, error) {
+	b := newLexiconBuilder()
+	if err := b.read("", r); err != nil {
+		return nil, err
+	}
+	return b.build(), nil
+}
+
+// ReadLexiconFS reads the lexicon made of every file of fsys matching
+// pattern (as fs.Glob sees it), in lexical order of their names; topics
+// keep the order in which their headers appear. Errors are [*ParseError]s
+// naming the file, or an error wrapping [fs.ErrNotExist] if no file
+// matches.
+func ReadLexiconFS(fsys fs.FS, pattern string) (*Lexicon, error) {
+	names, err := fs.Glob(fsys, pattern)
+	if err != nil {
+		return nil, fmt.Errorf("topics: lexicon pattern %q: %w", pattern, err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("topics: no lexicon file matches %q: %w", pattern, fs.ErrNotExist)
+	}
+	slices.Sort(names)
+	b := newLexiconBuilder()
+	for _, name := range names {
+		f, err := fsys.Open(name)
+		if err != nil {
+			return nil, &ParseError{Source: name, Err: err}
+		}
+		err = b.read(name, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return b.build(), nil
+}
+
+// Topics returns the lexicon's topics in the order of their headers.
+func (l *Lexicon) Topics() []Topic { return slices.Clone(l.topics) }
+
+// Len returns the number of term lines of topic i (in the order of
+// [Lexicon.Topics]). It panics if i is out of range.
+func (l *Lexicon) Len(i int) int { return l.counts[i] }
+
+// Score returns the share of the evidence of every topic for d, best
+// first (see "Scoring" at [Lexicon]). It allocates the result and the
+// terms of d; it is safe for concurrent use.
+func (l *Lexicon) Score(d Document) []TopicScore {
+	ev := make([]float64, len(l.topics))
+	l.evidence(d, func(_ string, p posting, _, f float64) { ev[p.topic] += p.w * f })
+	return l.shares(ev)
+}
+
+// Evidence is what one term of a document adds to one topic.
+type Evidence struct {
+	// TopicID is the topic's ID.
+	TopicID string
+	// Term is the term as written in the lexicon (an extra term as given).
+	Term string
+	// TF is the term's weighted frequency in the document, tf(k).
+	TF float64
+	// Value is the term's addition to the topic's evidence,
+	// w × (1 + ln TF) / n.
+	Value float64
+}
+
+// Explain lists the lexicon terms found in d and what each adds to each
+// topic, largest first (ties by topic order, then term), so that a score
+// can be checked: the evidence of a topic is the sum of its Values.
+func (l *Lexicon) Explain(d Document) []Evidence {
+	var out []Evidence
+	order := make(map[string]int, len(l.topics))
+	for i, t := range l.topics {
+		order[t.ID] = i
+	}
+	l.evidence(d, func(key string, p posting, tf, f float64) {
+		out = append(out, Evidence{TopicID: l.topics[p.topic].ID, Term: l.surfaces[key], TF: tf, Value: p.w * f})
+	})
+	slices.SortFunc(out, func(a, b Evidence) int {
+		if c := cmp.Compare(b.Value, a.Value); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(order[a.TopicID], order[b.TopicID]); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Term, b.Term)
+	})
+	return out
+}
+
+// evidence calls fn for every (key, topic) of the lexicon found in d with
+// the key's frequency tf and its factor f = 1 + ln tf.
+func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f float64)) {
+	type hit struct {
+		key string
+		tf  float64
+	}
+	var hits []hit
+	var index map[string]int
+	add := func(key string, n float64) {
+		if index == nil {
+			index = make(map[string]int)
+		}
+		if i, ok := index[key]; ok {
+			hits[i].tf += n
+			return
+		}
+		index[key] = len(hits)
+		hits = append(hits, hit{key, n})
+	}
+	opts := TermOptions{Bigrams: l.bigrams}
+	for _, part := range [2]struct {
+		text string
+		n    float64
+	}{{d.Title, DefaultTitleWeight}, {d.Text, 1}} {
+		if part.text == "" {
+			continue
+		}
+		for _, t := range Terms(part.text, opts) {
+			if _, ok := l.postings[t.Key]; ok {
+				add(t.Key, part.n)
+			}
+		}
+	}
+	for _, e := range d.Extra {
+		if _, ok := l.extras[e]; ok {
+			add("="+e, 1)
+		}
+	}
+	for _, h := range hits {
+		f := 1 + math.Log(h.tf)
+		ps := l.postings[h.key]
+		if strings.HasPrefix(h.key, "=") {
+			ps = l.extras[h.key[1:]]
+		}
+		for _, p := range ps {
+			fn(h.key, p, h.tf, f)
+		}
+	}
+}
+
+// shares turns evidence into scores: shares of the total, best first.
+func (l *Lexicon) shares(ev []float64) []TopicScore {
+	var total float64
+	for _, e := range ev {
+		total += e
+	}
+	out := make([]TopicScore, len(l.topics))
+	for i, t := range l.topics {
+		out[i].Topic = t
+		if total > 0 {
+			out[i].Score = ev[i] / total
+		}
+	}
+	slices.SortStableFunc(out, func(a, b TopicScore) int { return cmp.Compare(b.Score, a.Score) })
+	return out
+}
+
+// lexiconBuilder collects the lines of one or more lexicon files.
+type lexiconBuilder struct {
+	topics  []Topic
+	ids     map[string]string // topic ID → where it was defined
+	entries []lexEntry
+	seen    map[[2]string]string // (topic ID, key) → where it was listed
+	cur     int                  // topic of the current file's terms, -1 before a header
+}
+
+type lexEntry struct {
+	topic   int
+	key     string // stem, two stems, or "=" + extra term
+	surface string
+	w       float64
+}
+
+func newLexiconBuilder() *lexiconBuilder {
+	return &lexiconBuilder{ids: map[string]string{}, seen: map[[2]string]string{}}
+}
+
+func (b *lexiconBuilder) read(source string, r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 512), MaxLexiconLine)
+	line := 0
+	b.cur = -1
+	fail := func(format string, args ...any) error {
+		return &ParseError{Source: source, Line: line, Err: fmt.Errorf("%w: "+format, append([]any{ErrLexicon}, args...)...)}
+	}
+	for sc.Scan() {
+		line++
+		raw := sc.Bytes()
+		if line == 1 {
+			raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
+		}
+		if !utf8.Valid(raw) {
+			return fail("invalid UTF-8")
+		}
+		s := strings.TrimSpace(string(raw))
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		where := fmt.Sprintf("line %d", line)
+		if source != "" {
+			where = fmt.Sprintf("%s:%d", source, line)
+		}
+		if rest, ok := strings.CutPrefix(s, "@"); ok {
+			if err := b.header(rest, where); err != nil {
+				return fail("%v", err)
+			}
+			continue
+		}
+		if b.cur < 0 {
+			return fail("term %q before any @topic header", s)
+		}
+		if err := b.term(s, where); err != nil {
+			return fail("%v", err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		line++
+		if errors.Is(err, bufio.ErrTooLong) {
+			return fail("line longer than %d bytes", MaxLexiconLine)
+		}
+		return &ParseError{Source: source, Line: line, Err: err}
+	}
+	return nil
+}
+
+// header parses "topic ID | label | Arabic label".
+func (b *lexiconBuilder) header(s, where string) error {
+	directive, rest, _ := strings.Cut(s, " ")
+	if directive != "topic" {
+		return fmt.Errorf("unknown directive @%s (want @topic)", directive)
+	}
+	parts := strings.Split(rest, "|")
+	if len(parts) < 2 || len(parts) > 3 {
+		return errors.New("want @topic ID | English label | Arabic label")
+	}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	id, label := parts[0], parts[1]
+	switch {
+	case id == "" || strings.ContainsAny(id, " \t"):
+		return fmt.Errorf("topic ID %q: want one word", id)
+	case label == "":
+		return fmt.Errorf("topic %s: empty English label", id)
+	}
+	if prev, dup := b.ids[id]; dup {
+		return fmt.Errorf("topic %s already defined at %s", id, prev)
+	}
+	t := Topic{ID: id, Label: label}
+	if len(parts) == 3 {
+		t.LabelAR = parts[2]
+	}
+	b.ids[id] = where
+	b.topics = append(b.topics, t)
+	b.cur = len(b.topics) - 1
+	return nil
+}
+
+// term parses "words [weight]" or "=extra [weight]".
+func (b *lexiconBuilder) term(s, where string) error {
+	w := 1.0
+	fields := strings.Fields(s)
+	if n := len(fields); n > 1 {
+		if v, err := strconv.ParseFloat(fields[n-1], 64); err == nil {
+			if !(v > 0 && v <= 100) {
+				return fmt.Errorf("weight %s of %q not in (0, 100]", fields[n-1], strings.Join(fields[:n-1], " "))
+			}
+			w = v
+			fields = fields[:n-1]
+		}
+	}
+	surface := strings.Join(fields, " ")
+	var key string
+	if extra, ok := strings.CutPrefix(surface, "="); ok {
+		if extra == "" || strings.ContainsAny(extra, " \t") {
+			return fmt.Errorf("extra term %q: want one word after =", surface)
+		}
+		key = surface
+	} else {
+		terms := Terms(surface, TermOptions{Bigrams: true})
+		words := 0
+		for _, t := range terms {
+			if t.Kind == Word {
+				words++
+			}
+		}
+		switch {
+		case words == 0:
+			return fmt.Errorf("%q gives no term (a stop word, a number or a single letter?)", surface)
+		case words != len(fields):
+			return fmt.Errorf("%q: %d of its %d words are kept as terms (the others are stop words, numbers or single letters); write only words that count", surface, words, len(fields))
+		case words > 2:
+			return fmt.Errorf("%q has %d words; want 1 or 2", surface, words)
+		case len(terms) == 1:
+			key = terms[0].Key
+		case len(terms) == 3 && terms[2].Kind == Bigram:
+			key = terms[2].Key
+		default:
+			return fmt.Errorf("%q: its two words do not form a pair", surface)
+		}
+	}
+	topic := b.cur
+	k := [2]string{b.topics[topic].ID, key}
+	if prev, dup := b.seen[k]; dup {
+		return fmt.Errorf("%q has the key %q already listed for %s at %s", surface, key, k[0], prev)
+	}
+	b.seen[k] = where
+	b.entries = append(b.entries, lexEntry{topic: topic, key: key, surface: surface, w: w})
+	return nil
+}
+
+func (b *lexiconBuilder) build() *Lexicon {
+	l := &Lexicon{
+		topics:   b.topics,
+		counts:   make([]int, len(b.topics)),
+		postings: make(map[string][]posting),
+		extras:   make(map[string][]posting),
+		surfaces: make(map[string]string),
+	}
+	for _, e := range b.entries {
+		l.counts[e.topic]++
+		if _, ok := l.surfaces[e.key]; !ok {
+			l.surfaces[e.key] = strings.TrimPrefix(e.surface, "=")
+		}
+		p := posting{topic: e.topic, w: e.w}
+		if extra, ok := strings.CutPrefix(e.key, "="); ok {
+			l.extras[extra] = append(l.extras[extra], p)
+			continue
+		}
+		l.postings[e.key] = append(l.postings[e.key], p)
+		if strings.Contains(e.key, " ") {
+			l.bigrams = true
+		}
+	}
+	for _, m := range []map[string][]posting{l.postings, l.extras} {
+		for _, ps := range m {
+			for i := range ps {
+				ps[i].w /= float64(len(ps))
+			}
+		}
+	}
+	return l
+}

@@ -1,0 +1,64 @@
+package topics_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/khabar-nlp/khabar/topics"
+)
+
+func ExampleDefaultModel() {
+	m, err := topics.DefaultModel()
+	if err != nil {
+		panic(err)
+	}
+	scores := m.Score(topics.Document{
+		Title: "صلاح يقود المنتخب إلى المونديال",
+		Text:  "سجل محمد صلاح هدفين في المباراة وقاد المنتخب إلى التأهل لكأس العالم بعد الفوز في التصفيات.",
+	})
+	for _, s := range scores[:2] {
+		fmt.Printf("%s %s (%s) %.2f\n", s.ID, s.Label, s.LabelAR, s.Score)
+	}
+	// Output:
+	// medtop:15000000 sport (رياضة) 0.97
+	// medtop:11000000 politics (سياسة) 0.03
+}
+
+func ExampleReadLexicon() {
+	lex := `# Two topics of my newsroom.
+@topic markets | markets | أسواق
+البورصة 3
+أسعار النفط 2
+@topic football | football | كرة القدم
+المباراة 3
+`
+	l, err := topics.ReadLexicon(strings.NewReader(lex))
+	if err != nil {
+		panic(err)
+	}
+	best := l.Score(topics.Document{Text: "تراجعت البورصة مع هبوط أسعار النفط"})[0]
+	fmt.Println(best.ID, best.Score)
+
+	_, err = topics.ReadLexicon(strings.NewReader("@topic a | A\nفي 2\n"))
+	fmt.Println(err)
+	// Output:
+	// markets 1
+	// topics: lexicon line 2: bad lexicon: "في" gives no term (a stop word, a number or a single letter?)
+}
+
+func ExampleDefaultSpace() {
+	s, err := topics.DefaultSpace()
+	if err != nil {
+		panic(err)
+	}
+	text := `أوبك تمدد خفض الإنتاج
+قررت منظمة أوبك وحلفاؤها تمديد خفض الإنتاج حتى نهاية العام، وقال وزير الطاقة إن القرار يدعم استقرار الأسواق. وارتفع خام برنت بعد قرار أوبك.`
+	for _, k := range s.Keywords(text, 4) {
+		fmt.Println(k.Term)
+	}
+	// Output:
+	// أوبك
+	// خفض الإنتاج
+	// تمدد
+	// برنت
+}
