@@ -193,6 +193,7 @@ func (a *Analyzer) analyze(ctx context.Context, id, title, text string) (*Analys
 				ids = append(ids, e.ID)
 			}
 		}
+		ids = append(ids, RegionTerms(res.Entities, a.cfg.gazetteer)...)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

@@ -1,5 +1,6 @@
 // Package topics turns Arabic news texts into term vectors and TF-IDF
-// weights, and finds the keywords of an article.
+// weights, finds the keywords of an article, says what it is about, and
+// groups a batch of stories.
 //
 // # Overview
 //
@@ -19,6 +20,32 @@
 //
 // Nothing has a Fit method that changes it: every model is built by a
 // constructor and is immutable afterwards.
+//
+// # Topic models
+//
+// A [Model] scores every topic it knows for a [Document] (title, text and
+// extra terms such as entity IDs), best first. Two kinds are provided:
+//
+//   - [DefaultModel], embedded: a [Lexicon] of the 17 top-level IPTC Media
+//     Topics (medtop:01000000 … medtop:17000000, English and Arabic
+//     labels) scored from weighted Arabic term lists written for the
+//     project; it needs no training. [ReadLexicon] reads lexicons of your
+//     own in the same format.
+//   - a [Classifier] trained on a labelled archive ([LabeledDoc], read
+//     from JSONL by [ReadLabeledJSONL]): a TF-IDF centroid (Rocchio,
+//     [TrainCentroid]) or multinomial logistic regression by SGD
+//     ([TrainLinear]); saved and loaded with [Classifier.WriteTo] and
+//     [ReadClassifier].
+//
+// [DefaultSpace] is an embedded background of document frequencies for
+// [Space.Keywords] when there is no archive to fit a Space on.
+//
+// # Stories
+//
+// [Cluster] groups a batch of articles by story: TF-IDF, latent semantic
+// analysis ([NewLSA], a randomized truncated SVD computed with sparse ×
+// dense products, never densifying the document-term matrix), k-means,
+// and a label of class-based TF-IDF terms for each cluster.
 //
 // # Orientation
 //

@@ -179,7 +179,13 @@ func (l *Lexicon) Len(i int) int { return l.counts[i] }
 // terms of d; it is safe for concurrent use.
 func (l *Lexicon) Score(d Document) []TopicScore {
 	ev := make([]float64, len(l.topics))
-	l.evidence(d, func(_ string, p posting, _, f float64) { ev[p.topic] += p.w * f })
+	nd := make([]float64, len(l.topics))
+	l.evidence(d, func(_ string, p posting, _, f float64) { ev[p.topic] += p.w * f; nd[p.topic]++ })
+	for i := range ev {
+		if ev[i] > 0 {
+			ev[i] *= xPrior(l.topics[i].ID) * xDamp(nd[i])
+		}
+	}
 	return l.shares(ev)
 }
 
@@ -244,13 +250,20 @@ func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f floa
 	for _, part := range [2]struct {
 		text string
 		n    float64
-	}{{d.Title, DefaultTitleWeight}, {d.Text, 1}} {
+	}{{d.Title, xTitle}, {d.Text, 1}} {
 		if part.text == "" {
 			continue
 		}
 		for _, t := range Terms(part.text, opts) {
 			if _, ok := l.postings[t.Key]; ok {
-				add(t.Key, part.n)
+				n := part.n
+				if part.n == 1 && xLeadHit(t) {
+					n = xLead
+				}
+				if t.Kind == Bigram {
+					n *= xBigram
+				}
+				add(t.Key, n)
 			}
 		}
 	}
@@ -260,7 +273,7 @@ func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f floa
 		}
 	}
 	for _, h := range hits {
-		f := 1 + math.Log(h.tf)
+		f := xTF(h.tf)
 		ps := l.postings[h.key]
 		if strings.HasPrefix(h.key, "=") {
 			ps = l.extras[h.key[1:]]
@@ -474,3 +487,4 @@ func (b *lexiconBuilder) build() *Lexicon {
 	}
 	return l
 }
+var _ = math.Log

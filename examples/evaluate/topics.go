@@ -9,7 +9,8 @@ package main
 // (rows gold, columns predicted). -classifier picks centroid (TF-IDF
 // Rocchio) or linear (multinomial logistic regression, the default).
 // -entities (on by default) adds terms derived from each article's
-// entities to its features: see topics_entities.go.
+// entities to its features: the country and region terms of cli.RegionTerms,
+// as khabar.Analyzer gives them to a model.
 // -folds K instead runs stratified K-fold cross-validation on -train
 // alone: the documents of each label are shuffled with a fixed seed and
 // dealt round-robin to the folds; each fold is scored by a model trained
@@ -30,6 +31,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/topics"
 )
 
@@ -46,7 +48,7 @@ func runTopics(args []string, e env) int {
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object (fractions in [0, 1])")
 	folds := fs.Int("folds", 0, "stratified `K`-fold cross-validation on -train alone (fixed seed)")
 	dm := addDefaultModelFlags(fs)
-	withEntities := fs.Bool("entities", true, "add terms from each article's entities (country codes, Arab world or not) to the features; see topics_entities.go")
+	withEntities := fs.Bool("entities", true, "add terms from each article's entities (country codes, Arab world or not) to the features, as the Analyzer does")
 	if code, ok := parseArgs(fs, args); !ok {
 		return code
 	}
@@ -72,7 +74,7 @@ func runTopics(args []string, e env) int {
 		return fail(err)
 	}
 	if *withEntities {
-		if err := addTopicEntityTerms(trainDocs); err != nil {
+		if err := cli.AddRegionTerms(trainDocs); err != nil {
 			return fail(err)
 		}
 	}
@@ -106,7 +108,7 @@ func runTopics(args []string, e env) int {
 			return fail(err)
 		}
 		if *withEntities {
-			if err := addTopicEntityTerms(testDocs); err != nil {
+			if err := cli.AddRegionTerms(testDocs); err != nil {
 				return fail(err)
 			}
 		}
@@ -178,15 +180,7 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 // evaluateTopics trains a space and a classifier on tr and scores te.
 func evaluateTopics(tr, te []topics.LabeledDoc, kind string) (*topicEval, error) {
 	start := time.Now()
-	space, err := topics.NewSpaceLabeled(tr, topics.DefaultTitleWeight, []topics.VectorizerOption{topics.WithMinDF(2)}, topics.WithSublinearTF())
-	if err != nil {
-		return nil, err
-	}
-	train := topics.TrainLinear
-	if kind == "centroid" {
-		train = topics.TrainCentroid
-	}
-	c, err := train(space, tr)
+	c, err := cli.TrainClassifier(tr, kind)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@
 // Usage:
 //
 //	go run ./examples/topics train -o FILE [-classifier centroid|linear] FILE.jsonl
+//	go run ./examples/topics keywords [-n N] [-background FILE.jsonl] [-json] FILE
 //	go run ./examples/topics cluster [-k N] [-json] FILE.jsonl
 //
 // # train
@@ -16,7 +17,20 @@
 // linear (multinomial logistic regression, the default) or centroid
 // (TF-IDF Rocchio). The classifier, with its space, is written to -o in
 // the format topics.ReadClassifier reads (the file is written whole or not
-// at all). A summary goes to stderr.
+// at all). A summary goes to stderr. -entities (on by default) first adds
+// the country and region terms of each article's entities to its features,
+// as evaluate topics does and as khabar.Analyzer gives them to a model.
+//
+// # keywords
+//
+// keywords prints the -n best keywords and keyphrases of one plain-text
+// article (FILE, or - for standard input) with topics.Space.Keywords:
+// score, count and the keyword as it reads in the article. They are scored
+// against the embedded background frequencies (topics.DefaultSpace), or
+// against those of an archive given with -background (JSONL articles
+// {"title","text"}). -json prints {"keywords":[{"term","score","count",
+// "start","end"}…]}, start and end being byte offsets of the first
+// occurrence.
 //
 // # cluster
 //
@@ -61,6 +75,7 @@ func main() {
 
 const usage = `usage:
   topics train -o FILE [-classifier centroid|linear] FILE.jsonl
+  topics keywords [-n N] [-background FILE.jsonl] [-json] FILE
   topics cluster [-k N] [-json] FILE.jsonl
 `
 
@@ -80,7 +95,8 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return runTrain(args[1:], stdout, stderr)
 	case "cluster":
 		return runCluster(ctx, args[1:], stdout, stderr)
-	// keywords: to come.
+	case "keywords":
+		return runKeywords(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

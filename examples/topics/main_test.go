@@ -307,3 +307,54 @@ func keysAny(m map[string]any) []string {
 	sort.Strings(out)
 	return out
 }
+
+func TestKeywords(t *testing.T) {
+	article := "../../testdata/articles/economy.txt"
+	out, errOut, code := runTopics(t, "keywords", "-n", "5", article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 5 {
+		t.Errorf("want 5 lines, got:\n%s", out)
+	}
+
+	out, errOut, code = runTopics(t, "keywords", "-json", "-background", storiesFile, article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Keywords []struct {
+			Term       string
+			Score      float64
+			Count      int
+			Start, End int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v in %s", err, out)
+	}
+	text, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Keywords) != 10 {
+		t.Fatalf("%d keywords, want 10", len(got.Keywords))
+	}
+	for _, k := range got.Keywords {
+		if k.Score <= 0 || k.Count < 1 || k.Start < 0 || k.End > len(text) || k.Start >= k.End {
+			t.Errorf("bad keyword %+v", k)
+		}
+	}
+	if !strings.Contains(errOut, "fitting document frequencies on 10 articles") {
+		t.Errorf("no progress line for -background: %q", errOut)
+	}
+
+	for _, args := range [][]string{{"keywords"}, {"keywords", "-n", "0", article}} {
+		if _, _, code := runTopics(t, args...); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+	}
+	if _, errOut, code := runTopics(t, "keywords", "missing.txt"); code != 1 || !strings.Contains(errOut, "missing.txt") {
+		t.Errorf("missing file: exit %d, %q", code, errOut)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/topics"
 )
 
@@ -15,6 +16,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("topics train", stderr)
 	out := fs.String("o", "", "write the classifier to `FILE` (required)")
 	kind := fs.String("classifier", "linear", "`kind` of classifier: linear (logistic regression) or centroid (TF-IDF Rocchio)")
+	withEntities := fs.Bool("entities", true, "add the country and region terms of each article's entities to its features, as evaluate topics does and the Analyzer gives a model")
 	file, code, ok := parseFile(fs, args)
 	if !ok {
 		return code
@@ -36,7 +38,13 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	fmt.Fprintf(stderr, "topics train: %d articles from %s; training a %s classifier…\n", len(docs), file, *kind)
-	c, err := train(docs, *kind)
+	if *withEntities {
+		fmt.Fprintf(stderr, "topics train: finding entities for their country and region terms…\n")
+		if err := cli.AddRegionTerms(docs); err != nil {
+			return fail(err)
+		}
+	}
+	c, err := cli.TrainClassifier(docs, *kind)
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", file, err))
 	}
@@ -64,23 +72,6 @@ func readLabeled(path string) ([]topics.LabeledDoc, error) {
 		return nil, fmt.Errorf("%s: no articles", path)
 	}
 	return docs, nil
-}
-
-// train learns a TF-IDF space from docs and a classifier of kind in it,
-// as examples/evaluate topics does.
-func train(docs []topics.LabeledDoc, kind string) (*topics.Classifier, error) {
-	texts := make([]string, len(docs))
-	for i, d := range docs {
-		texts[i] = d.Content(topics.DefaultTitleWeight)
-	}
-	space, err := topics.NewSpace(texts, []topics.VectorizerOption{topics.WithMinDF(2)}, topics.WithSublinearTF())
-	if err != nil {
-		return nil, err
-	}
-	if kind == "centroid" {
-		return topics.TrainCentroid(space, docs)
-	}
-	return topics.TrainLinear(space, docs)
 }
 
 // writeFileAtomic writes path through write into a temporary file of the
