@@ -43,7 +43,8 @@ var defaultModel = sync.OnceValues(func() (*Lexicon, error) {
 // Its term lists were written for Khabar from general knowledge of the
 // language of Arabic news (a few hundred terms for the big topics, about a
 // hundred for the small ones), not learned from a labelled corpus; they
-// are in the package's source tree under topics/data, in the format
+// are in the package's source tree under topics/data, with a prior per
+// topic saying how common it is in news at large, in the format
 // described at [Lexicon], as a starting point for lexicons of your own.
 //
 // The model is decoded on the first call and shared: every call returns

@@ -32,6 +32,7 @@ import (
 // (the Arabic label may be left out), and the term lines that follow,
 // until the next header, belong to it:
 //
+//	@prior 1.2
 //	الانتخابات 3
 //	مجلس النواب 2
 //	البرلمان
@@ -50,6 +51,10 @@ import (
 // line starting with = holds an extra term, matched as given against
 // [Document.Extra] (entity IDs such as org:real-madrid), not stemmed.
 //
+// An optional line "@prior P" after the header gives the topic's prior, a
+// decimal number in (0, 10], 1 if left out: how common the topic is in
+// news compared with the others (see "Scoring"); at most one per topic.
+//
 // The same term may appear under several topics. A topic ID may not be
 // used twice, and every term line must follow a header. Errors are
 // reported as a [*ParseError] naming the file and the 1-based line.
@@ -58,14 +63,21 @@ import (
 //
 // For a document, each key of the lexicon found in it gets a frequency
 //
-//	tf(k) = count in Text + TitleWeight × count in Title + count in Extra
+//	tf(k) = count in Text + (LeadWeight − 1) × count in the lead
+//	        + TitleWeight × count in Title + count in Extra
 //
-// with TitleWeight = [DefaultTitleWeight] (3). The evidence for topic t is
+// with TitleWeight = [DefaultTitleWeight] (3) and LeadWeight = 2: the lead,
+// the first sentence of Text, says what the story is about, so its terms
+// count twice. The evidence for topic t is
 //
-//	e(t) = Σ over keys k of t found in the document:  w(t,k) × (1 + ln tf(k)) / n(k)
+//	e(t) = Σ over keys k of t found in the document:  p(t) × w(t,k) × (1 + ln tf(k)) / n(k)
 //
-// where w(t,k) is the weight of k in t's list and n(k) the number of topics
-// that list k (a word listed under three topics says less about each).
+// where p(t) is the topic's prior (the @prior line), w(t,k) the weight of
+// k in t's list and n(k) the number of topics that list k (a word listed
+// under three topics says less about each). The prior says how common the
+// topic is in news at large: politics or the economy are reported far more
+// often than the weather, so the same amount of evidence makes them more
+// likely, and a few stray words of a rare topic do not outweigh them.
 // The score of t is its share of the evidence, e(t) / Σ e(u) over all
 // topics, in [0, 1] and summing to 1; a document with no lexicon term at
 // all scores 0 for every topic. Scores are returned best first, ties in
@@ -77,14 +89,15 @@ import (
 type Lexicon struct {
 	topics   []Topic
 	counts   []int                // topic → number of terms
+	priors   []float64            // topic → prior p(t)
 	postings map[string][]posting // word or bigram key → topics
 	extras   map[string][]posting // extra term → topics
 	bigrams  bool                 // some key is a bigram
 	surfaces map[string]string    // key → surface as written in the file
 }
 
-// posting is one topic's weight for a key, divided by the number of
-// topics listing the key.
+// posting is one topic's weight for a key times the topic's prior,
+// divided by the number of topics listing the key.
 type posting struct {
 	topic int
 	w     float64
@@ -174,18 +187,16 @@ func (l *Lexicon) Topics() []Topic { return slices.Clone(l.topics) }
 // [Lexicon.Topics]). It panics if i is out of range.
 func (l *Lexicon) Len(i int) int { return l.counts[i] }
 
+// Prior returns the prior of topic i (in the order of [Lexicon.Topics]):
+// its @prior line, or 1. It panics if i is out of range.
+func (l *Lexicon) Prior(i int) float64 { return l.priors[i] }
+
 // Score returns the share of the evidence of every topic for d, best
 // first (see "Scoring" at [Lexicon]). It allocates the result and the
 // terms of d; it is safe for concurrent use.
 func (l *Lexicon) Score(d Document) []TopicScore {
 	ev := make([]float64, len(l.topics))
-	nd := make([]float64, len(l.topics))
-	l.evidence(d, func(_ string, p posting, _, f float64) { ev[p.topic] += p.w * f; nd[p.topic]++ })
-	for i := range ev {
-		if ev[i] > 0 {
-			ev[i] *= xPrior(l.topics[i].ID) * xDamp(nd[i])
-		}
-	}
+	l.evidence(d, func(_ string, p posting, _, f float64) { ev[p.topic] += p.w * f })
 	return l.shares(ev)
 }
 
@@ -198,7 +209,7 @@ type Evidence struct {
 	// TF is the term's weighted frequency in the document, tf(k).
 	TF float64
 	// Value is the term's addition to the topic's evidence,
-	// w × (1 + ln TF) / n.
+	// p × w × (1 + ln TF) / n.
 	Value float64
 }
 
@@ -226,6 +237,10 @@ func (l *Lexicon) Explain(d Document) []Evidence {
 	return out
 }
 
+// leadWeight is how many times a term of the lead (the first sentence of
+// Document.Text) counts.
+const leadWeight = 2
+
 // evidence calls fn for every (key, topic) of the lexicon found in d with
 // the key's frequency tf and its factor f = 1 + ln tf.
 func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f float64)) {
@@ -248,20 +263,17 @@ func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f floa
 	}
 	opts := TermOptions{Bigrams: l.bigrams}
 	for _, part := range [2]struct {
-		text string
-		n    float64
-	}{{d.Title, xTitle}, {d.Text, 1}} {
+		text       string
+		n, leadMul float64
+	}{{d.Title, DefaultTitleWeight, 1}, {d.Text, 1, leadWeight}} {
 		if part.text == "" {
 			continue
 		}
 		for _, t := range Terms(part.text, opts) {
 			if _, ok := l.postings[t.Key]; ok {
 				n := part.n
-				if part.n == 1 && xLeadHit(t) {
-					n = xLead
-				}
-				if t.Kind == Bigram {
-					n *= xBigram
+				if t.Sentence == 0 {
+					n *= part.leadMul
 				}
 				add(t.Key, n)
 			}
@@ -273,7 +285,7 @@ func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f floa
 		}
 	}
 	for _, h := range hits {
-		f := xTF(h.tf)
+		f := 1 + math.Log(h.tf)
 		ps := l.postings[h.key]
 		if strings.HasPrefix(h.key, "=") {
 			ps = l.extras[h.key[1:]]
@@ -304,6 +316,7 @@ func (l *Lexicon) shares(ev []float64) []TopicScore {
 // lexiconBuilder collects the lines of one or more lexicon files.
 type lexiconBuilder struct {
 	topics  []Topic
+	priors  []float64         // 0 until a @prior line
 	ids     map[string]string // topic ID → where it was defined
 	entries []lexEntry
 	seen    map[[2]string]string // (topic ID, key) → where it was listed
@@ -346,6 +359,12 @@ func (b *lexiconBuilder) read(source string, r io.Reader) error {
 		if source != "" {
 			where = fmt.Sprintf("%s:%d", source, line)
 		}
+		if rest, ok := strings.CutPrefix(s, "@prior"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			if err := b.prior(strings.TrimSpace(rest)); err != nil {
+				return fail("%v", err)
+			}
+			continue
+		}
 		if rest, ok := strings.CutPrefix(s, "@"); ok {
 			if err := b.header(rest, where); err != nil {
 				return fail("%v", err)
@@ -373,7 +392,7 @@ func (b *lexiconBuilder) read(source string, r io.Reader) error {
 func (b *lexiconBuilder) header(s, where string) error {
 	directive, rest, _ := strings.Cut(s, " ")
 	if directive != "topic" {
-		return fmt.Errorf("unknown directive @%s (want @topic)", directive)
+		return fmt.Errorf("unknown directive @%s (want @topic or @prior)", directive)
 	}
 	parts := strings.Split(rest, "|")
 	if len(parts) < 2 || len(parts) > 3 {
@@ -398,7 +417,27 @@ func (b *lexiconBuilder) header(s, where string) error {
 	}
 	b.ids[id] = where
 	b.topics = append(b.topics, t)
+	b.priors = append(b.priors, 0)
 	b.cur = len(b.topics) - 1
+	return nil
+}
+
+// prior parses the number of a "@prior P" line of the current topic.
+func (b *lexiconBuilder) prior(s string) error {
+	if b.cur < 0 {
+		return errors.New("@prior before any @topic header")
+	}
+	id := b.topics[b.cur].ID
+	v, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err != nil || strings.ContainsAny(s, " \t"):
+		return fmt.Errorf("@prior %q of %s: want one number", s, id)
+	case !(v > 0 && v <= 10):
+		return fmt.Errorf("@prior %s of %s not in (0, 10]", s, id)
+	case b.priors[b.cur] != 0:
+		return fmt.Errorf("second @prior for %s", id)
+	}
+	b.priors[b.cur] = v
 	return nil
 }
 
@@ -459,16 +498,20 @@ func (b *lexiconBuilder) build() *Lexicon {
 	l := &Lexicon{
 		topics:   b.topics,
 		counts:   make([]int, len(b.topics)),
+		priors:   make([]float64, len(b.topics)),
 		postings: make(map[string][]posting),
 		extras:   make(map[string][]posting),
 		surfaces: make(map[string]string),
+	}
+	for i, p := range b.priors {
+		l.priors[i] = cmp.Or(p, 1)
 	}
 	for _, e := range b.entries {
 		l.counts[e.topic]++
 		if _, ok := l.surfaces[e.key]; !ok {
 			l.surfaces[e.key] = strings.TrimPrefix(e.surface, "=")
 		}
-		p := posting{topic: e.topic, w: e.w}
+		p := posting{topic: e.topic, w: e.w * l.priors[e.topic]}
 		if extra, ok := strings.CutPrefix(e.key, "="); ok {
 			l.extras[extra] = append(l.extras[extra], p)
 			continue
@@ -487,4 +530,3 @@ func (b *lexiconBuilder) build() *Lexicon {
 	}
 	return l
 }
-var _ = math.Log

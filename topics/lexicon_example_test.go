@@ -20,8 +20,8 @@ func ExampleDefaultModel() {
 		fmt.Printf("%s %s (%s) %.2f\n", s.ID, s.Label, s.LabelAR, s.Score)
 	}
 	// Output:
-	// medtop:15000000 sport (رياضة) 0.97
-	// medtop:11000000 politics (سياسة) 0.03
+	// medtop:15000000 sport (رياضة) 0.96
+	// medtop:11000000 politics (سياسة) 0.04
 }
 
 func ExampleReadLexicon() {

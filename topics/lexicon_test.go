@@ -174,6 +174,45 @@ func TestLexiconExtraTerms(t *testing.T) {
 	}
 }
 
+// TestLexiconPriorAndLead checks the @prior line and the weight of the
+// lead.
+func TestLexiconPriorAndLead(t *testing.T) {
+	const lex = "@topic a | A\n@prior 2\nمباراة\n@topic b | B\nالنفط\n"
+	l, err := ReadLexicon(strings.NewReader(lex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Prior(0) != 2 || l.Prior(1) != 1 {
+		t.Fatalf("priors %v %v, want 2 1", l.Prior(0), l.Prior(1))
+	}
+	// مباراة in the lead (tf 2), النفط twice later (tf 2).
+	d := Document{Text: "مباراة اليوم.\nالنفط ثم النفط"}
+	ea := 2 * (1 + math.Log(2))
+	eb := 1 + math.Log(2)
+	s := l.Score(d)
+	if s[0].ID != "a" || math.Abs(s[0].Score-ea/(ea+eb)) > 1e-12 {
+		t.Fatalf("scores %v, want a=%.4f b=%.4f", s, ea/(ea+eb), eb/(ea+eb))
+	}
+	for _, e := range l.Explain(d) {
+		if want := map[string]float64{"a": ea, "b": eb}[e.TopicID]; math.Abs(e.Value-want) > 1e-12 || e.TF != 2 {
+			t.Errorf("Explain %+v, want TF 2 and Value %v", e, want)
+		}
+	}
+	for _, bad := range []string{
+		"@prior 2\n@topic a | A\nمباراة\n",
+		"@topic a | A\n@prior 0\n",
+		"@topic a | A\n@prior 11\n",
+		"@topic a | A\n@prior x\n",
+		"@topic a | A\n@prior\n",
+		"@topic a | A\n@prior 1 2\n",
+		"@topic a | A\n@prior 2\n@prior 2\n",
+	} {
+		if _, err := ReadLexicon(strings.NewReader(bad)); !errors.Is(err, ErrLexicon) {
+			t.Errorf("%q: error %v, want ErrLexicon", bad, err)
+		}
+	}
+}
+
 // TestDefaultModelExtraIDs checks that the entity IDs of the default
 // lexicon exist in the default gazetteer's organisations file.
 func TestDefaultModelExtraIDs(t *testing.T) {
@@ -206,8 +245,9 @@ func TestLexiconScoring(t *testing.T) {
 		t.Fatal(err)
 	}
 	// مباراة once in the title (tf 3), هدف twice in the text (listed
-	// under two topics: weights halved), النفط once.
-	d := Document{Title: "مباراة", Text: "هدف ثم هدف والنفط"}
+	// under two topics: weights halved), النفط once; none of them in the
+	// lead, the first sentence.
+	d := Document{Title: "مباراة", Text: "بدأ اللقاء مساء.\nهدف ثم هدف والنفط"}
 	ea := 2*(1+math.Log(3)) + 0.5*(1+math.Log(2))
 	eb := 1.5*(1+math.Log(2)) + 1.5
 	s := l.Score(d)
@@ -382,7 +422,7 @@ func TestDefaultModelConcurrent(t *testing.T) {
 
 // devAccuracyFloor is the accuracy of the default model on the ANT v2.1
 // dev set measured when its lexicons were last changed, minus a margin.
-const devAccuracyFloor = 0.75
+const devAccuracyFloor = 0.77
 
 // devMap maps the dev set's labels to the topics that count as right.
 var devMap = map[string][]string{

@@ -55,7 +55,7 @@ func runTopics(args []string, e env) int {
 	usageError := func(msg string) int { return badUsage(fs, e, msg) }
 	switch {
 	case *train == "" || dm.set:
-		return runDefaultTopics(fs, e, dm, *train, *test, *asJSON)
+		return runDefaultTopics(fs, e, dm, *train, *test, *asJSON, *withEntities)
 	case *kind != "centroid" && *kind != "linear":
 		return usageError(fmt.Sprintf("-classifier %q: want centroid or linear", *kind))
 	case *folds < 0 || *folds == 1:

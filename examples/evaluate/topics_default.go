@@ -27,8 +27,14 @@ package main
 // object of a trained classifier, {"accuracy":…,"macro_f1":…,"labels":
 // {"<label>":{"precision":…,"recall":…,"f1":…}}}, with "documents",
 // "classifier":"default", "other_topics" and "load_seconds".
+//
+// With -entities (the default) each article goes through khabar.Analyzer
+// as a user's would: boilerplate left out, and the IDs and region terms of
+// its entities given to the model; -entities=false scores the model on
+// the title and text alone.
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -38,6 +44,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/topics"
 )
 
@@ -125,7 +132,7 @@ func (m *labelMap) predicted(gold, topic string) string {
 
 // runDefaultTopics is topics without -train. fs has been parsed; train is
 // the -train value (an error unless empty).
-func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, train, test string, asJSON bool) int {
+func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, train, test string, asJSON, withEntities bool) int {
 	usageError := func(msg string) int { return badUsage(fs, e, msg) }
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -162,7 +169,23 @@ func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, train, test
 			return fail(fmt.Errorf("%s: document %q has the label %q, which -map does not map", test, doc.ID, doc.Category))
 		}
 	}
-	ev := evaluateDefault(model, m, docs)
+	score := func(doc topics.LabeledDoc) []topics.TopicScore {
+		return model.Score(topics.Document{Title: doc.Title, Text: doc.Text})
+	}
+	if withEntities {
+		a, err := khabar.New(khabar.WithLayers(khabar.Structure | khabar.Entities | khabar.Topics))
+		if err != nil {
+			return fail(err)
+		}
+		score = func(doc topics.LabeledDoc) []topics.TopicScore {
+			res, err := a.AnalyzeArticle(context.Background(), khabar.Article{Title: doc.Title, Body: doc.Text})
+			if err != nil {
+				return nil // no text: no topic
+			}
+			return res.Topics
+		}
+	}
+	ev := evaluateDefault(score, m, docs)
 	ev.kind, ev.train = "default", load
 	names := map[string]string{}
 	for _, t := range model.Topics() {
@@ -179,12 +202,12 @@ func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, train, test
 	return 0
 }
 
-// evaluateDefault scores docs with model, counting each prediction under
+// evaluateDefault scores docs with score, counting each prediction under
 // the label it maps back to.
-func evaluateDefault(model topics.Model, m *labelMap, docs []topics.LabeledDoc) *topicEval {
+func evaluateDefault(score func(topics.LabeledDoc) []topics.TopicScore, m *labelMap, docs []topics.LabeledDoc) *topicEval {
 	ev := newTopicEval()
 	for _, doc := range docs {
-		best := model.Score(topics.Document{Title: doc.Title, Text: doc.Text})
+		best := score(doc)
 		pred := noTopic
 		if len(best) > 0 && best[0].Score > 0 {
 			pred = m.predicted(doc.Category, best[0].ID)
