@@ -1,7 +1,5 @@
 package tokenize
 
-import "strings"
-
 // Light10 affixes, in Key form (ة is folded to ه, so the paper's ية and ة
 // coincide with يه and ه and are not repeated).
 var (
@@ -55,19 +53,65 @@ const stemWa = "و"
 // already in Key form. It is safe for concurrent use.
 func Stem(word string) string {
 	s := Key(word)
-	if strings.HasPrefix(s, stemWa) && atLeastRunes(s[len(stemWa):], 3) {
-		s = s[len(stemWa):]
+	lo, hi := stemBounds(s)
+	return s[lo:hi]
+}
+
+// AppendStem appends Stem(word) to dst and returns the extended slice. It
+// allocates only if dst is too small.
+func AppendStem(dst []byte, word string) []byte {
+	n := len(dst)
+	dst = AppendKey(dst, word)
+	lo, hi := stemBounds(dst[n:])
+	copy(dst[n:], dst[n+lo:n+hi])
+	return dst[:n+hi-lo]
+}
+
+// stemBounds returns the bounds of the light stem within s, a word in Key
+// form: the steps of [Stem].
+func stemBounds[T string | []byte](s T) (lo, hi int) {
+	hi = len(s)
+	if hasPrefix(s, stemWa) && keyAtLeastRunes(s[len(stemWa):], 3) {
+		lo += len(stemWa)
 	}
 	for _, a := range stemArticles {
-		if strings.HasPrefix(s, a) && atLeastRunes(s[len(a):], 2) {
-			s = s[len(a):]
+		if hasPrefix(s[lo:hi], a) && keyAtLeastRunes(s[lo+len(a):hi], 2) {
+			lo += len(a)
 			break
 		}
 	}
 	for _, suf := range stemSuffixes {
-		if strings.HasSuffix(s, suf) && atLeastRunes(s[:len(s)-len(suf)], 2) {
-			s = s[:len(s)-len(suf)]
+		if hasSuffix(s[lo:hi], suf) && keyAtLeastRunes(s[lo:hi-len(suf)], 2) {
+			hi -= len(suf)
 		}
 	}
-	return s
+	return lo, hi
+}
+
+func hasPrefix[T string | []byte](s T, prefix string) bool {
+	return len(s) >= len(prefix) && string(s[:len(prefix)]) == prefix
+}
+
+func hasSuffix[T string | []byte](s T, suffix string) bool {
+	return len(s) >= len(suffix) && string(s[len(s)-len(suffix):]) == suffix
+}
+
+// keyAtLeastRunes reports whether s, valid UTF-8 (as Key's results always
+// are), has at least n runes: it counts the bytes that start one.
+func keyAtLeastRunes[T string | []byte](s T, n int) bool {
+	if len(s) < n {
+		return false
+	}
+	if len(s) >= 4*n {
+		return true // a rune takes at most 4 bytes
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n--
+			if n <= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

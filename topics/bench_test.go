@@ -9,7 +9,12 @@ import (
 
 const devData = "../../shared/data/news-topics-dev/ant-v2.1-dev.jsonl"
 
-func readDev(b *testing.B) []string {
+func readDev(b *testing.B) []string { return readDevTexts(b) }
+
+// readDevTexts returns "title\ntext" of each article of the dev set, or
+// skips tb if it is absent.
+func readDevTexts(b testing.TB) []string {
+	b.Helper()
 	f, err := os.Open(devData)
 	if err != nil {
 		b.Skipf("dev data absent (%v): skipping", err)
@@ -78,5 +83,57 @@ func BenchmarkTFIDF(b *testing.B) {
 	})
 	b.Run("ant-dev", func(b *testing.B) {
 		benchCorpus(b, readDev(b))
+	})
+}
+
+// fitTermsPath is the bench's former fit+transform: terms once, then
+// NewVectorizerTerms, TransformTerms, NewTFIDF and Transform.
+func fitTermsPath(texts []string) (*Space, *CSR, error) {
+	docs := make([][]Term, len(texts))
+	for i, t := range texts {
+		docs[i] = Terms(t, TermOptions{})
+	}
+	v, err := NewVectorizerTerms(docs)
+	if err != nil {
+		return nil, nil, err
+	}
+	counts := v.TransformTerms(docs)
+	w, err := NewTFIDF(counts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return NewSpaceFrom(v, w), w.Transform(counts), nil
+}
+
+func BenchmarkFitTransform(b *testing.B) {
+	texts := readDev(b)
+	if len(texts) > 1000 {
+		texts = texts[:1000]
+	}
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	b.Run("terms", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			_, m, err := fitTermsPath(texts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sinkCSR = m
+		}
+	})
+	b.Run("one-pass", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			_, m, err := NewSpaceTransform(texts, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sinkCSR = m
+		}
 	})
 }

@@ -18,6 +18,11 @@
 //	m := s.Transform(texts)          // *CSR, rows = documents
 //	kws := s.Keywords(article, 10)  // []Keyword, best first
 //
+// [NewSpaceTransform] fits a space and returns the TF-IDF rows of the
+// same texts in one pass, tokenising each text once; fitting spreads the
+// texts over GOMAXPROCS workers with a result that does not depend on
+// their number.
+//
 // Nothing has a Fit method that changes it: every model is built by a
 // constructor and is immutable afterwards.
 //

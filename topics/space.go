@@ -13,17 +13,47 @@ type Space struct {
 
 // NewSpace learns a vocabulary from texts with vopts, then the inverse
 // document frequencies of its terms in the same texts with topts. Errors
-// are those of [NewVectorizer].
+// are those of [NewVectorizer]. Each text is tokenised once; see
+// [NewSpaceTransform] for the TF-IDF matrix of texts as well.
 func NewSpace(texts []string, vopts []VectorizerOption, topts ...TFIDFOption) (*Space, error) {
-	v, err := NewVectorizer(texts, vopts...)
+	s, _, err := newSpace(texts, vopts, topts, false)
+	return s, err
+}
+
+// NewSpaceTransform is [NewSpace] followed by [Space.Transform] of the
+// same texts, with the same results, but it tokenises each text once: it
+// returns the space and the TF-IDF matrix of texts, len(texts) rows
+// (documents) × Vectorizer().Len() columns (terms).
+//
+// Texts are turned into terms and counted by several goroutines
+// (GOMAXPROCS at most, one per 64 texts at least), unless the
+// [TermOptions] have an Extra function, which is then called from one
+// goroutine only. The result does not depend on how many goroutines ran.
+// Besides the space and the matrix, it allocates, while it runs, maps of
+// the distinct terms, surfaces and word forms of texts, and the term
+// lists of the documents.
+func NewSpaceTransform(texts []string, vopts []VectorizerOption, topts ...TFIDFOption) (*Space, *CSR, error) {
+	return newSpace(texts, vopts, topts, true)
+}
+
+func newSpace(texts []string, vopts []VectorizerOption, topts []TFIDFOption, transform bool) (*Space, *CSR, error) {
+	c, err := newVectorizerConfig(vopts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	t, err := NewTFIDF(v.Transform(texts), topts...)
+	f, err := fitTexts(c, texts, fitWorkers(len(texts), &c.terms))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return &Space{vec: v, tfidf: t}, nil
+	// Every document of a term has a non-zero count of it, so the
+	// document frequencies of the count matrix, from which NewTFIDF
+	// learns, are those of the vocabulary.
+	t := newTFIDF(len(texts), f.vec.df, topts)
+	s := &Space{vec: f.vec, tfidf: t}
+	if !transform {
+		return s, nil, nil
+	}
+	return s, buildCSR(f.cs, len(texts), f.vec.Len(), f.colOf, t), nil
 }
 
 // NewSpaceFrom pairs a vectorizer with a TF-IDF weighting learned from its

@@ -3,6 +3,7 @@ package topics
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -202,4 +203,71 @@ func (m *CSR) sortRows() {
 			cols[k], vals[k] = c2[p], v2[p]
 		}
 	}
+}
+
+// buildCSR returns the n × cols matrix of the documents counted by cs:
+// row i holds the counts of document i in the columns colOf gives its
+// term IDs (-1: not a column), weighted by t if t is not nil. Each counter
+// fills the rows of its own documents, in parallel with the others, into
+// arrays allocated once.
+func buildCSR(cs []*counter, n, cols int, colOf [][]int32, t *TFIDF) *CSR {
+	indptr := make([]int, n+1)
+	parallel(len(cs), func(w int) {
+		c, col := cs[w], colOf[w]
+		lo := 0
+		for d, i := range c.docs {
+			k := 0
+			for _, term := range c.entTerm[lo:c.docEnd[d]] {
+				if col[term] >= 0 {
+					k++
+				}
+			}
+			indptr[i+1] = k
+			lo = c.docEnd[d]
+		}
+	})
+	for i := range n {
+		indptr[i+1] += indptr[i]
+	}
+	nnz := indptr[n]
+	indices := make([]int, nnz)
+	data := make([]float64, nnz)
+	parallel(len(cs), func(w int) {
+		c, col := cs[w], colOf[w]
+		var row []uint64 // column << 32 | count, sorted by column
+		lo := 0
+		for d, i := range c.docs {
+			row = row[:0]
+			for e := lo; e < c.docEnd[d]; e++ {
+				if j := col[c.entTerm[e]]; j >= 0 {
+					row = append(row, uint64(j)<<32|uint64(uint32(c.entCount[e])))
+				}
+			}
+			lo = c.docEnd[d]
+			slices.Sort(row)
+			p, q := indptr[i], indptr[i+1]
+			for k, x := range row {
+				indices[p+k] = int(x >> 32)
+				data[p+k] = float64(uint32(x))
+			}
+			if t != nil {
+				t.weightRow(data[p:q], indices[p:q], data[p:q])
+			}
+		}
+	})
+	return &CSR{rows: n, cols: cols, indptr: indptr, indices: indices, data: data}
+}
+
+// parallel calls fn(0) … fn(n-1), each in its own goroutine when n > 1,
+// and returns when all have returned.
+func parallel(n int, fn func(w int)) {
+	if n == 1 {
+		fn(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range n {
+		wg.Go(func() { fn(w) })
+	}
+	wg.Wait()
 }

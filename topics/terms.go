@@ -153,17 +153,49 @@ func (o *TermOptions) addWord(dst []Term, tok tokenize.Token, prevIdx, sentence,
 
 // wordKey returns the stem of a word token that is a topic term.
 func wordKey(tok tokenize.Token) (string, bool) {
-	if tok.Kind != tokenize.ArabicWord && tok.Kind != tokenize.LatinWord {
-		return "", false
-	}
-	if utf8.RuneCountInString(tok.Norm) < 2 || tokenize.TopicStopWords.Contains(tok.Norm) {
+	if !isTermWord(&tok) {
 		return "", false
 	}
 	s := tokenize.Stem(tok.Norm)
-	if utf8.RuneCountInString(s) < 2 || strings.ContainsRune(s, ' ') {
-		return "", false
+	return s, isTermStem(s)
+}
+
+// appendWordKey is wordKey appending the stem to dst: it reports false,
+// leaving dst as it is, if tok is not a topic term.
+func appendWordKey(dst []byte, tok *tokenize.Token) ([]byte, bool) {
+	if !isTermWord(tok) {
+		return dst, false
 	}
-	return s, true
+	n := len(dst)
+	dst = tokenize.AppendStem(dst, tok.Norm)
+	if !isTermStem(dst[n:]) {
+		return dst[:n], false
+	}
+	return dst, true
+}
+
+// isTermWord reports whether tok is a word that can be a topic term: an
+// Arabic or Latin word of 2 letters or more that is not a topic stop word.
+func isTermWord(tok *tokenize.Token) bool {
+	if tok.Kind != tokenize.ArabicWord && tok.Kind != tokenize.LatinWord {
+		return false
+	}
+	return utf8.RuneCountInString(tok.Norm) >= 2 && !tokenize.TopicStopWords.Contains(tok.Norm)
+}
+
+// isTermStem reports whether the stem of a topic-term word is kept: at
+// least 2 letters, no space.
+func isTermStem[T string | []byte](s T) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			return false
+		case c&0xC0 != 0x80: // the first byte of a rune
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // splitBigram returns the two stems of a bigram key.

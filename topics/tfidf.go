@@ -59,15 +59,21 @@ func NewTFIDF(counts *CSR, opts ...TFIDFOption) (*TFIDF, error) {
 			df[c]++
 		}
 	}
+	return newTFIDF(n, df, opts), nil
+}
+
+// newTFIDF returns the weighting of terms with document frequencies df in
+// n documents.
+func newTFIDF(n int, df []int, opts []TFIDFOption) *TFIDF {
 	t := &TFIDF{nDocs: n}
 	for _, o := range opts {
 		o(t)
 	}
-	t.idf = make([]float64, m)
+	t.idf = make([]float64, len(df))
 	for j, d := range df {
 		t.idf[j] = t.idfOf(d)
 	}
-	return t, nil
+	return t
 }
 
 // idfOf returns the idf of a term in d of the training documents.

@@ -143,24 +143,12 @@ func topicsComparisons() []comparison {
 	var x *topics.CSR  // TF-IDF of texts, documents × terms (lsa-nlp)
 	var xDense mat.Matrix
 
-	// Our fit and transform of the same texts, tokenising each text once
-	// (NewSpace followed by Space.Transform would tokenise every text
-	// three times: vocabulary, idf, then the transform).
+	// Our fit and transform of the same texts, tokenising each text once:
+	// vocabulary (stems, surfaces, document frequencies), idf and the
+	// L2-normalised TF-IDF matrix. (NewSpace followed by Space.Transform
+	// would tokenise every text twice.)
 	fitOurs := func(texts []string) (*topics.Space, *topics.CSR, error) {
-		docs := make([][]topics.Term, len(texts))
-		for i, t := range texts {
-			docs[i] = topics.Terms(t, topics.TermOptions{})
-		}
-		v, err := topics.NewVectorizerTerms(docs)
-		if err != nil {
-			return nil, nil, err
-		}
-		counts := v.TransformTerms(docs)
-		w, err := topics.NewTFIDF(counts)
-		if err != nil {
-			return nil, nil, err
-		}
-		return topics.NewSpaceFrom(v, w), w.Transform(counts), nil
+		return topics.NewSpaceTransform(texts, nil)
 	}
 
 	return []comparison{
