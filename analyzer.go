@@ -57,7 +57,10 @@ type Analysis struct {
 	Entities []entities.Entity `json:"entities"`
 	// Topics are the topic model's scores, best first.
 	Topics []topics.TopicScore `json:"topics"`
-	// Keywords are the article's keywords and keyphrases, best first.
+	// Keywords are the article's keywords and keyphrases, best first. A
+	// keyword inside a mention of an entity is shown as the entity's name
+	// (فيصل بن فرحان, not فرحان), with that mention's span and the entity's
+	// mention count, once per entity.
 	Keywords []topics.Keyword `json:"keywords"`
 	// Structure lists the blocks of the text: title, dateline,
 	// subheadings, paragraphs and boilerplate.
@@ -208,7 +211,8 @@ func (a *Analyzer) analyze(ctx context.Context, id, title, text string) (*Analys
 		}
 	}
 	if a.cfg.space != nil && a.cfg.keywords > 0 {
-		if kws := a.cfg.space.Keywords(analysed, a.cfg.keywords); kws != nil {
+		kws := a.cfg.space.Keywords(analysed, 2*a.cfg.keywords)
+		if kws = nameKeywords(kws, res.Entities, a.cfg.keywords); kws != nil {
 			res.Keywords = kws
 		}
 	}
@@ -222,6 +226,47 @@ func (a *Analyzer) analyze(ctx context.Context, id, title, text string) (*Analys
 		res.Warnings = append(res.Warnings, fmt.Sprintf("text has %d bytes of invalid UTF-8; they are kept, offsets count them, and JSON shows them as U+FFFD", n))
 	}
 	return res, nil
+}
+
+// nameKeywords returns the first n of kws with the keywords that lie in a
+// mention of an entity shown as that entity: a word of a name (فرحان of
+// فيصل بن فرحان, الأحمر of البحر الأحمر) becomes the entity's name, its span
+// the mention's, and an entity appears once, at its best keyword's rank
+// and score.
+func nameKeywords(kws []topics.Keyword, ents []entities.Entity, n int) []topics.Keyword {
+	out := make([]topics.Keyword, 0, min(n, len(kws)))
+	taken := map[string]bool{}
+	for _, k := range kws {
+		if len(out) == n {
+			break
+		}
+		e, m, ok := mentionAt(ents, k.Start, k.End)
+		if !ok {
+			out = append(out, k)
+			continue
+		}
+		if taken[e.ID] {
+			continue
+		}
+		taken[e.ID] = true
+		out = append(out, topics.Keyword{Term: e.Name, Key: k.Key, Score: k.Score, Count: e.Count, Start: m.Start, End: m.End})
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// mentionAt returns the entity and mention whose span holds [start, end).
+func mentionAt(ents []entities.Entity, start, end int) (entities.Entity, entities.Mention, bool) {
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if m.Start <= start && end <= m.End {
+				return e, m, true
+			}
+		}
+	}
+	return entities.Entity{}, entities.Mention{}, false
 }
 
 // hasContent reports whether text has a letter or a digit.

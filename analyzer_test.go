@@ -116,8 +116,21 @@ func TestAnalyzePolitics(t *testing.T) {
 			t.Fatalf("topics not best first: %v", res.Topics)
 		}
 	}
-	if len(res.Keywords) == 0 || len(res.Keywords) > DefaultKeywords {
-		t.Errorf("%d keywords, want 1..%d", len(res.Keywords), DefaultKeywords)
+	if len(res.Keywords) != DefaultKeywords {
+		t.Errorf("%d keywords, want %d", len(res.Keywords), DefaultKeywords)
+	}
+	var terms []string
+	for _, k := range res.Keywords {
+		terms = append(terms, k.Term)
+	}
+	// Words of names are shown as the names: فيصل بن فرحان, not فرحان.
+	for _, want := range []string{"أنتوني بلينكن", "فيصل بن فرحان", "البحر الأحمر"} {
+		if !slices.Contains(terms, want) {
+			t.Errorf("keywords %q lack %q", terms, want)
+		}
+	}
+	if slices.Contains(terms, "فرحان") || slices.Contains(terms, "بلينكن") {
+		t.Errorf("keywords %q hold a bare word of a name", terms)
 	}
 }
 
