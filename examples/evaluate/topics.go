@@ -25,7 +25,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -69,7 +68,7 @@ func runTopics(args []string, e env) int {
 		fmt.Fprintf(e.stderr, "evaluate topics: %v\n", err)
 		return 1
 	}
-	trainDocs, err := readLabeled(*train)
+	trainDocs, err := cli.ReadLabeled(*train)
 	if err != nil {
 		return fail(err)
 	}
@@ -103,7 +102,7 @@ func runTopics(args []string, e env) int {
 			ev.add(f)
 		}
 	} else {
-		testDocs, err := readLabeled(*test)
+		testDocs, err := cli.ReadLabeled(*test)
 		if err != nil {
 			return fail(err)
 		}
@@ -127,22 +126,6 @@ func runTopics(args []string, e env) int {
 		return fail(fmt.Errorf("writing output: %w", err))
 	}
 	return 0
-}
-
-func readLabeled(path string) ([]topics.LabeledDoc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	docs, err := topics.ReadLabeledJSONL(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("%s: no documents", path)
-	}
-	return docs, nil
 }
 
 // stratifiedFolds gives each document a fold in [0, k): the documents of

@@ -45,6 +45,7 @@ import (
 	"time"
 
 	"github.com/khabar-nlp/khabar"
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/topics"
 )
 
@@ -160,7 +161,7 @@ func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, train, test
 	if err != nil {
 		return usageError(err.Error())
 	}
-	docs, err := readLabeled(test)
+	docs, err := cli.ReadLabeled(test)
 	if err != nil {
 		return fail(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
-	"github.com/khabar-nlp/khabar/topics"
 )
 
 func runTrain(args []string, stdout, stderr io.Writer) int {
@@ -32,7 +31,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	docs, err := readLabeled(file)
+	docs, err := cli.ReadLabeled(file)
 	if err != nil {
 		return fail(err)
 	}
@@ -55,23 +54,6 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "topics train: %s classifier, %d labels %v, %d terms, written to %s (%d bytes) in %v\n",
 		c.Kind(), len(c.Labels()), c.Labels(), c.Space().Vectorizer().Len(), *out, n, time.Since(start).Round(time.Millisecond))
 	return 0
-}
-
-// readLabeled reads labelled JSONL articles from path.
-func readLabeled(path string) ([]topics.LabeledDoc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	docs, err := topics.ReadLabeledJSONL(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("%s: no articles", path)
-	}
-	return docs, nil
 }
 
 // writeFileAtomic writes path through write into a temporary file of the
