@@ -247,16 +247,21 @@ func (ev *topicEval) perLabel() (map[string]labelScores, float64) {
 				}
 			}
 		}
-		tp := ev.conf[l][l]
-		p, r := ratio(tp, s.Predicted), ratio(tp, s.Gold)
-		s.Precision, s.Recall = fraction(p), fraction(r)
-		if p+r > 0 {
-			s.F1 = fraction(2 * p * r / (p + r))
-		}
+		s.setScores(ev.conf[l][l])
 		sum += float64(s.F1)
 		out[l] = s
 	}
 	return out, sum / float64(max(len(labels), 1))
+}
+
+// setScores sets the precision, recall and F1 of s from its number of
+// right predictions and its gold and predicted counts.
+func (s *labelScores) setScores(right int) {
+	p, r := ratio(right, s.Predicted), ratio(right, s.Gold)
+	s.Precision, s.Recall = fraction(p), fraction(r)
+	if p+r > 0 {
+		s.F1 = fraction(2 * p * r / (p + r))
+	}
 }
 
 func (ev *topicEval) writeJSON(w io.Writer) error {

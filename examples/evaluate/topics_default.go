@@ -243,12 +243,7 @@ func defaultScores(ev *topicEval, m *labelMap) (map[string]labelScores, float64,
 		}
 	}
 	for l, s := range per {
-		tp := ev.conf[l][l]
-		p, r := ratio(tp, s.Predicted), ratio(tp, s.Gold)
-		s.Precision, s.Recall = fraction(p), fraction(r)
-		if p+r > 0 {
-			s.F1 = fraction(2 * p * r / (p + r))
-		}
+		s.setScores(ev.conf[l][l])
 		sum += float64(s.F1)
 		per[l] = s
 	}
