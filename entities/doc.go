@@ -36,6 +36,15 @@
 // the earlier one. [WithCandidates] keeps every candidate in
 // [Result.Candidates].
 //
+// # Ambiguous names
+//
+// When the words of a mention name several gazetteer entries of one type
+// (عمان: the Sultanate of Oman or Amman), the text's other places decide:
+// the gazetteer's first choice stays unless its country is absent from the
+// countries of the text's unambiguous mentions and demonyms while an
+// alternative's is present (a Jordanian minister, الأردنية → Amman). The
+// other entries remain in Mention.Alternatives.
+//
 // # Grouping and salience
 //
 // Mentions with the same ID form one entity. A later short form of a

@@ -117,12 +117,13 @@ func (x *Extractor) Extract(text string) *Result {
 // tokenizer configuration).
 func (x *Extractor) ExtractTokens(text string, toks []tokenize.Token) *Result {
 	keys := gazetteer.TokenKeys(toks)
-	cands, demonymAt := x.candidates(text, toks, keys)
+	cands, demonymAt, demonymCountries := x.candidates(text, toks, keys)
 	res := &Result{}
 	if x.cfg.candidates {
 		res.Candidates = slices.Clone(cands)
 	}
 	mentions := resolve(cands, len(toks))
+	x.disambiguate(mentions, demonymCountries)
 	mentions = x.addPartials(text, toks, keys, mentions, demonymAt)
 	res.Mentions = mentions
 	res.Entities = x.group(text, toks, mentions)
@@ -131,8 +132,8 @@ func (x *Extractor) ExtractTokens(text string, toks []tokenize.Token) *Result {
 
 // candidates collects every candidate mention: gazetteer matches (with
 // hashtag words) and rule matches. It also returns where demonyms start
-// (token index → end).
-func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string) ([]Mention, map[int]int) {
+// (token index → end) and how many demonyms name each country.
+func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string) ([]Mention, map[int]int, map[string]int) {
 	gaz := x.cfg.gaz
 	opts := gazetteer.FindOptions{Kind: gazetteer.Overlapping, Fuzzy: x.cfg.fuzzy, Keys: keys}
 	if x.rules != nil {
@@ -149,6 +150,7 @@ func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string
 	}
 	names := map[int]span{}
 	demonyms := map[int]int{}
+	demonymCountries := map[string]int{}
 	for _, m := range matches {
 		e, ok := gaz.Summary(m.IDs[0])
 		if !ok {
@@ -170,6 +172,9 @@ func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string
 			mention.Kind = Demonym
 			if end, ok := demonyms[m.TokenStart]; !ok || m.TokenEnd > end {
 				demonyms[m.TokenStart] = m.TokenEnd
+			}
+			if e.Country != "" {
+				demonymCountries[e.Country]++
 			}
 			if !x.cfg.demonyms {
 				continue
@@ -227,7 +232,7 @@ func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string
 			})
 		}
 	}
-	return out, demonyms
+	return out, demonyms, demonymCountries
 }
 
 // commonWordMatch reports whether a one-word gazetteer mention is better
