@@ -409,27 +409,13 @@ func TestFormats(t *testing.T) {
 		}
 	})
 	t.Run("jsonl", func(t *testing.T) {
-		out, errOut, code := runAnalyze(t, "", "-format", "jsonl", file)
-		if code != 0 {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-		if len(lines) != len(arts) {
-			t.Fatalf("want %d lines, got %d", len(arts), len(lines))
-		}
+		lines := runLines(t, "", len(arts), "-format", "jsonl", file)
 		for i, line := range lines {
 			checkArticleDoc(t, arts[i], i+1, decodeOne(t, line))
 		}
 	})
 	t.Run("ninjs", func(t *testing.T) {
-		out, errOut, code := runAnalyze(t, "", "-format", "ninjs", file)
-		if code != 0 {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-		if len(lines) != len(arts) {
-			t.Fatalf("want %d lines, got %d", len(arts), len(lines))
-		}
+		lines := runLines(t, "", len(arts), "-format", "ninjs", file)
 		for i, line := range lines {
 			if got := field[string](t, decodeOne(t, line), "uri"); got != "urn:khabar:id:"+arts[i].ID {
 				t.Errorf("line %d: uri %q", i+1, got)
@@ -656,14 +642,7 @@ func TestInputs(t *testing.T) {
 // TestOrderWithWorkers: -j 4 prints the results in input order.
 func TestOrderWithWorkers(t *testing.T) {
 	arts := testJSONL(t, 24)
-	out, errOut, code := runAnalyze(t, marshalLines(t, arts), "-format", "jsonl", "-j", "4", "-keywords", "3", "-")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != len(arts) {
-		t.Fatalf("%d lines for %d articles", len(lines), len(arts))
-	}
+	lines := runLines(t, marshalLines(t, arts), len(arts), "-format", "jsonl", "-j", "4", "-keywords", "3", "-")
 	for i, line := range lines {
 		if id := field[string](t, decodeOne(t, line), "id"); id != arts[i].ID {
 			t.Fatalf("line %d is article %s, want %s", i+1, id, arts[i].ID)
@@ -865,14 +844,7 @@ func TestDevBatch(t *testing.T) {
 		in.Write(sc.Bytes())
 		in.WriteByte('\n')
 	}
-	out, errOut, code := runAnalyze(t, in.String(), "-format", "jsonl", "-j", "2", "-")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != len(ids) {
-		t.Fatalf("%d results for %d articles", len(lines), len(ids))
-	}
+	lines := runLines(t, in.String(), len(ids), "-format", "jsonl", "-j", "2", "-")
 	for i, line := range lines {
 		d := decodeOne(t, line)
 		if got := field[string](t, d, "id"); got != ids[i] {
@@ -904,4 +876,19 @@ func TestWriteError(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut.String(), "writing output: disk full") {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}
+}
+
+// runLines runs analyze, which must succeed, and returns its output lines,
+// which must number want.
+func runLines(t *testing.T, stdin string, want int, args ...string) []string {
+	t.Helper()
+	out, errOut, code := runAnalyze(t, stdin, args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != want {
+		t.Fatalf("%d lines for %d articles", len(lines), want)
+	}
+	return lines
 }

@@ -279,6 +279,19 @@ func (ev *topicEval) writeJSON(w io.Writer) error {
 	return enc.Encode(v)
 }
 
+// writeLabelTable prints the accuracy, the macro-F1 and a table of the
+// per-label scores of labels.
+func writeLabelTable(w io.Writer, accuracy, macro float64, labels []string, per map[string]labelScores) {
+	fmt.Fprintf(w, "accuracy %.2f%%  macro-F1 %.2f%%\n\n", 100*accuracy, 100*macro)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "label\tprecision\trecall\tF1\tgold\tpredicted\t")
+	for _, l := range labels {
+		s := per[l]
+		fmt.Fprintf(tw, "%s\t%.2f%%\t%.2f%%\t%.2f%%\t%d\t%d\t\n", l, 100*s.Precision, 100*s.Recall, 100*s.F1, s.Gold, s.Predicted)
+	}
+	tw.Flush()
+}
+
 func (ev *topicEval) writeText(w io.Writer) error {
 	per, macro := ev.perLabel()
 	labels := ev.labels()
@@ -287,16 +300,9 @@ func (ev *topicEval) writeText(w io.Writer) error {
 		how = fmt.Sprintf("%d-fold stratified cross-validation", ev.folds)
 	}
 	fmt.Fprintf(w, "classifier %s, %s, %d documents, training %s\n", ev.kind, how, ev.n, ev.train.Round(time.Millisecond))
-	fmt.Fprintf(w, "accuracy %.2f%%  macro-F1 %.2f%%\n\n", 100*ev.accuracy(), 100*macro)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "label\tprecision\trecall\tF1\tgold\tpredicted\t")
-	for _, l := range labels {
-		s := per[l]
-		fmt.Fprintf(tw, "%s\t%.2f%%\t%.2f%%\t%.2f%%\t%d\t%d\t\n", l, 100*s.Precision, 100*s.Recall, 100*s.F1, s.Gold, s.Predicted)
-	}
-	tw.Flush()
+	writeLabelTable(w, ev.accuracy(), macro, labels, per)
 	fmt.Fprintln(w, "\nconfusion matrix (rows gold, columns predicted):")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\t%s\t\n", strings.Join(labels, "\t"))
 	for _, g := range labels {
 		fmt.Fprintf(tw, "%s", g)

@@ -270,17 +270,10 @@ func writeDefaultText(w io.Writer, ev *topicEval, m *labelMap, names map[string]
 	others := slices.Sorted(mapsKeys(other))
 	fmt.Fprintf(w, "default model (%d IPTC topics), %d labels mapped, %d documents, loaded in %s\n",
 		len(names), len(m.labels), ev.n, ev.train.Round(time.Millisecond))
-	fmt.Fprintf(w, "accuracy %.2f%%  macro-F1 %.2f%%\n\n", 100*ev.accuracy(), 100*macro)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "label\tprecision\trecall\tF1\tgold\tpredicted\t")
-	for _, l := range labels {
-		s := per[l]
-		fmt.Fprintf(tw, "%s\t%.2f%%\t%.2f%%\t%.2f%%\t%d\t%d\t\n", l, 100*s.Precision, 100*s.Recall, 100*s.F1, s.Gold, s.Predicted)
-	}
-	tw.Flush()
+	writeLabelTable(w, ev.accuracy(), macro, labels, per)
 	if len(others) > 0 {
 		fmt.Fprintln(w, "\npredicted outside the labels:")
-		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, o := range others {
 			fmt.Fprintf(tw, "  %s\t%s\t%d\n", o, names[o], other[o])
 		}
@@ -288,7 +281,7 @@ func writeDefaultText(w io.Writer, ev *topicEval, m *labelMap, names map[string]
 	}
 	cols := append(slices.Clone(labels), others...)
 	fmt.Fprintln(w, "\nconfusion matrix (rows gold, columns predicted):")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\t%s\t\n", strings.Join(cols, "\t"))
 	for _, g := range labels {
 		if per[g].Gold == 0 {
