@@ -34,6 +34,10 @@ type Article struct {
 	Title string `json:"title,omitempty"`
 	// Body is the article's text.
 	Body string `json:"text"`
+	// Source names the feed or publication the article came from
+	// ("skynews_arabia", "bbc_arabic"), if known. It changes nothing but
+	// the topic model's input: see [SourceTerms].
+	Source string `json:"source,omitempty"`
 }
 
 // Analysis is what an [Analyzer] finds in one article. Its JSON field names
@@ -41,6 +45,8 @@ type Article struct {
 type Analysis struct {
 	// ID is the article's ID, if it had one.
 	ID string `json:"id,omitempty"`
+	// Source is Article.Source, if it had one.
+	Source string `json:"source,omitempty"`
 	// Title is the article's headline: Article.Title, or the title line
 	// recognised in the text.
 	Title string `json:"title"`
@@ -123,19 +129,21 @@ func New(opts ...Option) (*Analyzer, error) {
 // done before the analysis ends. Invalid UTF-8 is not an error: the text
 // is analysed and the Analysis carries a warning.
 func (a *Analyzer) Analyze(ctx context.Context, text string) (*Analysis, error) {
-	return a.analyze(ctx, "", "", text)
+	return a.analyze(ctx, Article{Body: text})
 }
 
 // AnalyzeArticle analyses art. When art.Title is not empty, the analysed
 // text is the title, a blank line and the body (Title + "\n\n" + Body),
 // unless the body already starts with the title line; offsets refer to
-// that text, which the Analysis keeps in its Text field.
+// that text, which the Analysis keeps in its Text field. A non-empty
+// art.Source adds its [SourceTerms] to what the topic model sees.
 func (a *Analyzer) AnalyzeArticle(ctx context.Context, art Article) (*Analysis, error) {
 	text := art.Body
 	if art.Title != "" && !startsWithLine(art.Body, art.Title) {
 		text = art.Title + "\n\n" + art.Body
 	}
-	return a.analyze(ctx, art.ID, art.Title, text)
+	art.Body = text
+	return a.analyze(ctx, art)
 }
 
 // startsWithLine reports whether the first non-blank line of text is line
@@ -146,7 +154,9 @@ func startsWithLine(text, line string) bool {
 	return ok && text[b.Start:b.End] == trimSpace(line)
 }
 
-func (a *Analyzer) analyze(ctx context.Context, id, title, text string) (*Analysis, error) {
+// analyze analyses art.Body, the whole text (title included).
+func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) {
+	text := art.Body
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -156,7 +166,7 @@ func (a *Analyzer) analyze(ctx context.Context, id, title, text string) (*Analys
 	if !hasContent(text) {
 		return nil, ErrEmptyText
 	}
-	res := &Analysis{ID: id, Title: trimSpace(title), Text: text,
+	res := &Analysis{ID: art.ID, Source: trimSpace(art.Source), Title: trimSpace(art.Title), Text: text,
 		Sentences: []Sentence{}, Entities: []entities.Entity{}, Topics: []topics.TopicScore{}, Keywords: []topics.Keyword{}}
 	res.Language, res.Warnings = language(text)
 
@@ -185,7 +195,7 @@ func (a *Analyzer) analyze(ctx context.Context, id, title, text string) (*Analys
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var ids []string
+	var ids, region []string
 	if a.extractor != nil {
 		r := a.extractor.ExtractTokens(text, toks)
 		if r.Entities != nil {
@@ -196,12 +206,14 @@ func (a *Analyzer) analyze(ctx context.Context, id, title, text string) (*Analys
 				ids = append(ids, e.ID)
 			}
 		}
-		ids = append(ids, RegionTerms(res.Entities, a.cfg.gazetteer)...)
+		region = RegionTerms(res.Entities, a.cfg.gazetteer)
+		ids = append(ids, region...)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 	}
 	if a.cfg.model != nil {
+		ids = append(ids, SourceTerms(art.Source, region)...)
 		res.Topics = a.cfg.model.Score(topics.Document{Title: res.Title, Text: body, Extra: ids})
 		if a.cfg.maxTopics > 0 && len(res.Topics) > a.cfg.maxTopics {
 			res.Topics = res.Topics[:a.cfg.maxTopics]

@@ -38,7 +38,10 @@
 //  3. Topics (package topics): the default model scores the 17 top-level
 //     IPTC Media Topics from weighted Arabic lexicons; a classifier trained
 //     on a newsroom's archive can replace it ([WithTopicModel]). The IDs
-//     of the entities found are given to the model as extra terms.
+//     of the entities found, their countries and regions ([RegionTerms])
+//     and, for an [Article] with a Source, the source alone and paired
+//     with each region term ([SourceTerms]) are given to the model as
+//     extra terms.
 //  4. Keywords (package topics): the words and two-word phrases that stand
 //     out against background document frequencies, shown as they read in
 //     the article.

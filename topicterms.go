@@ -1,6 +1,8 @@
 package khabar
 
 import (
+	"strings"
+
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/gazetteer"
 )
@@ -15,6 +17,13 @@ import (
 // [RegionTerms] of the entities; a classifier trained with the same terms
 // (the evaluate and topics programs add RegionTerms to their training
 // documents) uses them, and a model that does not know them ignores them.
+//
+// Where a story is filed also depends on who files it. One publication
+// files every Arab-world story under "international"; another keeps Iran,
+// Turkey and Israel in its "Middle East" section. An article's words
+// cannot say which, but its feed can: when an [Article] names its Source,
+// the Analyzer adds the [SourceTerms] too, so that a classifier trained on
+// a multi-source archive learns each source's habits.
 
 // arabLeague holds the ISO 3166-1 alpha-2 codes of the 22 members of the
 // Arab League.
@@ -45,6 +54,26 @@ func RegionTerms(ents []entities.Entity, g *gazetteer.Index) []string {
 		for range e.Count {
 			out = append(out, "country:"+s.Country, region)
 		}
+	}
+	return out
+}
+
+// SourceTerms returns the terms that tell a topic model where an article
+// came from: "source:NAME" for the article, then "source:NAME|T" for each
+// term T of regionTerms (the article's [RegionTerms]), so that a linear
+// model can learn how each source files each region. NAME is source with
+// surrounding spaces removed and letters lower-cased; an empty source
+// gives no terms.
+func SourceTerms(source string, regionTerms []string) []string {
+	name := strings.ToLower(strings.TrimSpace(source))
+	if name == "" {
+		return nil
+	}
+	prefix := "source:" + name
+	out := make([]string, 0, 1+len(regionTerms))
+	out = append(out, prefix)
+	for _, t := range regionTerms {
+		out = append(out, prefix+"|"+t)
 	}
 	return out
 }

@@ -236,7 +236,7 @@ func TestReadLabeledJSONL(t *testing.T) {
 	in := "\uFEFF" + `{"id":"1","category":"sport","title":"عنوان","text":"نص","source":"x"}` + "\n\n" +
 		`{"id":"2","category":"economy","title":"","text":"نص آخر"}` + "\r\n"
 	docs, err := ReadLabeledJSONL(&slowReader{s: in})
-	if err != nil || len(docs) != 2 || docs[0].Category != "sport" || docs[1].Text != "نص آخر" || docs[0].Title != "عنوان" {
+	if err != nil || len(docs) != 2 || docs[0].Category != "sport" || docs[1].Text != "نص آخر" || docs[0].Title != "عنوان" || docs[0].Source != "x" || docs[1].Source != "" {
 		t.Fatalf("got %+v, %v", docs, err)
 	}
 	if got := docs[0].Content(2); got != "عنوان\nعنوان\nنص" {

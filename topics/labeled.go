@@ -12,12 +12,16 @@ import (
 )
 
 // LabeledDoc is one article with its label, as read from a JSONL line
-// {"id","category","title","text"} (other fields are ignored).
+// {"id","category","title","text"[,"source"]} (other fields are ignored).
 type LabeledDoc struct {
 	ID       string `json:"id"`
 	Category string `json:"category"`
 	Title    string `json:"title"`
 	Text     string `json:"text"`
+	// Source names the feed or publication the article came from, when
+	// the line has one ("source"). Nothing in this package reads it; a
+	// caller may turn it into Extra terms (see examples/evaluate).
+	Source string `json:"source,omitempty"`
 	// Extra holds terms added to the document as given, neither stemmed
 	// nor filtered, as [Document.Extra] does for [Classifier.Score]:
 	// entity IDs ("loc:country:IQ"), country codes, regions, tags. It is

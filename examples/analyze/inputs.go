@@ -224,7 +224,7 @@ func readJSONL(name string, r io.Reader, send func(job) bool) bool {
 
 // parseArticle decodes one JSONL line: {"id","title","text"} ("body" is
 // accepted for "text"; a numeric id is kept as written), the other fields
-// returned as meta.
+// returned as meta; "source", the article's feed, is both.
 func parseArticle(line []byte) (khabar.Article, map[string]json.RawMessage, error) {
 	var art khabar.Article
 	var fields map[string]json.RawMessage
@@ -266,6 +266,12 @@ func parseArticle(line []byte) (khabar.Article, map[string]json.RawMessage, erro
 	delete(fields, key)
 	if err := json.Unmarshal(raw, &art.Body); err != nil {
 		return art, nil, fmt.Errorf("%q is %s, want a string", key, truncate(raw))
+	}
+	if raw, ok := fields["source"]; ok {
+		// Kept in meta as well: it was there before the Analyzer read it.
+		if err := json.Unmarshal(raw, &art.Source); err != nil {
+			return art, nil, fmt.Errorf(`"source" is %s, want a string`, truncate(raw))
+		}
 	}
 	if len(fields) == 0 {
 		fields = nil

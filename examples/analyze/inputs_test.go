@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -75,11 +76,13 @@ func TestLineReader(t *testing.T) {
 
 func TestParseArticle(t *testing.T) {
 	tests := []struct {
-		line, id, title, body, meta, err string
+		line, id, title, body, source, meta, err string
 	}{
 		{line: `{"id":"x","title":"ع","text":"ن"}`, id: "x", title: "ع", body: "ن"},
 		{line: `{"id":123,"body":"ن","url":"https://e.example/1","category":"sport"}`, id: "123", body: "ن", meta: "category,url"},
+		{line: `{"id":"s","text":"ن","source":"bbc_arabic","url":"u"}`, id: "s", body: "ن", source: "bbc_arabic", meta: "source,url"},
 		{line: `{"id":null,"title":null,"text":""}`},
+		{line: `{"text":"ن","source":7}`, err: `"source" is 7, want a string`},
 		{line: `{"id":"x"}`, err: `no "text" field`},
 		{line: `{"text":5}`, err: `"text" is 5, want a string`},
 		{line: `{"id":[1],"text":""}`, err: `"id" is [1], want a string or a number`},
@@ -100,10 +103,8 @@ func TestParseArticle(t *testing.T) {
 		for k := range meta {
 			keys = append(keys, k)
 		}
-		if len(keys) > 1 && keys[0] > keys[1] {
-			keys[0], keys[1] = keys[1], keys[0]
-		}
-		if err != nil || art.ID != tt.id || art.Title != tt.title || art.Body != tt.body || strings.Join(keys, ",") != tt.meta {
+		slices.Sort(keys)
+		if err != nil || art.ID != tt.id || art.Title != tt.title || art.Body != tt.body || art.Source != tt.source || strings.Join(keys, ",") != tt.meta {
 			t.Errorf("%s: %+v %v %v", tt.line, art, keys, err)
 		}
 	}

@@ -19,7 +19,9 @@
 //     {"id": …, "title": …, "text": …} ("body" is accepted for "text"; a
 //     numeric id is kept as its digits). Its other fields (category, url,
 //     source, date…) are copied, verbatim, to the "meta" object of the
-//     article's result. Blank lines are skipped. Any other file is one
+//     article's result. "source" is also the article's khabar.Article
+//     Source, given to the topic model (a model trained with
+//     examples/topics train -sources uses it). Blank lines are skipped. Any other file is one
 //     plain-text article whose first line is its title.
 //   - a directory is walked recursively, in lexical order, for *.txt
 //     (plain text) and *.jsonl files; other files are left alone.

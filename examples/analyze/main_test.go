@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/topics"
 )
 
@@ -891,4 +892,58 @@ func runLines(t *testing.T, stdin string, want int, args ...string) []string {
 		t.Fatalf("%d lines for %d articles", len(lines), want)
 	}
 	return lines
+}
+
+// TestModelSource: a JSONL line's "source" reaches the topic model, so a
+// classifier trained on how each source files a story (topics train
+// -sources) files a new story as its source would.
+func TestModelSource(t *testing.T) {
+	var docs []topics.LabeledDoc
+	for _, text := range []string{
+		"اجتمع الوزير في بغداد مع نظيره لبحث الأوضاع.",
+		"عقد الرئيس في دمشق اجتماعا مع الوفد الزائر.",
+		"بحث رئيس الوزراء في بيروت الأزمة مع الحكومة.",
+	} {
+		for source, label := range map[string]string{"wire_a": "world", "wire_b": "middle_east"} {
+			docs = append(docs, topics.LabeledDoc{Category: label, Text: text, Source: source,
+				Extra: khabar.SourceTerms(source, nil)})
+		}
+	}
+	space, err := topics.NewSpaceLabeled(docs, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := topics.TrainLinear(space, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	model := filepath.Join(t.TempDir(), "model.bin")
+	writeFile(t, model, buf.String())
+	in := `{"id":"a","source":"wire_a","text":"اجتمع الرئيس في بغداد مع الوفد."}` + "\n" +
+		`{"id":"b","source":"wire_b","text":"اجتمع الرئيس في بغداد مع الوفد."}` + "\n"
+	out, errOut, code := runAnalyze(t, in, "-format", "jsonl", "-model", model, "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines: %s", len(lines), out)
+	}
+	for i, want := range []string{"world", "middle_east"} {
+		var got struct {
+			Source string `json:"source"`
+			Topics []struct{ ID string }
+			Meta   map[string]string `json:"meta"`
+		}
+		if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Topics) == 0 || got.Topics[0].ID != want || got.Source == "" || got.Meta["source"] != got.Source {
+			t.Errorf("line %d: source %q, meta %v, topics %+v; want %s first", i+1, got.Source, got.Meta, got.Topics, want)
+		}
+	}
 }

@@ -10,7 +10,12 @@ package main
 // Rocchio) or linear (multinomial logistic regression, the default).
 // -entities (on by default) adds terms derived from each article's
 // entities to its features: the country and region terms of cli.RegionTerms,
-// as khabar.Analyzer gives them to a model.
+// as khabar.Analyzer gives them to a model. -sources (on by default) adds
+// khabar.SourceTerms for lines with a "source" field: the feed alone and
+// paired with each of those entity terms, so that the model learns how
+// each source files each region (one files all Arab-world news as
+// international, another keeps Iran and Turkey in its Middle East
+// section).
 // -folds K instead runs stratified K-fold cross-validation on -train
 // alone: the documents of each label are shuffled with a fixed seed and
 // dealt round-robin to the folds; each fold is scored by a model trained
@@ -48,6 +53,7 @@ func runTopics(args []string, e env) int {
 	folds := fs.Int("folds", 0, "stratified `K`-fold cross-validation on -train alone (fixed seed)")
 	dm := addDefaultModelFlags(fs)
 	withEntities := fs.Bool("entities", true, "add terms from each article's entities (country codes, Arab world or not) to the features, as the Analyzer does")
+	withSources := fs.Bool("sources", true, "add each article's \"source\" field, alone and paired with each entity term, to the features, as the Analyzer does for an Article with a Source")
 	if code, ok := parseArgs(fs, args); !ok {
 		return code
 	}
@@ -72,10 +78,9 @@ func runTopics(args []string, e env) int {
 	if err != nil {
 		return fail(err)
 	}
-	if *withEntities {
-		if err := cli.AddRegionTerms(trainDocs); err != nil {
-			return fail(err)
-		}
+	which := cli.TopicTerms{Regions: *withEntities, Sources: *withSources}
+	if err := cli.AddTopicTerms(trainDocs, which); err != nil {
+		return fail(err)
 	}
 	var ev *topicEval
 	if *folds > 0 {
@@ -106,10 +111,8 @@ func runTopics(args []string, e env) int {
 		if err != nil {
 			return fail(err)
 		}
-		if *withEntities {
-			if err := cli.AddRegionTerms(testDocs); err != nil {
-				return fail(err)
-			}
+		if err := cli.AddTopicTerms(testDocs, which); err != nil {
+			return fail(err)
 		}
 		ev, err = evaluateTopics(trainDocs, testDocs, *kind)
 		if err != nil {
@@ -117,6 +120,13 @@ func runTopics(args []string, e env) int {
 		}
 	}
 	ev.kind, ev.folds = *kind, *folds
+	ev.features = []string{"words"}
+	if *withEntities {
+		ev.features = append(ev.features, "entities")
+	}
+	if *withSources && slices.ContainsFunc(trainDocs, func(d topics.LabeledDoc) bool { return d.Source != "" }) {
+		ev.features = append(ev.features, "sources")
+	}
 	if *asJSON {
 		err = ev.writeJSON(e.stdout)
 	} else {
@@ -182,6 +192,9 @@ type topicEval struct {
 	train time.Duration
 	kind  string
 	folds int
+	// features names the kinds of terms the classifier saw: words, and
+	// entities and sources when they were added.
+	features []string
 }
 
 func newTopicEval() *topicEval { return &topicEval{conf: map[string]map[string]int{}} }
@@ -274,7 +287,8 @@ func (ev *topicEval) writeJSON(w io.Writer) error {
 		Classifier string                 `json:"classifier"`
 		Folds      int                    `json:"folds,omitempty"`
 		TrainSecs  float64                `json:"train_seconds"`
-	}{fraction(ev.accuracy()), fraction(macro), per, ev.n, ev.kind, ev.folds, ev.train.Seconds()}
+		Features   []string               `json:"features"`
+	}{fraction(ev.accuracy()), fraction(macro), per, ev.n, ev.kind, ev.folds, ev.train.Seconds(), ev.features}
 	enc := json.NewEncoder(w)
 	return enc.Encode(v)
 }
@@ -299,7 +313,7 @@ func (ev *topicEval) writeText(w io.Writer) error {
 	if ev.folds > 0 {
 		how = fmt.Sprintf("%d-fold stratified cross-validation", ev.folds)
 	}
-	fmt.Fprintf(w, "classifier %s, %s, %d documents, training %s\n", ev.kind, how, ev.n, ev.train.Round(time.Millisecond))
+	fmt.Fprintf(w, "classifier %s on %s, %s, %d documents, training %s\n", ev.kind, strings.Join(ev.features, "+"), how, ev.n, ev.train.Round(time.Millisecond))
 	writeLabelTable(w, ev.accuracy(), macro, labels, per)
 	fmt.Fprintln(w, "\nconfusion matrix (rows gold, columns predicted):")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -179,7 +179,7 @@ func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, train, test
 			return fail(err)
 		}
 		score = func(doc topics.LabeledDoc) []topics.TopicScore {
-			res, err := a.AnalyzeArticle(context.Background(), khabar.Article{Title: doc.Title, Body: doc.Text})
+			res, err := a.AnalyzeArticle(context.Background(), khabar.Article{Title: doc.Title, Body: doc.Text, Source: doc.Source})
 			if err != nil {
 				return nil // no text: no topic
 			}

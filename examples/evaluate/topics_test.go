@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,6 +116,66 @@ func TestStratifiedFolds(t *testing.T) {
 	for i := range part {
 		if part[i] != again[i] {
 			t.Fatal("folds not deterministic")
+		}
+	}
+}
+
+// TestTopicsSources files the same stories under a different label for
+// each of two sources: only the source terms can tell them apart.
+func TestTopicsSources(t *testing.T) {
+	stories := []string{
+		"اجتمع الوزير في بغداد مع نظيره لبحث الأوضاع الأمنية.",
+		"عقد الرئيس في دمشق اجتماعا مع الوفد الزائر.",
+		"بحث رئيس الوزراء في بيروت الأزمة السياسية مع الحكومة.",
+		"التقى وزير الخارجية في القاهرة بنظيره لبحث العلاقات.",
+		"ناقش البرلمان في الرباط مشروع قانون الانتخابات.",
+		"استقبل الأمير في الدوحة وفدا حكوميا رفيعا.",
+	}
+	dir := t.TempDir()
+	write := func(name string, docs []map[string]string) string {
+		var b strings.Builder
+		for _, d := range docs {
+			line, _ := json.Marshal(d)
+			b.Write(append(line, '\n'))
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	var train, test []map[string]string
+	for i, s := range stories {
+		for source, label := range map[string]string{"wire_a": "world", "wire_b": "middle_east"} {
+			d := map[string]string{"id": fmt.Sprint(i), "source": source, "category": label, "text": s}
+			if i < 4 {
+				train = append(train, d)
+			} else {
+				test = append(test, d)
+			}
+		}
+	}
+	trainPath, testPath := write("train.jsonl", train), write("test.jsonl", test)
+	for _, tc := range []struct {
+		sources  string
+		accuracy float64
+		features string
+	}{
+		{"true", 1, `"features":["words","entities","sources"]`},
+		{"false", 0.5, `"features":["words","entities"]`},
+	} {
+		out, errOut, code := runEvaluate(t, nil, "topics", "-train", trainPath, "-test", testPath, "-sources="+tc.sources, "-json")
+		if code != 0 {
+			t.Fatalf("-sources=%s: exit %d: %s", tc.sources, code, errOut)
+		}
+		var got struct {
+			Accuracy float64 `json:"accuracy"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Accuracy != tc.accuracy || !strings.Contains(out, tc.features) {
+			t.Errorf("-sources=%s: accuracy %v (want %v), want %s in %s", tc.sources, got.Accuracy, tc.accuracy, tc.features, out)
 		}
 	}
 }

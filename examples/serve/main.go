@@ -15,7 +15,7 @@
 // # API
 //
 //	POST /v1/analyze   plain text (text/plain, UTF-8; first line = title)
-//	                   or a JSON article {"id","title","text"} (application/json);
+//	                   or a JSON article {"id","title","text"[,"source"]} (application/json);
 //	                   answers the khabar.Analysis object, the same JSON as
 //	                   `analyze -format json` (id, title, language,
 //	                   sentence_count, sentences, entities, topics, keywords,

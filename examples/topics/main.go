@@ -19,7 +19,10 @@
 // the format topics.ReadClassifier reads (the file is written whole or not
 // at all). A summary goes to stderr. -entities (on by default) first adds
 // the country and region terms of each article's entities to its features,
-// as evaluate topics does and as khabar.Analyzer gives them to a model.
+// as evaluate topics does and as khabar.Analyzer gives them to a model;
+// -sources (on by default) adds khabar.SourceTerms for articles with a
+// "source" field. A model trained with them is used by giving
+// khabar.Article.Source (examples/analyze reads it from JSONL lines).
 //
 // # keywords
 //

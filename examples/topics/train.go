@@ -16,6 +16,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write the classifier to `FILE` (required)")
 	kind := fs.String("classifier", "linear", "`kind` of classifier: linear (logistic regression) or centroid (TF-IDF Rocchio)")
 	withEntities := fs.Bool("entities", true, "add the country and region terms of each article's entities to its features, as evaluate topics does and the Analyzer gives a model")
+	withSources := fs.Bool("sources", true, "add each article's \"source\" field, alone and paired with each entity term, to its features, as the Analyzer does for an Article with a Source")
 	file, code, ok := parseFile(fs, args)
 	if !ok {
 		return code
@@ -39,9 +40,9 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "topics train: %d articles from %s; training a %s classifier…\n", len(docs), file, *kind)
 	if *withEntities {
 		fmt.Fprintf(stderr, "topics train: finding entities for their country and region terms…\n")
-		if err := cli.AddRegionTerms(docs); err != nil {
-			return fail(err)
-		}
+	}
+	if err := cli.AddTopicTerms(docs, cli.TopicTerms{Regions: *withEntities, Sources: *withSources}); err != nil {
+		return fail(err)
 	}
 	c, err := cli.TrainClassifier(docs, *kind)
 	if err != nil {

@@ -10,7 +10,8 @@
 // POST /v1/analyze takes either plain text (Content-Type text/plain, UTF-8;
 // the first line is the title) or a JSON article (Content-Type
 // application/json): {"id": "…", "title": "…", "text": "…"}, "body" being
-// accepted for "text" and a numeric id kept as its digits. It answers 200
+// accepted for "text" and a numeric id kept as its digits; an optional
+// "source" (the article's feed) is passed on as khabar.Article.Source. It answers 200
 // with the khabar.Analysis object, as `analyze -format json` prints it,
 // plus "body_start" when a JSON article's title was put before its text.
 // Every start/end in it is a 0-based byte offset, end exclusive, into the
@@ -177,6 +178,8 @@ type jsonArticle struct {
 	Title string          `json:"title"`
 	Text  *string         `json:"text"`
 	Body  *string         `json:"body"`
+	// Source is the article's feed; see khabar.Article.Source.
+	Source string `json:"source"`
 }
 
 func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
@@ -296,7 +299,7 @@ func decodeArticle(body []byte) (khabar.Article, error) {
 	if ja.Text != nil && ja.Body != nil {
 		return khabar.Article{}, errors.New(`JSON article has both "text" and "body"; send one`)
 	}
-	art := khabar.Article{Title: ja.Title}
+	art := khabar.Article{Title: ja.Title, Source: ja.Source}
 	switch {
 	case ja.Text != nil:
 		art.Body = *ja.Text

@@ -60,6 +60,7 @@ func readArticle(t testing.TB, name string) string {
 // apiResponse is the answer of /v1/analyze as a client reads it.
 type apiResponse struct {
 	ID            string `json:"id"`
+	Source        string `json:"source"`
 	Title         string `json:"title"`
 	Language      string `json:"language"`
 	SentenceCount int    `json:"sentence_count"`
@@ -223,27 +224,29 @@ func TestAnalyzeJSONArticle(t *testing.T) {
 	politics := readArticle(t, "politics.txt")
 	_, body, _ := strings.Cut(politics, "\n")
 	tests := []struct {
-		name, req, id, title, text string
-		bodyStart                  int
+		name, req, id, title, text, source string
+		bodyStart                          int
 	}{
 		{"title and text", `{"id":"a-1","title":"زيارة بلينكن","text":"وصل بلينكن إلى بغداد ثم توجه إلى الرياض."}`,
-			"a-1", "زيارة بلينكن", "زيارة بلينكن\n\nوصل بلينكن إلى بغداد ثم توجه إلى الرياض.", len("زيارة بلينكن\n\n")},
+			"a-1", "زيارة بلينكن", "زيارة بلينكن\n\nوصل بلينكن إلى بغداد ثم توجه إلى الرياض.", "", len("زيارة بلينكن\n\n")},
 		{"numeric id, body field", `{"id":12345,"body":"وصل بلينكن إلى بغداد."}`,
-			"12345", "", "وصل بلينكن إلى بغداد.", 0},
+			"12345", "", "وصل بلينكن إلى بغداد.", "", 0},
 		{"text starts with the title", `{"title":"زيارة بلينكن","text":"زيارة بلينكن\n\nوصل بلينكن إلى بغداد."}`,
-			"", "زيارة بلينكن", "زيارة بلينكن\n\nوصل بلينكن إلى بغداد.", 0},
+			"", "زيارة بلينكن", "زيارة بلينكن\n\nوصل بلينكن إلى بغداد.", "", 0},
 		{"extra fields", `{"id":"x","text":"وصل بلينكن إلى بغداد.","url":"https://example.com/1","category":"politics"}`,
-			"x", "", "وصل بلينكن إلى بغداد.", 0},
-		{"whole article", mustJSON(t, map[string]string{"id": "p", "text": politics}), "p", "", politics, 0},
-		{"title split from the article", mustJSON(t, map[string]string{"title": "عنوان آخر", "text": body}), "", "عنوان آخر", "عنوان آخر\n\n" + body, len("عنوان آخر\n\n")},
+			"x", "", "وصل بلينكن إلى بغداد.", "", 0},
+		{"source", `{"id":"s","text":"وصل بلينكن إلى بغداد.","source":"bbc_arabic"}`,
+			"s", "", "وصل بلينكن إلى بغداد.", "bbc_arabic", 0},
+		{"whole article", mustJSON(t, map[string]string{"id": "p", "text": politics}), "p", "", politics, "", 0},
+		{"title split from the article", mustJSON(t, map[string]string{"title": "عنوان آخر", "text": body}), "", "عنوان آخر", "عنوان آخر\n\n" + body, "", len("عنوان آخر\n\n")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w := post(t, s, "application/json", tt.req)
 			res := decode(t, w)
 			checkOffsets(t, tt.text, res)
-			if res.ID != tt.id || res.BodyStart != tt.bodyStart {
-				t.Errorf("id %q body_start %d, want %q %d", res.ID, res.BodyStart, tt.id, tt.bodyStart)
+			if res.ID != tt.id || res.BodyStart != tt.bodyStart || res.Source != tt.source {
+				t.Errorf("id %q body_start %d source %q, want %q %d %q", res.ID, res.BodyStart, res.Source, tt.id, tt.bodyStart, tt.source)
 			}
 			if tt.title != "" && res.Title != tt.title {
 				t.Errorf("title %q, want %q", res.Title, tt.title)

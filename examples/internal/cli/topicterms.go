@@ -45,15 +45,36 @@ func (t *RegionTerms) Terms(title, text string) []string {
 	return khabar.RegionTerms(t.x.Extract(full).Entities, t.g)
 }
 
-// AddRegionTerms sets the Extra terms of every document to its region
-// terms, replacing any it had.
-func AddRegionTerms(docs []topics.LabeledDoc) error {
-	t, err := NewRegionTerms()
-	if err != nil {
-		return err
+// TopicTerms says which extra terms [AddTopicTerms] gives documents.
+type TopicTerms struct {
+	// Regions adds the region terms of the documents' entities.
+	Regions bool
+	// Sources adds khabar.SourceTerms for documents with a Source: the
+	// source, and the source paired with each region term when Regions is
+	// set.
+	Sources bool
+}
+
+// AddTopicTerms sets the Extra terms of every document to the terms which
+// sets, replacing any it had: what khabar.Analyzer gives a topic model for
+// an article with the same title, text and source.
+func AddTopicTerms(docs []topics.LabeledDoc, which TopicTerms) error {
+	var t *RegionTerms
+	if which.Regions {
+		var err error
+		if t, err = NewRegionTerms(); err != nil {
+			return err
+		}
 	}
 	for i := range docs {
-		docs[i].Extra = t.Terms(docs[i].Title, docs[i].Text)
+		var extra []string
+		if t != nil {
+			extra = t.Terms(docs[i].Title, docs[i].Text)
+		}
+		if which.Sources {
+			extra = append(extra, khabar.SourceTerms(docs[i].Source, extra)...)
+		}
+		docs[i].Extra = extra
 	}
 	return nil
 }
