@@ -23,15 +23,23 @@ const (
 	// trained by stochastic gradient descent; a text's scores are the
 	// softmax probabilities of the labels (they sum to 1).
 	Linear
+	// Bayes is multinomial naive Bayes over the TF-IDF rows, taken as
+	// fractional term counts; a text's scores are the posterior
+	// probabilities of the labels (they sum to 1). It is the usual
+	// baseline of text classification, kept for comparison: the linear
+	// model is more accurate.
+	Bayes
 )
 
-// String returns "centroid" or "linear".
+// String returns "centroid", "linear" or "bayes".
 func (k ClassifierKind) String() string {
 	switch k {
 	case Centroid:
 		return "centroid"
 	case Linear:
 		return "linear"
+	case Bayes:
+		return "bayes"
 	}
 	return fmt.Sprintf("ClassifierKind(%d)", uint8(k))
 }
@@ -42,7 +50,8 @@ type LabelScore struct {
 	Score float64
 }
 
-// ClassifierOption configures [TrainCentroid] and [TrainLinear].
+// ClassifierOption configures [TrainCentroid], [TrainLinear] and
+// [TrainBayes].
 type ClassifierOption func(*classifierConfig) error
 
 type classifierConfig struct {
@@ -51,6 +60,7 @@ type classifierConfig struct {
 	rate        float64
 	l2          float64
 	seed        uint64
+	smoothing   float64
 }
 
 // Defaults of the classifier options.
@@ -60,6 +70,7 @@ const (
 	DefaultLearningRate = 1.0
 	DefaultL2           = 1e-6
 	DefaultSeed         = 1
+	DefaultSmoothing    = 0.1
 )
 
 // WithTitleWeight makes the title of a [LabeledDoc] count n times (default
@@ -77,7 +88,7 @@ func WithTitleWeight(n int) ClassifierOption {
 
 // WithEpochs sets the number of passes over the training documents of
 // [TrainLinear] (default [DefaultEpochs]). It returns an error from the
-// trainer if n < 1. [TrainCentroid] ignores it.
+// trainer if n < 1. The other trainers ignore it.
 func WithEpochs(n int) ClassifierOption {
 	return func(c *classifierConfig) error {
 		if n < 1 {
@@ -90,7 +101,8 @@ func WithEpochs(n int) ClassifierOption {
 
 // WithLearningRate sets the initial step size η₀ of [TrainLinear] (default
 // [DefaultLearningRate]); epoch e (from 0) uses η₀/(1+e/2). It returns an
-// error from the trainer unless 0 < rate ≤ 100. [TrainCentroid] ignores it.
+// error from the trainer unless 0 < rate ≤ 100. The other trainers ignore
+// it.
 func WithLearningRate(rate float64) ClassifierOption {
 	return func(c *classifierConfig) error {
 		if !(rate > 0 && rate <= 100) {
@@ -103,8 +115,8 @@ func WithLearningRate(rate float64) ClassifierOption {
 
 // WithL2 sets the L2 regularisation strength λ of [TrainLinear] (default
 // [DefaultL2]): each step shrinks the weights by a factor 1 − ηλ. It
-// returns an error from the trainer unless 0 ≤ λ < 1. [TrainCentroid]
-// ignores it.
+// returns an error from the trainer unless 0 ≤ λ < 1. The other trainers
+// ignore it.
 func WithL2(lambda float64) ClassifierOption {
 	return func(c *classifierConfig) error {
 		if !(lambda >= 0 && lambda < 1) {
@@ -115,16 +127,31 @@ func WithL2(lambda float64) ClassifierOption {
 	}
 }
 
+// WithSmoothing sets the additive (Lidstone) smoothing α of [TrainBayes]
+// (default [DefaultSmoothing]): every term gets α added to its weight in
+// every label. It returns an error from the trainer unless 0 < α ≤ 100.
+// The other trainers ignore it.
+func WithSmoothing(alpha float64) ClassifierOption {
+	return func(c *classifierConfig) error {
+		if !(alpha > 0 && alpha <= 100) {
+			return fmt.Errorf("topics: smoothing %v, want 0 < α ≤ 100", alpha)
+		}
+		c.smoothing = alpha
+		return nil
+	}
+}
+
 // WithSeed sets the seed of the shuffling of [TrainLinear] (default
 // [DefaultSeed]); the same documents, options and seed give the same
-// model. [TrainCentroid] ignores it.
+// model. The other trainers ignore it.
 func WithSeed(seed uint64) ClassifierOption {
 	return func(c *classifierConfig) error { c.seed = seed; return nil }
 }
 
 // Classifier assigns labels to texts from TF-IDF rows of a [Space]. It is
-// built by [TrainCentroid] or [TrainLinear] (or read by [ReadClassifier])
-// and never changes afterwards; it is safe for concurrent use.
+// built by [TrainCentroid], [TrainLinear] or [TrainBayes] (or read by
+// [ReadClassifier]) and never changes afterwards; it is safe for
+// concurrent use.
 //
 // Its weights form a terms × labels table (one row per column of the
 // space's vocabulary) plus a bias per label.
@@ -148,7 +175,7 @@ func prepare(space *Space, docs []LabeledDoc, opts []ClassifierOption) (classifi
 		panic("topics: nil Space")
 	}
 	c := classifierConfig{titleWeight: DefaultTitleWeight, epochs: DefaultEpochs,
-		rate: DefaultLearningRate, l2: DefaultL2, seed: DefaultSeed}
+		rate: DefaultLearningRate, l2: DefaultL2, seed: DefaultSeed, smoothing: DefaultSmoothing}
 	for _, o := range opts {
 		if err := o(&c); err != nil {
 			return c, nil, nil, nil, err
@@ -318,6 +345,49 @@ func (c *Classifier) Kind() ClassifierKind { return c.kind }
 // Labels returns a copy of the labels, in byte order.
 func (c *Classifier) Labels() []string { return slices.Clone(c.labels) }
 
+// TrainBayes builds a multinomial naive Bayes classifier: see [Bayes].
+// Documents become TF-IDF rows as in [TrainCentroid]. With N_k documents
+// of label k out of N, and W_jk the sum of column j over the rows of label
+// k, the weight of term j for label k is ln((W_jk + α) / Σ_j (W_jk + α))
+// and the bias of label k is ln(N_k / N) ([WithSmoothing] sets α). A
+// text's scores are the softmax of bias + row · weights.
+//
+// Errors are those of [TrainCentroid].
+func TrainBayes(space *Space, docs []LabeledDoc, opts ...ClassifierOption) (*Classifier, error) {
+	c, x, labels, y, err := prepare(space, docs, opts)
+	if err != nil {
+		return nil, err
+	}
+	L := len(labels)
+	_, nTerms := x.Dims()
+	w := make([]float64, nTerms*L)
+	b := make([]float64, L)
+	for i := range y {
+		b[y[i]]++
+		cols, vals := x.Row(i)
+		for n, j := range cols {
+			w[j*L+y[i]] += vals[n]
+		}
+	}
+	total := make([]float64, L)
+	for j := range nTerms {
+		for k := range L {
+			w[j*L+k] += c.smoothing
+			total[k] += w[j*L+k]
+		}
+	}
+	for j := range nTerms {
+		for k := range L {
+			w[j*L+k] = math.Log(w[j*L+k] / total[k])
+		}
+	}
+	for k := range b {
+		b[k] = math.Log(b[k] / float64(len(y)))
+	}
+	return &Classifier{kind: Bayes, space: space, labels: labels, weights: w,
+		bias: b, titleWeight: c.titleWeight}, nil
+}
+
 // Space returns the TF-IDF space the classifier works in.
 func (c *Classifier) Space() *Space { return c.space }
 
@@ -327,9 +397,9 @@ func (c *Classifier) TitleWeight() int { return c.titleWeight }
 // Scores returns a score for every label of the classifier for text (the
 // whole article; see [Classifier.ScoresDoc] to weight a title), best
 // first, ties in label order. Scores are cosines for [Centroid] and
-// probabilities for [Linear]. A text with no term of the vocabulary scores
-// 0 for every label (Centroid) or gets the label priors learned in the
-// biases (Linear). It allocates the result and the text's TF-IDF row.
+// probabilities for [Linear] and [Bayes]. A text with no term of the
+// vocabulary scores 0 for every label (Centroid) or gets the label priors
+// learned in the biases (Linear, Bayes). It allocates the result and the text's TF-IDF row.
 func (c *Classifier) Scores(text string) []LabelScore {
 	return c.labelScores(c.rawScores(c.space.Transform([]string{text}).Row(0)))
 }
@@ -349,7 +419,7 @@ func (c *Classifier) labelScores(s []float64) []LabelScore {
 func (c *Classifier) rawScores(cols []int, vals []float64) []float64 {
 	s := make([]float64, len(c.labels))
 	linearScores(s, c.weights, c.bias, 1, len(c.labels), cols, vals)
-	if c.kind == Linear {
+	if c.kind == Linear || c.kind == Bayes {
 		softmax(s)
 	}
 	return s

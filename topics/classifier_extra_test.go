@@ -196,3 +196,47 @@ func TestReadLabeledJSONLIgnoresExtra(t *testing.T) {
 		t.Errorf("docs %+v: Extra must not come from JSON", docs)
 	}
 }
+
+// TestBayesByHand checks naive Bayes against values computed by hand on
+// extraCorpus. Every row is (1, 1, i)/n over (انتخاب, برلم, its region),
+// i = ln(5/3)+1 and n = √(2+i²) (see TestCentroidExtraByHand). The two
+// rows of label arab sum to 2/n, 2/n and 2i/n over انتخاب, برلم and
+// region:arab, and to 0 over region:other; with α added to each of the
+// 4 terms, θ = (W + α)/(2(2+i)/n + 4α). A query row of the other region
+// scores ln ½ + (ln θ(انتخاب) + ln θ(برلم) + i·ln θ(region:other))/n for
+// label arab, and the same with θ(region:other) of label other, which is
+// θ(region:arab) of label arab by symmetry; the scores are the softmax of
+// the two.
+func TestBayesByHand(t *testing.T) {
+	const alpha = 0.5
+	s, err := NewSpaceLabeled(extraCorpus, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := TrainBayes(s, extraCorpus, WithTitleWeight(0), WithSmoothing(alpha))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Kind() != Bayes || c.Kind().String() != "bayes" {
+		t.Errorf("kind %v", c.Kind())
+	}
+	i := math.Log(5.0/3) + 1
+	n := math.Sqrt(2 + i*i)
+	total := 2*(2+i)/n + 4*alpha
+	word := math.Log((2/n + alpha) / total)
+	same := math.Log((2*i/n + alpha) / total)
+	other := math.Log(alpha / total)
+	sOther := math.Log(0.5) + (2*word+i*same)/n
+	sArab := math.Log(0.5) + (2*word+i*other)/n
+	pOther := 1 / (1 + math.Exp(sArab-sOther))
+	q := LabeledDoc{Text: "انتخابات البرلمان", Extra: []string{"region:other"}}
+	want := []LabelScore{{"other", pOther}, {"arab", 1 - pOther}}
+	if got := c.ScoresDoc(q); !closeScores(got, want) {
+		t.Errorf("ScoresDoc %v, want %v", got, want)
+	}
+	// Without the region both labels are alike: ½ each.
+	if got, want := c.Scores("انتخابات البرلمان"), []LabelScore{{"arab", 0.5}, {"other", 0.5}}; !closeScores(got, want) {
+		t.Errorf("Scores without extra terms %v, want %v", got, want)
+	}
+	checkScoreMatchesScoresDoc(t, c, q)
+}

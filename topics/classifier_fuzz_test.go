@@ -10,7 +10,7 @@ import (
 // corruptions: it must return an error or a usable classifier that saves
 // back to the same bytes, never panic.
 func FuzzReadClassifier(f *testing.F) {
-	for _, c := range trainBoth(f) {
+	for _, c := range trainAll(f) {
 		var buf bytes.Buffer
 		if _, err := c.WriteTo(&buf); err != nil {
 			f.Fatal(err)

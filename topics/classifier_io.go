@@ -114,7 +114,7 @@ func ReadClassifier(r io.Reader) (*Classifier, error) {
 
 func (d *decoder) classifier() (*Classifier, error) {
 	kind := ClassifierKind(d.byte())
-	if d.err == nil && kind != Centroid && kind != Linear {
+	if d.err == nil && kind != Centroid && kind != Linear && kind != Bayes {
 		d.fail("unknown classifier kind %d", kind)
 	}
 	tw := d.uint(math.MaxInt32, "title weight")

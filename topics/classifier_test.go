@@ -42,7 +42,7 @@ func tinySpace(t testing.TB) *Space {
 	return s
 }
 
-func trainBoth(t testing.TB) []*Classifier {
+func trainAll(t testing.TB) []*Classifier {
 	t.Helper()
 	s := tinySpace(t)
 	c1, err := TrainCentroid(s, tinyCorpus)
@@ -53,7 +53,11 @@ func trainBoth(t testing.TB) []*Classifier {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []*Classifier{c1, c2}
+	c3, err := TrainBayes(s, tinyCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []*Classifier{c1, c2, c3}
 }
 
 func checkObvious(t *testing.T, c *Classifier) {
@@ -75,13 +79,13 @@ func checkObvious(t *testing.T, c *Classifier) {
 }
 
 func TestClassifiersTiny(t *testing.T) {
-	for _, c := range trainBoth(t) {
+	for _, c := range trainAll(t) {
 		t.Run(c.Kind().String(), func(t *testing.T) {
 			checkObvious(t, c)
 			if got := strings.Join(c.Labels(), ","); got != "culture,economy,sport" {
 				t.Errorf("Labels() = %s", got)
 			}
-			if c.Kind() == Linear {
+			if c.Kind() != Centroid {
 				var sum float64
 				for _, s := range c.Scores(tinyQueries[0].text) {
 					sum += s.Score
@@ -118,14 +122,14 @@ func TestTrainLinearDeterministic(t *testing.T) {
 
 func TestTrainErrors(t *testing.T) {
 	s := tinySpace(t)
-	for _, train := range []func(*Space, []LabeledDoc, ...ClassifierOption) (*Classifier, error){TrainCentroid, TrainLinear} {
+	for _, train := range []func(*Space, []LabeledDoc, ...ClassifierOption) (*Classifier, error){TrainCentroid, TrainLinear, TrainBayes} {
 		if _, err := train(s, nil); !errors.Is(err, ErrEmptyCorpus) {
 			t.Errorf("no docs: %v", err)
 		}
 		if _, err := train(s, []LabeledDoc{{ID: "x", Text: "نص"}}); !errors.Is(err, ErrNoLabel) || !strings.Contains(err.Error(), `"x"`) {
 			t.Errorf("no label: %v", err)
 		}
-		for _, o := range []ClassifierOption{WithTitleWeight(-1), WithEpochs(0), WithLearningRate(0), WithL2(-1), WithL2(1)} {
+		for _, o := range []ClassifierOption{WithTitleWeight(-1), WithEpochs(0), WithLearningRate(0), WithL2(-1), WithL2(1), WithSmoothing(0), WithSmoothing(101)} {
 			if _, err := train(s, tinyCorpus, o); err == nil {
 				t.Error("invalid option accepted")
 			}
@@ -134,7 +138,7 @@ func TestTrainErrors(t *testing.T) {
 }
 
 func TestClassifierRoundTrip(t *testing.T) {
-	for _, c := range trainBoth(t) {
+	for _, c := range trainAll(t) {
 		var buf bytes.Buffer
 		n, err := c.WriteTo(&buf)
 		if err != nil || n != int64(buf.Len()) {
@@ -166,7 +170,7 @@ func TestClassifierRoundTrip(t *testing.T) {
 }
 
 func TestReadClassifierErrors(t *testing.T) {
-	c := trainBoth(t)[1]
+	c := trainAll(t)[1]
 	var buf bytes.Buffer
 	c.WriteTo(&buf)
 	good := buf.Bytes()
@@ -213,7 +217,7 @@ func TestReadClassifierErrors(t *testing.T) {
 }
 
 func TestClassifierConcurrent(t *testing.T) {
-	for _, c := range trainBoth(t) {
+	for _, c := range trainAll(t) {
 		t.Run(c.Kind().String(), func(t *testing.T) {
 			var wg sync.WaitGroup
 			for range 8 {

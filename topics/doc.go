@@ -38,9 +38,10 @@
 //     own in the same format.
 //   - a [Classifier] trained on a labelled archive ([LabeledDoc], read
 //     from JSONL by [ReadLabeledJSONL]): a TF-IDF centroid (Rocchio,
-//     [TrainCentroid]) or multinomial logistic regression by SGD
-//     ([TrainLinear]); saved and loaded with [Classifier.WriteTo] and
-//     [ReadClassifier].
+//     [TrainCentroid]), multinomial logistic regression by SGD
+//     ([TrainLinear], the most accurate) or multinomial naive Bayes
+//     ([TrainBayes], a baseline); saved and loaded with
+//     [Classifier.WriteTo] and [ReadClassifier].
 //
 // [DefaultSpace] is an embedded background of document frequencies for
 // [Space.Keywords] when there is no archive to fit a Space on.

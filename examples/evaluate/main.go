@@ -5,7 +5,7 @@
 //	go run ./examples/evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer]
 //	                               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
 //	go run ./examples/evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K)
-//	                               [-classifier centroid|linear] [-json]
+//	                               [-classifier linear|centroid|bayes] [-json]
 //
 // # ner
 //
@@ -91,7 +91,7 @@ type env struct {
 
 const usage = `usage:
   evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer] [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
-  evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier centroid|linear] [-json]
+  evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier linear|centroid|bayes] [-json]
 `
 
 // run is the program without its process: it returns the exit status.

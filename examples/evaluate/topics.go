@@ -6,8 +6,9 @@ package main
 // {"id","category","title","text"}) and scores it on -test: accuracy,
 // macro-F1 (the mean F1 over every label seen in the gold or predicted
 // labels), per-label precision, recall and F1, and a confusion matrix
-// (rows gold, columns predicted). -classifier picks centroid (TF-IDF
-// Rocchio) or linear (multinomial logistic regression, the default).
+// (rows gold, columns predicted). -classifier picks linear (multinomial
+// logistic regression, the default), centroid (TF-IDF Rocchio) or bayes
+// (multinomial naive Bayes, the usual baseline).
 // -entities (on by default) adds terms derived from each article's
 // entities to its features: the country and region terms of cli.RegionTerms,
 // as khabar.Analyzer gives them to a model. -sources (on by default) adds
@@ -40,7 +41,7 @@ import (
 )
 
 const topicsUsage = `usage:
-  evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier centroid|linear] [-json]
+  evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier linear|centroid|bayes] [-json]
   evaluate topics -test FILE.jsonl -map label=medtop:CODE[|medtop:CODE…],… [-json]
 `
 
@@ -48,7 +49,7 @@ func runTopics(args []string, e env) int {
 	fs := newFlagSet("evaluate topics", topicsUsage, e)
 	train := fs.String("train", "", "labelled training `FILE.jsonl` ({\"id\",\"category\",\"title\",\"text\"} per line)")
 	test := fs.String("test", "", "labelled test `FILE.jsonl`")
-	kind := fs.String("classifier", "linear", "`centroid` (TF-IDF Rocchio) or linear (logistic regression)")
+	kind := fs.String("classifier", "linear", "`kind`: linear (logistic regression), centroid (TF-IDF Rocchio) or bayes (multinomial naive Bayes)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object (fractions in [0, 1])")
 	folds := fs.Int("folds", 0, "stratified `K`-fold cross-validation on -train alone (fixed seed)")
 	dm := addDefaultModelFlags(fs)
@@ -61,8 +62,8 @@ func runTopics(args []string, e env) int {
 	switch {
 	case *train == "" || dm.set:
 		return runDefaultTopics(fs, e, dm, *train, *test, *asJSON, *withEntities)
-	case *kind != "centroid" && *kind != "linear":
-		return usageError(fmt.Sprintf("-classifier %q: want centroid or linear", *kind))
+	case *kind != "centroid" && *kind != "linear" && *kind != "bayes":
+		return usageError(fmt.Sprintf("-classifier %q: want linear, centroid or bayes", *kind))
 	case *folds < 0 || *folds == 1:
 		return usageError("-folds must be 2 or more (or 0 for no folds)")
 	case *folds > 0 && *test != "":

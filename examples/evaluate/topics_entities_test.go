@@ -22,12 +22,13 @@ func TestTopicsEntitiesFlag(t *testing.T) {
 // devTopics is the labelled development set, outside the repository.
 const devTopics = "../../../shared/data/news-topics-dev/ant-v2.1-dev.jsonl"
 
-// TestTopicsDevCrossValidation checks the 5-fold cross-validation of
-// both classifiers, with entity and source terms, on the dev set: when
-// this test was written the linear model scored 0.9022 and the centroid
-// 0.8711, so it wants the linear model at 0.89 or more and at least two
-// points above the centroid. It takes about 10 seconds on one core, so it
-// is skipped with -short and under the race detector.
+// TestTopicsDevCrossValidation checks the 5-fold cross-validation of the
+// three classifiers, with entity and source terms, on the dev set: when
+// this test was written the linear model scored 0.9022, naive Bayes
+// 0.8811 and the centroid 0.8711, so it wants the linear model at 0.89 or
+// more, two points above the centroid and 1.5 above naive Bayes. It takes
+// about 15 seconds on one core, so it is skipped with -short and under
+// the race detector.
 func TestTopicsDevCrossValidation(t *testing.T) {
 	if _, err := os.Stat(devTopics); err != nil {
 		t.Skipf("dev topic data not available (%v); it lives in ../shared/data, outside the repository", err)
@@ -36,7 +37,7 @@ func TestTopicsDevCrossValidation(t *testing.T) {
 		t.Skip("5-fold cross-validation on 1,800 articles: skipped with -short and -race")
 	}
 	accuracy := map[string]float64{}
-	for _, kind := range []string{"linear", "centroid"} {
+	for _, kind := range []string{"linear", "centroid", "bayes"} {
 		out, errOut, code := runEvaluate(t, nil, "topics", "-train", devTopics, "-folds", "5", "-classifier", kind, "-json")
 		if code != 0 {
 			t.Fatalf("%s: exit %d: %s", kind, code, errOut)
@@ -51,8 +52,8 @@ func TestTopicsDevCrossValidation(t *testing.T) {
 		t.Logf("5-fold CV, %s with entity and source terms: accuracy %.4f, macro-F1 %.4f", kind, got.Accuracy, got.MacroF1)
 		accuracy[kind] = got.Accuracy
 	}
-	if accuracy["linear"] < 0.89 || accuracy["linear"]-accuracy["centroid"] < 0.02 {
-		t.Errorf("linear %.4f, centroid %.4f: want linear ≥ 0.89 and 2 points above the centroid (0.9022 and 0.8711 measured)",
-			accuracy["linear"], accuracy["centroid"])
+	if l := accuracy["linear"]; l < 0.89 || l-accuracy["centroid"] < 0.02 || l-accuracy["bayes"] < 0.015 {
+		t.Errorf("linear %.4f, centroid %.4f, naive Bayes %.4f: want linear ≥ 0.89, 2 points above the centroid and 1.5 above naive Bayes (0.9022, 0.8711, 0.8811 measured)",
+			l, accuracy["centroid"], accuracy["bayes"])
 	}
 }

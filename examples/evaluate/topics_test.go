@@ -25,7 +25,7 @@ func TestTopicsUsage(t *testing.T) {
 	}{
 		{"no -train", []string{"topics", "-test", topicsTest}, 2, "give -train FILE.jsonl to train a classifier, or -map"},
 		{"no -test or -folds", []string{"topics", "-train", topicsTrain}, 2, "give -test"},
-		{"bad classifier", []string{"topics", "-train", topicsTrain, "-test", topicsTest, "-classifier", "bayes"}, 2, `-classifier "bayes"`},
+		{"bad classifier", []string{"topics", "-train", topicsTrain, "-test", topicsTest, "-classifier", "svm"}, 2, `-classifier "svm": want linear, centroid or bayes`},
 		{"-folds 1", []string{"topics", "-train", topicsTrain, "-folds", "1"}, 2, "-folds must be"},
 		{"-folds and -test", []string{"topics", "-train", topicsTrain, "-test", topicsTest, "-folds", "2"}, 2, "cannot be combined"},
 		{"extra argument", []string{"topics", "-train", topicsTrain, "x"}, 2, `unexpected argument "x"`},
@@ -53,7 +53,7 @@ func TestTopicsBadJSONL(t *testing.T) {
 }
 
 func TestTopicsText(t *testing.T) {
-	for _, kind := range []string{"centroid", "linear"} {
+	for _, kind := range []string{"centroid", "linear", "bayes"} {
 		out, errOut, code := runEvaluate(t, nil, "topics", "-train", topicsTrain, "-test", topicsTest, "-classifier", kind)
 		if code != 0 {
 			t.Fatalf("%s: exit %d: %s", kind, code, errOut)

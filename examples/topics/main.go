@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./examples/topics train -o FILE [-classifier centroid|linear] FILE.jsonl
+//	go run ./examples/topics train -o FILE [-classifier linear|centroid|bayes] FILE.jsonl
 //	go run ./examples/topics keywords [-n N] [-background FILE.jsonl] [-json] FILE
 //	go run ./examples/topics cluster [-k N] [-json] FILE.jsonl
 //
@@ -14,8 +14,8 @@
 // TF-IDF space from them (terms in at least two articles, sublinear tf, the
 // title counted topics.DefaultTitleWeight times: the recipe of
 // examples/evaluate topics, so its scores apply) and trains a classifier:
-// linear (multinomial logistic regression, the default) or centroid
-// (TF-IDF Rocchio). The classifier, with its space, is written to -o in
+// linear (multinomial logistic regression, the default), centroid
+// (TF-IDF Rocchio) or bayes (multinomial naive Bayes). The classifier, with its space, is written to -o in
 // the format topics.ReadClassifier reads (the file is written whole or not
 // at all). A summary goes to stderr. -entities (on by default) first adds
 // the country and region terms of each article's entities to its features,
@@ -77,7 +77,7 @@ func main() {
 }
 
 const usage = `usage:
-  topics train -o FILE [-classifier centroid|linear] FILE.jsonl
+  topics train -o FILE [-classifier linear|centroid|bayes] FILE.jsonl
   topics keywords [-n N] [-background FILE.jsonl] [-json] FILE
   topics cluster [-k N] [-json] FILE.jsonl
 `

@@ -77,7 +77,7 @@ func TestUsage(t *testing.T) {
 }
 
 func TestTrain(t *testing.T) {
-	for _, kind := range []string{"linear", "centroid"} {
+	for _, kind := range []string{"linear", "centroid", "bayes"} {
 		t.Run(kind, func(t *testing.T) {
 			dir := t.TempDir()
 			model := filepath.Join(dir, "model.bin")

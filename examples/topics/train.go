@@ -14,7 +14,7 @@ import (
 func runTrain(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("topics train", stderr)
 	out := fs.String("o", "", "write the classifier to `FILE` (required)")
-	kind := fs.String("classifier", "linear", "`kind` of classifier: linear (logistic regression) or centroid (TF-IDF Rocchio)")
+	kind := fs.String("classifier", "linear", "`kind` of classifier: linear (logistic regression), centroid (TF-IDF Rocchio) or bayes (multinomial naive Bayes)")
 	withEntities := fs.Bool("entities", true, "add the country and region terms of each article's entities to its features, as evaluate topics does and the Analyzer gives a model")
 	withSources := fs.Bool("sources", true, "add each article's \"source\" field, alone and paired with each entity term, to its features, as the Analyzer does for an Article with a Source")
 	file, code, ok := parseFile(fs, args)
@@ -24,8 +24,8 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case *out == "":
 		return badUsage(fs, "-o FILE is required")
-	case *kind != "linear" && *kind != "centroid":
-		return badUsage(fs, fmt.Sprintf("-classifier %q: want centroid or linear", *kind))
+	case *kind != "linear" && *kind != "centroid" && *kind != "bayes":
+		return badUsage(fs, fmt.Sprintf("-classifier %q: want linear, centroid or bayes", *kind))
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "topics train: %v\n", err)

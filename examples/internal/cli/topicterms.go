@@ -82,7 +82,7 @@ func AddTopicTerms(docs []topics.LabeledDoc, which TopicTerms) error {
 // TrainClassifier learns a TF-IDF space from docs (their Extra terms
 // included; terms in at least two documents, sublinear tf, the title
 // counted topics.DefaultTitleWeight times) and a classifier of kind
-// "linear" or "centroid" in it: the recipe the evaluate and topics
+// "linear", "centroid" or "bayes" in it: the recipe the evaluate and topics
 // programs share, so that evaluate's scores apply to the models topics
 // train writes.
 func TrainClassifier(docs []topics.LabeledDoc, kind string) (*topics.Classifier, error) {
@@ -90,8 +90,11 @@ func TrainClassifier(docs []topics.LabeledDoc, kind string) (*topics.Classifier,
 	if err != nil {
 		return nil, err
 	}
-	if kind == "centroid" {
+	switch kind {
+	case "centroid":
 		return topics.TrainCentroid(space, docs)
+	case "bayes":
+		return topics.TrainBayes(space, docs)
 	}
 	return topics.TrainLinear(space, docs)
 }
