@@ -137,3 +137,45 @@ func BenchmarkFitTransform(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkClassifier trains each kind of classifier on the dev set (its
+// TF-IDF space fitted once, outside the timing) and scores one article.
+func BenchmarkClassifier(b *testing.B) {
+	f, err := os.Open(devData)
+	if err != nil {
+		b.Skipf("dev data absent (%v): skipping", err)
+	}
+	docs, err := ReadLabeledJSONL(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	space, err := NewSpaceLabeled(docs, DefaultTitleWeight, []VectorizerOption{WithMinDF(2)}, WithSublinearTF())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		train func(*Space, []LabeledDoc, ...ClassifierOption) (*Classifier, error)
+	}{{"linear", TrainLinear}, {"centroid", TrainCentroid}, {"bayes", TrainBayes}} {
+		var c *Classifier
+		b.Run(tc.name+"/train", func(b *testing.B) {
+			for b.Loop() {
+				if c, err = tc.train(space, docs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(tc.name+"/score", func(b *testing.B) {
+			if c == nil {
+				b.Skip("not trained")
+			}
+			d := Document{Title: docs[0].Title, Text: docs[0].Text}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(d.Title) + len(d.Text)))
+			for b.Loop() {
+				c.Score(d)
+			}
+		})
+	}
+}

@@ -129,7 +129,9 @@ func WithL2(lambda float64) ClassifierOption {
 
 // WithSmoothing sets the additive (Lidstone) smoothing α of [TrainBayes]
 // (default [DefaultSmoothing]): every term gets α added to its weight in
-// every label. It returns an error from the trainer unless 0 < α ≤ 100.
+// every label. The rows are TF-IDF rows of unit length, whose entries are
+// far below 1, so the textbook α = 1 drowns the evidence: 0.1 did best of
+// 1, 0.3, 0.1, 0.03 and 0.01 in cross-validation on labelled news. It returns an error from the trainer unless 0 < α ≤ 100.
 // The other trainers ignore it.
 func WithSmoothing(alpha float64) ClassifierOption {
 	return func(c *classifierConfig) error {
