@@ -203,6 +203,21 @@ func prepare(space *Space, docs []LabeledDoc, opts []ClassifierOption) (classifi
 	return c, space.tfidf.Transform(space.vec.TransformTerms(terms)), labels, y, nil
 }
 
+// labelSums returns the sum of the rows of x of each of the L labels, as
+// a terms × labels table (term j, label k at j*L+k); y gives each row's
+// label.
+func labelSums(x *CSR, y []int, L int) []float64 {
+	_, nTerms := x.Dims()
+	w := make([]float64, nTerms*L)
+	for i, k := range y {
+		cols, vals := x.Row(i)
+		for n, j := range cols {
+			w[j*L+k] += vals[n]
+		}
+	}
+	return w
+}
+
 // TrainCentroid builds a TF-IDF centroid (Rocchio) classifier: see
 // [Centroid]. Each document is turned into a TF-IDF row of space from its
 // [LabeledDoc.Terms] with the [WithTitleWeight] option: the terms of its
@@ -221,13 +236,7 @@ func TrainCentroid(space *Space, docs []LabeledDoc, opts ...ClassifierOption) (*
 	}
 	L := len(labels)
 	_, nTerms := x.Dims()
-	w := make([]float64, nTerms*L)
-	for i := range y {
-		cols, vals := x.Row(i)
-		for k, j := range cols {
-			w[j*L+y[i]] += vals[k]
-		}
-	}
+	w := labelSums(x, y, L)
 	// Normalise each centroid (the mean's scale does not matter for the
 	// cosine).
 	norms := make([]float64, L)
@@ -362,14 +371,10 @@ func TrainBayes(space *Space, docs []LabeledDoc, opts ...ClassifierOption) (*Cla
 	}
 	L := len(labels)
 	_, nTerms := x.Dims()
-	w := make([]float64, nTerms*L)
+	w := labelSums(x, y, L)
 	b := make([]float64, L)
-	for i := range y {
-		b[y[i]]++
-		cols, vals := x.Row(i)
-		for n, j := range cols {
-			w[j*L+y[i]] += vals[n]
-		}
+	for _, k := range y {
+		b[k]++
 	}
 	total := make([]float64, L)
 	for j := range nTerms {
