@@ -5,10 +5,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
-	"io"
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 )
 
 var tinyCorpus = []LabeledDoc{
@@ -239,7 +239,7 @@ func TestClassifierConcurrent(t *testing.T) {
 func TestReadLabeledJSONL(t *testing.T) {
 	in := "\uFEFF" + `{"id":"1","category":"sport","title":"عنوان","text":"نص","source":"x"}` + "\n\n" +
 		`{"id":"2","category":"economy","title":"","text":"نص آخر"}` + "\r\n"
-	docs, err := ReadLabeledJSONL(&slowReader{s: in})
+	docs, err := ReadLabeledJSONL(iotest.OneByteReader(strings.NewReader(in)))
 	if err != nil || len(docs) != 2 || docs[0].Category != "sport" || docs[1].Text != "نص آخر" || docs[0].Title != "عنوان" || docs[0].Source != "x" || docs[1].Source != "" {
 		t.Fatalf("got %+v, %v", docs, err)
 	}
@@ -262,20 +262,4 @@ func TestReadLabeledJSONL(t *testing.T) {
 			}
 		})
 	}
-}
-
-// slowReader returns 1–3 bytes per Read.
-type slowReader struct {
-	s string
-	n int
-}
-
-func (r *slowReader) Read(p []byte) (int, error) {
-	if r.s == "" {
-		return 0, io.EOF
-	}
-	r.n = r.n%3 + 1
-	k := copy(p[:min(len(p), r.n)], r.s)
-	r.s = r.s[k:]
-	return k, nil
 }

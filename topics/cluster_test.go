@@ -372,27 +372,22 @@ func syntheticStories(n, per int) []Document {
 var sinkClustering *Clustering
 
 func BenchmarkCluster(b *testing.B) {
+	run := func(b *testing.B, docs []Document) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c, err := Cluster(context.Background(), docs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sinkClustering = c
+		}
+	}
 	b.Run("stories=9", func(b *testing.B) {
 		docs, _ := storyDocs()
-		b.ReportAllocs()
-		for b.Loop() {
-			c, err := Cluster(context.Background(), docs)
-			if err != nil {
-				b.Fatal(err)
-			}
-			sinkClustering = c
-		}
+		run(b, docs)
 	})
 	b.Run("synthetic/docs=300", func(b *testing.B) {
-		docs := syntheticStories(300, 10)
-		b.ReportAllocs()
-		for b.Loop() {
-			c, err := Cluster(context.Background(), docs)
-			if err != nil {
-				b.Fatal(err)
-			}
-			sinkClustering = c
-		}
+		run(b, syntheticStories(300, 10))
 	})
 	b.Run("ant-dev/docs=300", func(b *testing.B) {
 		texts := readDev(b)[:300]
@@ -400,13 +395,6 @@ func BenchmarkCluster(b *testing.B) {
 		for i, t := range texts {
 			docs[i] = Document{Text: t}
 		}
-		b.ReportAllocs()
-		for b.Loop() {
-			c, err := Cluster(context.Background(), docs)
-			if err != nil {
-				b.Fatal(err)
-			}
-			sinkClustering = c
-		}
+		run(b, docs)
 	})
 }

@@ -9,21 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
-
-// slowReader returns 1 to 3 bytes per Read.
-type slowReader struct {
-	r io.Reader
-	n int
-}
-
-func (s *slowReader) Read(p []byte) (int, error) {
-	s.n = s.n%3 + 1
-	if len(p) > s.n {
-		p = p[:s.n]
-	}
-	return s.r.Read(p)
-}
 
 func TestLineReader(t *testing.T) {
 	long := strings.Repeat("ب", 40) // 80 bytes
@@ -45,7 +32,7 @@ func TestLineReader(t *testing.T) {
 		for _, slow := range []bool{false, true} {
 			var r io.Reader = strings.NewReader(tt.input)
 			if slow {
-				r = &slowReader{r: r}
+				r = iotest.OneByteReader(r)
 			}
 			// A 16-byte buffer makes long lines span several ReadSlice calls.
 			lr := lineReader{r: bufio.NewReaderSize(r, 16), max: 64}
