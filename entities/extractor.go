@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -71,7 +72,8 @@ func WithCandidates(on bool) Option { return func(c *config) error { c.candidate
 // concurrent use.
 type Extractor struct {
 	cfg   config
-	rules *ruleSet
+	lex   *lexicon.Lexicon
+	rules *ruleSet // nil when the rules are off
 }
 
 // New returns an Extractor. Without options it uses the embedded default
@@ -94,13 +96,13 @@ func New(opts ...Option) (*Extractor, error) {
 	if c.tz == nil {
 		c.tz = tokenize.Default()
 	}
-	x := &Extractor{cfg: c}
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{cfg: c, lex: lex}
 	if c.rules {
-		r, err := defaultRules()
-		if err != nil {
-			return nil, err
-		}
-		x.rules = r
+		x.rules = newRuleSet(lex)
 	}
 	return x, nil
 }
@@ -136,11 +138,9 @@ func (x *Extractor) ExtractTokens(text string, toks []tokenize.Token) *Result {
 func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string) ([]Mention, map[int]int, map[string]int) {
 	gaz := x.cfg.gaz
 	opts := gazetteer.FindOptions{Kind: gazetteer.Overlapping, Fuzzy: x.cfg.fuzzy, Keys: keys}
-	if x.rules != nil {
-		// Words of the rules' vocabulary (verbs, nouns, adjectives, time
-		// words) are ordinary words: fuzzy matching leaves them alone.
-		opts.FuzzySkip = func(i int) bool { return x.rules.flagsOf(keys[i])&wCommon != 0 }
-	}
+	// Words of the lexicon's vocabulary (verbs, nouns, adjectives, time
+	// words) are ordinary words: fuzzy matching leaves them alone.
+	opts.FuzzySkip = func(i int) bool { return x.lex.Class(keys[i])&lexicon.Common != 0 }
 	matches := gaz.Find(text, toks, opts)
 	var out []Mention
 	// Longest gazetteer name and demonym at each token, for the rules.
@@ -183,10 +183,10 @@ func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string
 		if e.Type == gazetteer.PER && mention.Kind != Demonym {
 			trimTitle(text, toks, keys, &mention)
 		}
-		if e.Type == gazetteer.LOC && mention.Kind != Demonym && x.rules != nil {
+		if e.Type == gazetteer.LOC && mention.Kind != Demonym {
 			x.trimPlaceHead(text, toks, keys, &mention)
 		}
-		if mention.Kind != Demonym && x.rules != nil && x.commonWordMatch(toks, keys, &mention) {
+		if mention.Kind != Demonym && x.commonWordMatch(toks, keys, &mention) {
 			continue
 		}
 		if mention.Kind != Demonym {
@@ -254,21 +254,21 @@ func (x *Extractor) commonWordMatch(toks []tokenize.Token, keys []string, m *Men
 	}
 	key := keys[m.TokenStart]
 	stem := strings.TrimPrefix(key, m.Clitic)
-	flags := x.rules.flagsOf(stem)
+	flags := x.lex.Class(stem)
 	if m.Clitic != "" && flags == 0 {
-		flags = x.rules.flagsOf("ا" + stem) // للعراق: ل + العراق
+		flags = x.lex.Class("ا" + stem) // للعراق: ل + العراق
 	}
-	if strings.Contains(m.ID, ":list:") && flags&(wCommon|wFirst) != 0 {
+	if strings.Contains(m.ID, ":list:") && flags&(lexicon.Common|lexicon.FirstName) != 0 {
 		return true
 	}
-	if flags&(wNoun|wVerb) != 0 && flags&wFirst == 0 {
+	if flags&(lexicon.Noun|lexicon.Verb) != 0 && flags&lexicon.FirstName == 0 {
 		// A name that is also a common noun or verb (صور: Tyre, pictures)
 		// needs prominence to be read as the name without context.
 		if e, ok := x.cfg.gaz.Summary(m.ID); !ok || e.Prior < minPriorCommon {
 			return true
 		}
 	}
-	if flags&wAnyAdj != 0 && m.TokenStart > 0 {
+	if flags&lexicon.AnyAdjective != 0 && m.TokenStart > 0 {
 		prev := toks[m.TokenStart-1]
 		if prev.Sentence == toks[m.TokenStart].Sentence && prev.Kind == tokenize.ArabicWord && prev.End < m.Start &&
 			strings.HasPrefix(keys[m.TokenStart-1], "ال") && !personTitles[keys[m.TokenStart-1]] {
@@ -328,7 +328,7 @@ func (x *Extractor) trimPlaceHead(text string, toks []tokenize.Token, keys []str
 	if m.TokenEnd-m.TokenStart < 2 {
 		return
 	}
-	isHead := func(k string) bool { return x.rules.flagsOf(k)&wLocHead != 0 || k == "قطاع" }
+	isHead := func(k string) bool { return x.lex.Class(k)&lexicon.PlaceHead != 0 || k == "قطاع" }
 	if _, ok := tokenize.KnownSplit(keys[m.TokenStart], isHead); ok {
 		m.TokenStart++
 		m.Clitic = ""
