@@ -23,6 +23,7 @@ type config struct {
 	rules      bool
 	demonyms   bool
 	candidates bool
+	extra      []Recognizer
 }
 
 // WithGazetteer sets the gazetteer to match names from, in place of
@@ -67,13 +68,26 @@ func WithDemonyms(on bool) Option { return func(c *config) error { c.demonyms = 
 // resolved, in [Result.Candidates].
 func WithCandidates(on bool) Option { return func(c *config) error { c.candidates = on; return nil } }
 
+// WithRecognizer adds a recogniser of the caller's after the built-in
+// ones (gazetteer, hashtags, rules); see [Recognizer]. Repeat it to add
+// several, which run in the order given.
+func WithRecognizer(r Recognizer) Option {
+	return func(c *config) error {
+		if r == nil {
+			return errors.New("entities: WithRecognizer: nil recognizer")
+		}
+		c.extra = append(c.extra, r)
+		return nil
+	}
+}
+
 // Extractor finds the people, places and organisations of a text. Build
 // it once with [New]; it holds no per-text state and is safe for
 // concurrent use.
 type Extractor struct {
-	cfg   config
-	lex   *lexicon.Lexicon
-	rules *ruleSet // nil when the rules are off
+	cfg         config
+	lex         *lexicon.Lexicon
+	recognizers []Recognizer
 }
 
 // New returns an Extractor. Without options it uses the embedded default
@@ -101,9 +115,11 @@ func New(opts ...Option) (*Extractor, error) {
 		return nil, err
 	}
 	x := &Extractor{cfg: c, lex: lex}
+	x.recognizers = []Recognizer{gazetteerRecognizer{x}, hashtagRecognizer{c.gaz}}
 	if c.rules {
-		x.rules = newRuleSet(lex)
+		x.recognizers = append(x.recognizers, ruleRecognizer{newRuleSet(lex)})
 	}
+	x.recognizers = append(x.recognizers, c.extra...)
 	return x, nil
 }
 
@@ -118,121 +134,40 @@ func (x *Extractor) Extract(text string) *Result {
 // ExtractTokens returns the entities of text, given its tokens (from any
 // tokenizer configuration).
 func (x *Extractor) ExtractTokens(text string, toks []tokenize.Token) *Result {
-	keys := gazetteer.TokenKeys(toks)
-	cands, demonymAt, demonymCountries := x.candidates(text, toks, keys)
+	doc := newDocument(text, toks, x.lex)
+	var cands []Mention
+	for _, r := range x.recognizers {
+		doc.Candidates = cands
+		cands = r.Recognize(doc, cands)
+	}
+	doc.Candidates = cands
 	res := &Result{}
 	if x.cfg.candidates {
 		res.Candidates = slices.Clone(cands)
 	}
-	mentions := resolve(cands, len(toks))
-	x.disambiguate(mentions, demonymCountries)
-	mentions = x.addPartials(text, toks, keys, mentions, demonymAt)
-	res.Mentions = mentions
-	res.Entities = x.group(text, toks, mentions)
-	return res
-}
-
-// candidates collects every candidate mention: gazetteer matches (with
-// hashtag words) and rule matches. It also returns where demonyms start
-// (token index → end) and how many demonyms name each country.
-func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string) ([]Mention, map[int]int, map[string]int) {
-	gaz := x.cfg.gaz
-	opts := gazetteer.FindOptions{Kind: gazetteer.Overlapping, Fuzzy: x.cfg.fuzzy, Keys: keys}
-	// Words of the lexicon's vocabulary (verbs, nouns, adjectives, time
-	// words) are ordinary words: fuzzy matching leaves them alone.
-	opts.FuzzySkip = func(i int) bool { return x.lex.Class(keys[i])&lexicon.Common != 0 }
-	matches := gaz.Find(text, toks, opts)
-	var out []Mention
-	// Longest gazetteer name and demonym at each token, for the rules.
-	type span struct {
-		end int
-		typ gazetteer.Type
-	}
-	names := map[int]span{}
-	demonyms := map[int]int{}
+	demonymAt := map[int]int{}
 	demonymCountries := map[string]int{}
-	for _, m := range matches {
-		e, ok := gaz.Summary(m.IDs[0])
-		if !ok {
-			continue
-		}
-		mention := Mention{
-			Text: text[m.Start:m.End], Start: m.Start, End: m.End, Score: m.Score,
-			Type: e.Type, ID: m.IDs[0], Clitic: m.Clitic, TokenStart: m.TokenStart, TokenEnd: m.TokenEnd,
-			Alternatives: m.IDs[1:],
-		}
-		switch m.Method {
-		case gazetteer.Exact:
-			mention.Kind = Exact
-		case gazetteer.Clitic:
-			mention.Kind = Clitic
-		case gazetteer.Fuzzy:
-			mention.Kind = Fuzzy
-		case gazetteer.Demonym:
-			mention.Kind = Demonym
-			if end, ok := demonyms[m.TokenStart]; !ok || m.TokenEnd > end {
-				demonyms[m.TokenStart] = m.TokenEnd
+	kept := cands[:0:0]
+	for _, m := range cands {
+		if m.Kind == Demonym {
+			if end, ok := demonymAt[m.TokenStart]; !ok || m.TokenEnd > end {
+				demonymAt[m.TokenStart] = m.TokenEnd
 			}
-			if e.Country != "" {
+			if e, ok := x.cfg.gaz.Summary(m.ID); ok && e.Country != "" {
 				demonymCountries[e.Country]++
 			}
 			if !x.cfg.demonyms {
 				continue
 			}
 		}
-		if e.Type == gazetteer.PER && mention.Kind != Demonym {
-			trimTitle(text, toks, keys, &mention)
-		}
-		if e.Type == gazetteer.LOC && mention.Kind != Demonym {
-			x.trimPlaceHead(text, toks, keys, &mention)
-		}
-		if mention.Kind != Demonym && x.commonWordMatch(toks, keys, &mention) {
-			continue
-		}
-		if mention.Kind != Demonym {
-			if s, ok := names[m.TokenStart]; !ok || m.TokenEnd > s.end {
-				names[m.TokenStart] = span{m.TokenEnd, e.Type}
-			}
-		}
-		out = append(out, mention)
+		kept = append(kept, m)
 	}
-	// Words inside hashtags: #العراق, #بلينكن_في_بغداد.
-	for i, t := range toks {
-		if t.Kind != tokenize.Hashtag || len(t.Parts) == 0 {
-			continue
-		}
-		for _, m := range gaz.Find(text, t.Parts, gazetteer.FindOptions{}) {
-			if m.Method == gazetteer.Demonym {
-				continue
-			}
-			e, ok := gaz.Summary(m.IDs[0])
-			if !ok {
-				continue
-			}
-			out = append(out, Mention{
-				Text: text[m.Start:m.End], Start: m.Start, End: m.End, Kind: Hashtag, Score: m.Score * scoreHashtag,
-				Type: e.Type, ID: m.IDs[0], Clitic: m.Clitic, TokenStart: i, TokenEnd: i + 1, Alternatives: m.IDs[1:],
-			})
-		}
-	}
-	if x.rules != nil {
-		known := func(i int) (gazetteer.Type, int, bool) {
-			s, ok := names[i]
-			return s.typ, s.end, ok
-		}
-		demonym := func(i int) (int, bool) {
-			end, ok := demonyms[i]
-			return end, ok
-		}
-		for _, r := range x.rules.find(toks, keys, known, demonym) {
-			start, end := toks[r.start].Start, toks[r.end-1].End
-			out = append(out, Mention{
-				Text: text[start:end], Start: start, End: end, Kind: Rule, Score: r.score,
-				Type: r.typ, ID: ruleID(r.typ, keys[r.start:r.end]), TokenStart: r.start, TokenEnd: r.end,
-			})
-		}
-	}
-	return out, demonyms, demonymCountries
+	mentions := resolve(kept, len(toks))
+	x.disambiguate(mentions, demonymCountries)
+	mentions = x.addPartials(text, toks, doc.Keys, mentions, demonymAt)
+	res.Mentions = mentions
+	res.Entities = x.group(text, toks, mentions)
+	return res
 }
 
 // commonWordMatch reports whether a one-word gazetteer mention is better

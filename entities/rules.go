@@ -318,13 +318,30 @@ type ruleParser struct {
 func (r *ruleSet) find(tokens []tokenize.Token, keys []string,
 	known func(i int) (gazetteer.Type, int, bool),
 	demonym func(i int) (int, bool)) []ruleMatch {
+	return r.findWords(tokens, keys, nil, known, demonym)
+}
+
+// findWords is find given the lexicon's analysis of every token
+// (words[i] = lexicon.Analyze(keys[i])), so that a token analysed for
+// other uses is not analysed again. words may be nil.
+func (r *ruleSet) findWords(tokens []tokenize.Token, keys []string, words []lexicon.Word,
+	known func(i int) (gazetteer.Type, int, bool),
+	demonym func(i int) (int, bool)) []ruleMatch {
 	if len(tokens) == 0 || len(keys) != len(tokens) {
 		return nil
+	}
+	if len(words) != len(tokens) {
+		words = nil
 	}
 	infos := getTokInfo(len(tokens))
 	defer putTokInfo(infos)
 	p := ruleParser{rs: r, tokens: tokens, keys: keys, info: *infos}
 	for i := range tokens {
+		if words != nil {
+			p.info[i].word = words[i]
+		} else {
+			p.info[i].word = r.lex.Analyze(keys[i])
+		}
 		p.classify(i, known, demonym)
 	}
 	p.accusativePairs()
@@ -415,7 +432,6 @@ func (p *ruleParser) classify(i int, known func(int) (gazetteer.Type, int, bool)
 	in.stop = sw&stopAny != 0
 	in.definite = lexicon.HasArticle(key)
 	in.ordinal = in.definite && sw&stopNumber != 0
-	in.word = p.rs.lex.Analyze(key)
 	in.flags, in.stem, in.sflags, in.cliticArt = in.word.Class, in.word.Split.Stem, in.word.StemClass, in.word.CliticArticle
 }
 
