@@ -140,7 +140,7 @@ func (r ruleRecognizer) Recognize(doc *Document, dst []Mention) []Mention {
 		start, end := doc.Tokens[m.start].Start, doc.Tokens[m.end-1].End
 		dst = append(dst, Mention{
 			Text: doc.Text[start:end], Start: start, End: end, Kind: Rule, Score: m.score,
-			Type: m.typ, ID: ruleID(m.typ, doc.Keys[m.start:m.end]), TokenStart: m.start, TokenEnd: m.end, rule: m.rule,
+			Type: m.typ, ID: generatedID(m.typ, doc.Keys[m.start:m.end]), TokenStart: m.start, TokenEnd: m.end, rule: m.rule,
 		})
 	}
 	return dst

@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 	"testing"
+
+	"github.com/khabar-nlp/khabar/entities/corpus"
 )
 
 // anercorp is the ANERcorp train split, shared by the project and never
@@ -17,7 +19,7 @@ func TestANERcorpCounts(t *testing.T) {
 		t.Skipf("ANERcorp not available (%v); it lives in ../shared/data, outside the repository", err)
 	}
 	defer f.Close()
-	c, warns, err := readCoNLL(f, anercorp, false)
+	c, warns, err := corpus.ReadCoNLL(f, anercorp, false)
 	if err != nil || len(warns) > 0 {
 		t.Fatal(err, warns)
 	}

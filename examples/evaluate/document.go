@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/khabar-nlp/khabar/entities/corpus"
 	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
@@ -11,11 +12,11 @@ import (
 // space, sentences by a newline. Tokens are numbered across the whole
 // document, from 0.
 type document struct {
-	Sentences []sentence
+	Sentences []corpus.Sentence
 	Text      string
 	// Start and End are each token's byte offsets in Text.
 	Start, End []int
-	// Sent is each token's sentence; First is each sentence's first token.
+	// Sent is each token's corpus.Sentence; First is each sentence's first token.
 	Sent  []int
 	First []int
 	// Gold holds the gold spans of every type, MISC included, in text
@@ -24,7 +25,7 @@ type document struct {
 }
 
 // newDocument rebuilds the text of sents.
-func newDocument(sents []sentence) *document {
+func newDocument(sents []corpus.Sentence) *document {
 	d := &document{Sentences: sents}
 	n, size := 0, 0
 	for _, s := range sents {
@@ -52,7 +53,7 @@ func newDocument(sents []sentence) *document {
 			d.End = append(d.End, b.Len())
 			d.Sent = append(d.Sent, si)
 		}
-		for _, sp := range bioSpans(s.Tags) {
+		for _, sp := range spansOf(s) {
 			d.Gold = append(d.Gold, span{Start: first + sp.Start, End: first + sp.End, Type: sp.Type})
 		}
 	}
@@ -103,6 +104,9 @@ func (d *document) predictions(mentions []mention) (preds []prediction, dropped 
 	seen := make(map[span]bool, len(mentions))
 	for _, m := range mentions {
 		t := typeOf(m.Type)
+		if m.Misc {
+			t = MISC
+		}
 		start, end, ok := d.tokenRange(m.Start, m.End)
 		if t == none || !ok {
 			dropped++

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -195,7 +196,7 @@ func TestSample(t *testing.T) {
 	for _, e := range sample(items, 4) {
 		got = append(got, e.Span.Start)
 	}
-	if !equalInts(got, []int{0, 2, 5, 7}) {
+	if !slices.Equal(got, []int{0, 2, 5, 7}) {
 		t.Errorf("sample = %v", got)
 	}
 	if len(sample(items, 20)) != 10 || sample(items, 0) != nil {

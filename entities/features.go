@@ -1,0 +1,337 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/khabar-nlp/khabar/entities/tagger"
+	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
+	"github.com/khabar-nlp/khabar/tokenize"
+)
+
+// The tagger's observations. Each template names one kind of thing
+// observed at a token and the window of labels it is a feature of (see
+// tagger.Template). A model stores the names and windows it was trained
+// with, and Extract refuses a model whose templates differ from these
+// (the features would not mean the same).
+const (
+	tBias     = iota // a constant: label priors
+	tWord            // the word's Norm form
+	tKey             // its key
+	tStem            // its key without proclitics
+	tKeyPre          // prefixes of 1–3 letters of the key
+	tKeySuf          // suffixes of 1–3 letters of the key
+	tStemPre         // prefixes of the stem, when it is not the key
+	tStemSuf         // suffixes of the stem, when it is not the key
+	tShape           // script, length, capital letter, digits
+	tClass           // the lexicon's classes of the word and of its stem
+	tCommon          // common vocabulary (lexicon.Common)
+	tStop            // function word, reporting verb, number word
+	tFlags           // article, proclitics before the article, a leading و, first in sentence
+	tCand            // a candidate covering the token: kind, type, begin/inside
+	tPrior           // a gazetteer candidate's type and prior, bucketed
+	tBigram          // the word before and the word
+	tClassKey        // the classes of the word before and the key
+	tCandWord        // a candidate's kind and type with the word before's key
+	numTemplates
+)
+
+var featureTemplates = [numTemplates]tagger.Template{
+	tBias:     {Name: "bias", Window: []int{0}},
+	tWord:     {Name: "w", Window: []int{-2, -1, 0, 1, 2}},
+	tKey:      {Name: "k", Window: []int{0}},
+	tStem:     {Name: "s", Window: []int{-1, 0, 1}},
+	tKeyPre:   {Name: "kp", Window: []int{0}},
+	tKeySuf:   {Name: "kx", Window: []int{0}},
+	tStemPre:  {Name: "sp", Window: []int{0}},
+	tStemSuf:  {Name: "sx", Window: []int{0}},
+	tShape:    {Name: "shape", Window: []int{-1, 0, 1}},
+	tClass:    {Name: "class", Window: []int{-2, -1, 0, 1, 2}},
+	tCommon:   {Name: "common", Window: []int{-1, 0, 1}},
+	tStop:     {Name: "stop", Window: []int{-1, 0, 1}},
+	tFlags:    {Name: "flags", Window: []int{-1, 0, 1}},
+	tCand:     {Name: "cand", Window: []int{-2, -1, 0, 1, 2}},
+	tPrior:    {Name: "prior", Window: []int{0}},
+	tBigram:   {Name: "w-1|w", Window: []int{0}},
+	tClassKey: {Name: "c-1|k", Window: []int{0}},
+	tCandWord: {Name: "cand|k-1", Window: []int{0}},
+}
+
+// Flags observed with tFlags.
+const (
+	flagDefinite = iota + 1
+	flagCliticArticle
+	flagWaw
+	flagFirst
+	flagLatinUpper
+)
+
+// candCode packs what a candidate says of one token: its kind, type and
+// whether the token begins it, and for rules the kind of rule.
+func candCode(m *Mention, begin bool) uint64 {
+	v := uint64(m.Kind)<<8 | uint64(m.Type)<<4
+	if begin {
+		v |= 1
+	}
+	if m.Kind == Rule {
+		kind, _, _ := strings.Cut(m.rule, ":")
+		v ^= tagger.Hash(kind) << 16
+	}
+	return v
+}
+
+// featurizer builds the observations of one document, sentence by
+// sentence. It is not safe for concurrent use; Extract takes one per
+// call.
+type featurizer struct {
+	doc   *Document
+	obs   []tagger.Obs   // all observations of the sentence, flat
+	rows  [][]tagger.Obs // per token, slices of obs
+	cands [][]candObs    // per token of the document, what the candidates say
+	stems []string
+}
+
+type candObs struct {
+	code  uint64
+	prior uint64 // tPrior value, 0 if none
+}
+
+// prepare records what the candidates say of each token and each token's
+// stem. cands are the candidates to observe (the training code hides
+// some, see jackknife).
+func (f *featurizer) prepare(doc *Document, cands []Mention) {
+	f.doc = doc
+	n := len(doc.Tokens)
+	if cap(f.cands) < n {
+		f.cands = make([][]candObs, n)
+		f.stems = make([]string, n)
+	}
+	f.cands, f.stems = f.cands[:n], f.stems[:n]
+	for i := range f.cands {
+		f.cands[i] = f.cands[i][:0]
+		f.stems[i] = ""
+	}
+	for k := range cands {
+		m := &cands[k]
+		if m.Kind == Hashtag || m.TokenStart < 0 || m.TokenEnd > n || m.TokenStart >= m.TokenEnd {
+			if m.Kind == Hashtag && m.TokenStart >= 0 && m.TokenStart < n {
+				f.cands[m.TokenStart] = append(f.cands[m.TokenStart], candObs{code: candCode(m, true)})
+			}
+			continue
+		}
+		var prior uint64
+		if m.Kind == Exact || m.Kind == Clitic || m.Kind == Fuzzy {
+			prior = uint64(m.Type)<<8 | uint64(min(m.prior*5, 4)) + 1
+		}
+		for i := m.TokenStart; i < m.TokenEnd; i++ {
+			f.cands[i] = append(f.cands[i], candObs{code: candCode(m, i == m.TokenStart), prior: prior})
+		}
+		if m.Clitic != "" && m.Kind != Demonym {
+			f.stems[m.TokenStart] = strings.TrimPrefix(doc.Keys[m.TokenStart], m.Clitic)
+		}
+	}
+	for i := range n {
+		if f.stems[i] != "" {
+			continue
+		}
+		key := doc.Keys[i]
+		switch w := &doc.Words[i]; {
+		case w.Split.Stem != "":
+			f.stems[i] = w.Split.Stem
+		case w.CliticArticle:
+			if sp, ok := tokenize.StripProclitics(key); ok {
+				f.stems[i] = sp.Stem
+			} else {
+				f.stems[i] = key
+			}
+		default:
+			f.stems[i] = key
+		}
+	}
+}
+
+// sentence returns the observations of tokens [start, end), valid until
+// the next call.
+func (f *featurizer) sentence(start, end int) [][]tagger.Obs {
+	f.obs = f.obs[:0]
+	f.rows = f.rows[:0]
+	for i := start; i < end; i++ {
+		lo := len(f.obs)
+		f.token(i, i == start)
+		f.rows = append(f.rows, f.obs[lo:len(f.obs):len(f.obs)])
+	}
+	// f.obs may have moved while growing: slice the rows again.
+	off := 0
+	for k := range f.rows {
+		n := len(f.rows[k])
+		f.rows[k] = f.obs[off : off+n : off+n]
+		off += n
+	}
+	return f.rows
+}
+
+func (f *featurizer) add(t int, v uint64) {
+	f.obs = append(f.obs, tagger.Obs{Template: uint16(t), Value: v})
+}
+
+func (f *featurizer) addString(t int, s string) { f.add(t, tagger.Hash(s)) }
+
+// token appends the observations of token i.
+func (f *featurizer) token(i int, first bool) {
+	doc := f.doc
+	t := &doc.Tokens[i]
+	key := doc.Keys[i]
+	stem := f.stems[i]
+	w := &doc.Words[i]
+	f.add(tBias, 1)
+	f.addString(tWord, t.Norm)
+	f.addString(tKey, key)
+	f.addString(tStem, stem)
+	if t.Kind.IsWord() {
+		f.affixes(tKeyPre, tKeySuf, key)
+		if stem != key {
+			f.affixes(tStemPre, tStemSuf, stem)
+		}
+	}
+	f.add(tShape, shape(t))
+	for c := w.Class; c != 0; c &= c - 1 {
+		f.add(tClass, uint64(c&-c))
+	}
+	for c := w.StemClass; c != 0; c &= c - 1 {
+		f.add(tClass, uint64(c&-c)<<32)
+	}
+	if t.Kind == tokenize.ArabicWord && doc.Common(i) {
+		f.add(tCommon, 1)
+	}
+	switch {
+	case tokenize.FunctionWords.Contains(t.Norm):
+		f.add(tStop, 1)
+	case tokenize.ReportingVerbs.Contains(t.Norm):
+		f.add(tStop, 2)
+	case tokenize.NumberWords.Contains(t.Norm):
+		f.add(tStop, 3)
+	case t.Kind == tokenize.LatinWord && tokenize.EnglishFunctionWords.Contains(t.Norm):
+		f.add(tStop, 4)
+	}
+	if w.Definite {
+		f.add(tFlags, flagDefinite)
+	}
+	if w.CliticArticle {
+		f.add(tFlags, flagCliticArticle)
+	}
+	if t.Kind == tokenize.ArabicWord && strings.HasPrefix(key, "و") && runesAtLeast(key, 4) && w.Class&lexicon.FirstName == 0 {
+		f.add(tFlags, flagWaw)
+	}
+	if first {
+		f.add(tFlags, flagFirst)
+	}
+	if t.Kind == tokenize.LatinWord {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+			f.add(tFlags, flagLatinUpper)
+		}
+	}
+	prevKey := ""
+	var prevClass lexicon.Class
+	if !first && i > 0 {
+		prevKey = doc.Keys[i-1]
+		prevClass = doc.Words[i-1].Class | doc.Words[i-1].StemClass
+	}
+	for _, c := range f.cands[i] {
+		f.add(tCand, c.code)
+		if c.prior != 0 {
+			f.add(tPrior, c.prior)
+		}
+		var h tagger.Hasher
+		h.Uint64(c.code)
+		h.String(prevKey)
+		f.add(tCandWord, h.Sum())
+	}
+	var h tagger.Hasher
+	h.String(prevKey)
+	h.String(t.Norm)
+	f.add(tBigram, h.Sum())
+	h.Reset()
+	h.Uint64(uint64(prevClass))
+	h.String(key)
+	f.add(tClassKey, h.Sum())
+}
+
+// affixes observes the prefixes and suffixes of 1–3 letters of s, when s
+// is longer than the affix.
+func (f *featurizer) affixes(pre, suf int, s string) {
+	end := 0
+	for n := 1; n <= 3; n++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		if size == 0 || end+size >= len(s) {
+			break
+		}
+		end += size
+		var h tagger.Hasher
+		h.String(s[:end])
+		f.add(pre, h.Sum())
+	}
+	start := len(s)
+	for n := 1; n <= 3; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:start])
+		if size == 0 || start-size <= 0 {
+			break
+		}
+		start -= size
+		var h tagger.Hasher
+		h.String(s[start:])
+		f.add(suf, h.Sum())
+	}
+}
+
+// shape summarises a token: its kind, its length in letters (1, 2, 3, 4,
+// 5–6, 7 or more) and, for Latin words, the case of its letters.
+func shape(t *tokenize.Token) uint64 {
+	n := utf8.RuneCountInString(t.Norm)
+	var l uint64
+	switch {
+	case n <= 4:
+		l = uint64(n)
+	case n <= 6:
+		l = 5
+	default:
+		l = 6
+	}
+	v := uint64(t.Kind)<<8 | l
+	if t.Kind == tokenize.LatinWord {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		switch {
+		case strings.ToUpper(t.Text) == t.Text:
+			v |= 3 << 4
+		case unicode.IsUpper(r):
+			v |= 1 << 4
+		}
+	}
+	return v
+}
+
+// sentenceBounds calls f for the token range of every sentence of toks.
+func sentenceBounds(toks []tokenize.Token, f func(start, end int)) {
+	start := 0
+	for i := 1; i <= len(toks); i++ {
+		if i == len(toks) || toks[i].Sentence != toks[start].Sentence {
+			f(start, i)
+			start = i
+		}
+	}
+}
+
+// typeOfLabel maps a tagger type to a gazetteer type; MISC and unknown
+// types give 0.
+func typeOfLabel(s string) gazetteer.Type {
+	switch s {
+	case "PER":
+		return gazetteer.PER
+	case "LOC":
+		return gazetteer.LOC
+	case "ORG":
+		return gazetteer.ORG
+	}
+	return 0
+}
