@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"strings"
 	"sync"
 	"testing"
 	"testing/iotest"
+
+	"github.com/khabar-nlp/khabar/internal/binfile"
 )
 
 var tinyCorpus = []LabeledDoc{
@@ -192,7 +193,7 @@ func TestReadClassifierErrors(t *testing.T) {
 		{"a space", sp.Bytes(), ErrNotClassifier, "ReadSpace"},
 		{"header only", good[:10], ErrCorruptClassifier, "truncated"},
 		{"version", version, ErrVersion, "version 99"},
-		{"truncated", good[:len(good)-9], ErrCorruptClassifier, "checksum"},
+		{"truncated", good[:len(good)-9], ErrCorruptClassifier, "truncated"},
 		{"flipped byte", flip, ErrCorruptClassifier, "checksum"},
 	}
 	for _, tc := range tests {
@@ -204,10 +205,11 @@ func TestReadClassifierErrors(t *testing.T) {
 		})
 	}
 	// A bad payload with a valid checksum is still caught.
-	bad := bytes.Clone(good[:len(good)-4])
-	bad[10] = 9 // unknown kind
-	bad = binary.LittleEndian.AppendUint32(bad, crc32.ChecksumIEEE(bad))
-	if _, err := ReadClassifier(bytes.NewReader(bad)); !errors.Is(err, ErrCorruptClassifier) || !strings.Contains(err.Error(), "kind") {
+	body := bytes.Clone(good[binfile.HeaderSize:])
+	body[0] = 9 // unknown kind
+	var bad bytes.Buffer
+	classifierFormat.Write(&bad, body)
+	if _, err := ReadClassifier(&bad); !errors.Is(err, ErrCorruptClassifier) || !strings.Contains(err.Error(), "kind") {
 		t.Errorf("bad kind: %v", err)
 	}
 	// A space file is not a classifier, and the reverse.

@@ -1,32 +1,30 @@
 package topics
 
 import (
-	"encoding/binary"
 	"errors"
-	"fmt"
-	"hash/crc32"
 	"io"
 	"maps"
 	"math"
 	"slices"
+
+	"github.com/khabar-nlp/khabar/internal/binfile"
 )
 
-// The file format of a saved [Space]:
-//
-//	magic    8 bytes  "KHBRTFID"
-//	version  uint16, little-endian (FormatVersion)
-//	payload  flags byte, vectorizer and TF-IDF fields as uvarints,
-//	         float64s (little-endian IEEE 754 bits) and strings (uvarint
-//	         length + UTF-8 bytes)
-//	checksum uint32, little-endian: CRC-32 (IEEE) of all the bytes before
+// The file format of a saved [Space] is the container of
+// internal/binfile (magic "KHBRTFID", version [FormatVersion], body length
+// and CRC-32, checked before the body is read) around a body of a flags
+// byte, the vectorizer and TF-IDF fields as uvarints, float64s and
+// length-prefixed strings.
 const (
-	fileMagic = "KHBRTFID"
 	// FormatVersion is the version of the format [Space.WriteTo] writes
 	// and the only one [ReadSpace] reads.
-	FormatVersion = 1
-	// MaxFileSize is the largest file [ReadSpace] accepts (1 GiB).
+	FormatVersion = 2
+	// MaxFileSize is the largest body [ReadSpace] and [ReadClassifier]
+	// accept (1 GiB); a larger file is refused from its header.
 	MaxFileSize = 1 << 30
 )
+
+var spaceFormat = binfile.Format{Magic: "KHBRTFID", Version: FormatVersion, MaxSize: MaxFileSize}
 
 // Errors from [ReadSpace], testable with errors.Is.
 var (
@@ -35,9 +33,12 @@ var (
 	ErrNotSpace = errors.New("topics: not a saved TF-IDF space (bad magic)")
 	// ErrVersion means the file was written in another format version.
 	ErrVersion = errors.New("topics: unsupported file format version")
-	// ErrCorrupt means the file is truncated, fails its checksum or holds
-	// inconsistent values.
+	// ErrCorrupt means the file is larger than [MaxFileSize], truncated,
+	// fails its checksum or holds inconsistent values.
 	ErrCorrupt = errors.New("topics: corrupt TF-IDF space file")
+
+	spaceErrors = binfile.Errors{Read: "topics: reading TF-IDF space", Magic: ErrNotSpace,
+		Version: ErrVersion, TooLarge: ErrCorrupt, Corrupt: ErrCorrupt}
 )
 
 const (
@@ -54,9 +55,7 @@ const (
 // kept).
 func (s *Space) WriteTo(w io.Writer) (int64, error) {
 	v, t := s.vec, s.tfidf
-	var b []byte
-	b = append(b, fileMagic...)
-	b = binary.LittleEndian.AppendUint16(b, FormatVersion)
+	var e binfile.Encoder
 	var flags byte
 	if v.terms.Bigrams {
 		flags |= flagBigrams
@@ -70,153 +69,71 @@ func (s *Space) WriteTo(w io.Writer) (int64, error) {
 	if t.raw {
 		flags |= flagRaw
 	}
-	b = append(b, flags)
-	b = binary.AppendUvarint(b, uint64(v.nDocs))
-	b = binary.AppendUvarint(b, uint64(v.minDF))
-	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v.maxDF))
-	b = binary.AppendUvarint(b, uint64(v.maxFeat))
-	b = binary.AppendUvarint(b, uint64(t.nDocs))
-	b = binary.AppendUvarint(b, uint64(len(v.vocab)))
+	e.Byte(flags)
+	e.Uvarint(uint64(v.nDocs))
+	e.Uvarint(uint64(v.minDF))
+	e.Float64(v.maxDF)
+	e.Uvarint(uint64(v.maxFeat))
+	e.Uvarint(uint64(t.nDocs))
+	e.Uvarint(uint64(len(v.vocab)))
 	for j, term := range v.vocab {
-		b = appendString(b, term)
-		b = appendString(b, v.surfaces[j])
-		b = binary.AppendUvarint(b, uint64(v.df[j]))
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t.idf[j]))
+		e.String(term)
+		e.String(v.surfaces[j])
+		e.Uvarint(uint64(v.df[j]))
+		e.Float64(t.idf[j])
 	}
-	b = binary.AppendUvarint(b, uint64(len(v.common)))
-	for _, term := range sortedKeys(v.common) {
-		b = appendString(b, term)
-	}
-	b = binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
-	n, err := w.Write(b)
-	return int64(n), err
+	e.Strings(sortedKeys(v.common))
+	return spaceFormat.Write(w, e.Bytes())
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// ReadSpace reads a Space written by [Space.WriteTo]. It returns an error
-// wrapping [ErrNotSpace] if r does not hold a saved space, [ErrVersion]
-// for another format version, [ErrCorrupt] for a truncated, altered or
-// inconsistent file (all checked before anything is used), or the read
-// error. It reads at most [MaxFileSize] bytes.
+// ReadSpace reads a Space written by [Space.WriteTo]. It checks the
+// header first and returns, before reading the rest, an error wrapping
+// [ErrNotSpace] if r does not hold a saved space, [ErrVersion] for another
+// format version or [ErrCorrupt] for a body over [MaxFileSize]; a
+// truncated, altered or inconsistent body gives [ErrCorrupt] (all checked
+// before anything is used), and a read error is returned wrapped. It
+// reads nothing after the saved space.
 func ReadSpace(r io.Reader) (*Space, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	body, err := spaceFormat.Read(r)
 	if err != nil {
-		return nil, fmt.Errorf("topics: reading TF-IDF space: %w", err)
+		return nil, spaceErrors.Wrap(err)
 	}
-	if len(b) > MaxFileSize {
-		return nil, fmt.Errorf("%w: larger than %d bytes", ErrCorrupt, MaxFileSize)
-	}
-	if len(b) < len(fileMagic) || string(b[:len(fileMagic)]) != fileMagic {
-		return nil, ErrNotSpace
-	}
-	if len(b) < len(fileMagic)+2 {
-		return nil, fmt.Errorf("%w: truncated header", ErrCorrupt)
-	}
-	if ver := binary.LittleEndian.Uint16(b[len(fileMagic):]); ver != FormatVersion {
-		return nil, fmt.Errorf("%w: file has version %d, this library reads version %d", ErrVersion, ver, FormatVersion)
-	}
-	if len(b) < len(fileMagic)+2+4 {
-		return nil, fmt.Errorf("%w: truncated", ErrCorrupt)
-	}
-	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
-	if crc32.ChecksumIEEE(body) != sum {
-		return nil, fmt.Errorf("%w: checksum mismatch (truncated or altered)", ErrCorrupt)
-	}
-	d := decoder{b: body[len(fileMagic)+2:]}
-	s, err := d.space()
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
-	}
-	if len(d.b) != 0 {
-		return nil, fmt.Errorf("%w: %d unexpected bytes after the data", ErrCorrupt, len(d.b))
+	d := binfile.NewDecoder(body)
+	s := decodeSpace(d)
+	if err := d.Finish(); err != nil {
+		return nil, spaceErrors.Wrap(err)
 	}
 	return s, nil
 }
 
-type decoder struct {
-	b   []byte
-	err error
-}
-
-func (d *decoder) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = fmt.Errorf(format, args...)
-	}
-}
-
-func (d *decoder) byte() byte {
-	if d.err != nil || len(d.b) < 1 {
-		d.fail("truncated")
-		return 0
-	}
-	c := d.b[0]
-	d.b = d.b[1:]
-	return c
-}
-
-// uint reads a uvarint no larger than limit.
-func (d *decoder) uint(limit uint64, what string) int {
-	if d.err != nil {
-		return 0
-	}
-	x, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail("bad %s", what)
-		return 0
-	}
-	d.b = d.b[n:]
-	if x > limit {
-		d.fail("%s %d out of range", what, x)
-		return 0
-	}
-	return int(x)
-}
-
-func (d *decoder) float(what string) float64 {
-	if d.err != nil || len(d.b) < 8 {
-		d.fail("truncated %s", what)
-		return 0
-	}
-	f := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
-	d.b = d.b[8:]
+// finite reads a float64 that must be finite.
+func finite(d *binfile.Decoder, what string) float64 {
+	f := d.Float64()
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		d.fail("%s is not finite", what)
+		d.Fail("%s is not finite", what)
+		return 0
 	}
 	return f
 }
 
-func (d *decoder) string(what string) string {
-	n := d.uint(uint64(len(d.b)), what+" length")
-	if d.err != nil {
-		return ""
-	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
-	return s
-}
-
-func (d *decoder) space() (*Space, error) {
-	flags := d.byte()
+// decodeSpace decodes a space's body; d's error says what is wrong.
+func decodeSpace(d *binfile.Decoder) *Space {
+	flags := d.Byte()
 	if flags&^(flagBigrams|flagPlain|flagSublinear|flagRaw) != 0 {
-		d.fail("unknown flags %#x", flags)
+		d.Fail("unknown flags %#x", flags)
 	}
-	// Every count is bounded by the bytes left, so a hostile file cannot
-	// make us allocate more than it holds.
-	nDocs := d.uint(math.MaxInt32, "document count")
-	minDF := d.uint(math.MaxInt32, "minimum document frequency")
-	maxDF := d.float("maximum document frequency")
-	maxFeat := d.uint(math.MaxInt32, "maximum vocabulary size")
-	tDocs := d.uint(math.MaxInt32, "TF-IDF document count")
-	nTerms := d.uint(uint64(len(d.b)/11), "vocabulary size")
-	if d.err == nil && (nDocs == 0 || tDocs == 0 || nTerms == 0 || minDF == 0 || !(maxDF > 0 && maxDF <= 1)) {
-		d.fail("empty or invalid vocabulary settings")
+	nDocs := d.Int(math.MaxInt32, "document count")
+	minDF := d.Int(math.MaxInt32, "minimum document frequency")
+	maxDF := finite(d, "maximum document frequency")
+	maxFeat := d.Int(math.MaxInt32, "maximum vocabulary size")
+	tDocs := d.Int(math.MaxInt32, "TF-IDF document count")
+	// A term takes at least 11 bytes: two lengths, a count and an idf.
+	nTerms := d.Count(11, "term")
+	if d.Err() == nil && (nDocs == 0 || tDocs == 0 || nTerms == 0 || minDF == 0 || !(maxDF > 0 && maxDF <= 1)) {
+		d.Fail("empty or invalid vocabulary settings")
 	}
-	if d.err != nil {
-		return nil, d.err
+	if d.Err() != nil {
+		return nil
 	}
 	v := &Vectorizer{
 		terms:    TermOptions{Bigrams: flags&flagBigrams != 0},
@@ -229,30 +146,28 @@ func (d *decoder) space() (*Space, error) {
 	t := &TFIDF{idf: make([]float64, nTerms), nDocs: tDocs,
 		plain: flags&flagPlain != 0, sublinear: flags&flagSublinear != 0, raw: flags&flagRaw != 0}
 	for j := range nTerms {
-		v.vocab[j] = d.string("term")
-		v.surfaces[j] = d.string("surface")
-		v.df[j] = d.uint(uint64(nDocs), "document frequency")
-		t.idf[j] = d.float("idf")
-		if d.err != nil {
-			return nil, d.err
-		}
-		if j > 0 && v.vocab[j] <= v.vocab[j-1] {
-			return nil, fmt.Errorf("terms not in increasing order at column %d", j)
-		}
-		if v.df[j] == 0 {
-			return nil, fmt.Errorf("zero document frequency at column %d", j)
+		v.vocab[j] = d.String()
+		v.surfaces[j] = d.String()
+		v.df[j] = d.Int(nDocs, "document frequency")
+		t.idf[j] = finite(d, "idf")
+		switch {
+		case d.Err() != nil:
+			return nil
+		case j > 0 && v.vocab[j] <= v.vocab[j-1]:
+			d.Fail("terms not in increasing order at column %d", j)
+			return nil
+		case v.df[j] == 0:
+			d.Fail("zero document frequency at column %d", j)
+			return nil
 		}
 		v.index[v.vocab[j]] = j
 	}
-	nCommon := d.uint(uint64(len(d.b)), "common term count")
-	v.common = make(map[string]bool, min(nCommon, 1024))
-	for range nCommon {
-		v.common[d.string("common term")] = true
+	common := d.Strings()
+	v.common = make(map[string]bool, len(common))
+	for _, c := range common {
+		v.common[c] = true
 	}
-	if d.err != nil {
-		return nil, d.err
-	}
-	return &Space{vec: v, tfidf: t}, nil
+	return &Space{vec: v, tfidf: t}
 }
 
 // sortedKeys returns the keys of m in byte order.

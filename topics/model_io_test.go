@@ -5,9 +5,11 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 	"testing"
 	"testing/iotest"
 
+	"github.com/khabar-nlp/khabar/internal/binfile"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -73,11 +75,11 @@ func TestReadSpaceErrors(t *testing.T) {
 	}{
 		{"empty", nil, ErrNotSpace},
 		{"other file", []byte("{\"json\": true}"), ErrNotSpace},
-		{"version 2", mod(func(b []byte) []byte { b[8] = 2; return b }), ErrVersion},
+		{"version 1", mod(func(b []byte) []byte { b[8] = 1; return b }), ErrVersion},
+		{"too large", mod(func(b []byte) []byte { b[17] = 1; return b }), ErrCorrupt},
 		{"header only", good[:10], ErrCorrupt},
 		{"truncated", good[:len(good)/2], ErrCorrupt},
 		{"flipped byte", mod(func(b []byte) []byte { b[len(b)/2] ^= 0x40; return b }), ErrCorrupt},
-		{"trailing bytes", append(bytes.Clone(good), 0), ErrCorrupt},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -87,21 +89,39 @@ func TestReadSpaceErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ReadSpace(iotest.ErrReader(io.ErrUnexpectedEOF)); !errors.Is(err, io.ErrUnexpectedEOF) {
+	boom := errors.New("disk on fire")
+	if _, err := ReadSpace(io.MultiReader(bytes.NewReader(good[:30]), iotest.ErrReader(boom))); !errors.Is(err, boom) || !strings.HasPrefix(err.Error(), "topics: reading TF-IDF space: ") {
 		t.Errorf("read error not wrapped: %v", err)
+	}
+	// Bytes after the file are not read: files can follow each other in
+	// one stream.
+	r := bytes.NewReader(append(bytes.Clone(good), "next"...))
+	if _, err := ReadSpace(r); err != nil || r.Len() != 4 {
+		t.Errorf("ReadSpace of a space followed by more bytes: %v, %d bytes left", err, r.Len())
 	}
 }
 
+// FuzzLoad feeds ReadSpace space bodies, saved ones and their
+// corruptions, in a valid container (so that the fuzzer reaches the
+// decoder past the checksum): an error or a usable space that saves back
+// to the same bytes, never a panic.
 func FuzzLoad(f *testing.F) {
 	s, _ := articleSpace(f)
 	var buf bytes.Buffer
 	s.WriteTo(&buf)
-	f.Add(buf.Bytes())
-	f.Add(buf.Bytes()[:40])
-	f.Add([]byte(fileMagic + "\x01\x00"))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	body := buf.Bytes()[binfile.HeaderSize:]
+	f.Add(body)
+	f.Add(body[:40])
+	f.Add([]byte{0, 1, 1})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var file bytes.Buffer
+		spaceFormat.Write(&file, body)
+		data := file.Bytes()
 		sp, err := ReadSpace(bytes.NewReader(data))
 		if err != nil {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("error of a corrupt body: %v", err)
+			}
 			return
 		}
 		// A file that loads must be usable and save back to itself.
