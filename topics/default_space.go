@@ -1,7 +1,6 @@
 package topics
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"math"
@@ -9,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/khabar-nlp/khabar/internal/linetable"
 )
 
 // backgroundFile is the word list of the default space, in data.
@@ -57,21 +58,22 @@ type dfRow struct {
 // "@docs N", then "@df F" bands of words. A word listed in several bands
 // (or two words with one stem) keeps the highest frequency.
 func readBackground(source string, r io.Reader) ([]dfRow, int, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4096), MaxLexiconLine)
-	line, n := 0, 0
+	sc := linetable.NewScanner(r, linetable.Options{Source: source, MaxLineBytes: MaxLexiconLine})
+	n := 0
 	frac := -1.0
 	fail := func(format string, args ...any) error {
-		return &ParseError{Source: source, Line: line, Err: fmt.Errorf("%w: "+format, append([]any{ErrLexicon}, args...)...)}
+		return sc.Error(fmt.Errorf("%w: "+format, append([]any{ErrLexicon}, args...)...))
 	}
 	byKey := map[string]int{}
 	var rows []dfRow
-	for sc.Scan() {
-		line++
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || strings.HasPrefix(s, "#") {
+	for sc.Next() {
+		if sc.TooLong() {
+			return nil, 0, fail("line longer than %d bytes", MaxLexiconLine)
+		}
+		if linetable.IsComment(sc.Bytes()) {
 			continue
 		}
+		s := strings.TrimSpace(sc.Text())
 		if rest, ok := strings.CutPrefix(s, "@docs "); ok {
 			v, err := strconv.Atoi(strings.TrimSpace(rest))
 			if err != nil || v < 1 {
@@ -107,8 +109,7 @@ func readBackground(source string, r io.Reader) ([]dfRow, int, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		line++
-		return nil, 0, fail("%v", err)
+		return nil, 0, err
 	}
 	if len(rows) == 0 {
 		return nil, 0, &ParseError{Source: source, Err: fmt.Errorf("%w: no words", ErrLexicon)}

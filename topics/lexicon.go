@@ -1,8 +1,6 @@
 package topics
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -12,7 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/khabar-nlp/khabar/internal/linetable"
 )
 
 // Lexicon is a topic [Model] made of weighted term lists, one per topic,
@@ -105,47 +104,22 @@ type posting struct {
 
 // ErrLexicon is wrapped by every error of [ReadLexicon] and
 // [ReadLexiconFS] about the content of a lexicon (not read errors).
-var ErrLexicon = errors.New("bad lexicon")
+var ErrLexicon = errors.New("topics: bad lexicon")
 
 // MaxLexiconLine is the longest line a lexicon may have (4 KiB).
 const MaxLexiconLine = 4 << 10
 
-// ParseError is an error in a lexicon file.
-type ParseError struct {
-	// Source is the file name, empty for [ReadLexicon].
-	Source string
-	// Line is the 1-based line number, 0 when the error is not about one
-	// line.
-	Line int
-	// Err is the error; it wraps [ErrLexicon] unless it is a read error.
-	Err error
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	b.WriteString("topics: ")
-	switch {
-	case e.Source != "" && e.Line > 0:
-		fmt.Fprintf(&b, "%s:%d: ", e.Source, e.Line)
-	case e.Source != "":
-		b.WriteString(e.Source + ": ")
-	case e.Line > 0:
-		fmt.Fprintf(&b, "lexicon line %d: ", e.Line)
-	default:
-		b.WriteString("lexicon: ")
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is an error at a line of a lexicon or of the keyword
+// background: "source:line: what". It is the one ParseError of Khabar's
+// line-based tables (gazetteer.ParseError is the same type).
+type ParseError = linetable.ParseError
 
 // ReadLexicon reads a lexicon in the format described at [Lexicon] from r.
-// Errors are [*ParseError]s with an empty Source; a malformed line's error
+// Errors are [*ParseError]s with the Source "lexicon"; a malformed line's error
 // names its line number and wraps [ErrLexicon]. It does not close r.
 func ReadLexicon(r io.Reader) (*Lexicon, error) {
 	b := newLexiconBuilder()
-	if err := b.read("", r); err != nil {
+	if err := b.read("lexicon", r); err != nil {
 		return nil, err
 	}
 	return b.build(), nil
@@ -335,30 +309,23 @@ func newLexiconBuilder() *lexiconBuilder {
 }
 
 func (b *lexiconBuilder) read(source string, r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 512), MaxLexiconLine)
-	line := 0
+	sc := linetable.NewScanner(r, linetable.Options{Source: source, MaxLineBytes: MaxLexiconLine})
 	b.cur = -1
 	fail := func(format string, args ...any) error {
-		return &ParseError{Source: source, Line: line, Err: fmt.Errorf("%w: "+format, append([]any{ErrLexicon}, args...)...)}
+		return sc.Error(fmt.Errorf("%w: "+format, append([]any{ErrLexicon}, args...)...))
 	}
-	for sc.Scan() {
-		line++
+	for sc.Next() {
 		raw := sc.Bytes()
-		if line == 1 {
-			raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
-		}
-		if !utf8.Valid(raw) {
+		switch {
+		case sc.TooLong():
+			return fail("line longer than %d bytes", MaxLexiconLine)
+		case linetable.IsComment(raw):
+			continue
+		case linetable.InvalidUTF8(raw) >= 0:
 			return fail("invalid UTF-8")
 		}
 		s := strings.TrimSpace(string(raw))
-		if s == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		where := fmt.Sprintf("line %d", line)
-		if source != "" {
-			where = fmt.Sprintf("%s:%d", source, line)
-		}
+		where := fmt.Sprintf("%s:%d", source, sc.Line())
 		if rest, ok := strings.CutPrefix(s, "@prior"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
 			if err := b.prior(strings.TrimSpace(rest)); err != nil {
 				return fail("%v", err)
@@ -378,14 +345,7 @@ func (b *lexiconBuilder) read(source string, r io.Reader) error {
 			return fail("%v", err)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		line++
-		if errors.Is(err, bufio.ErrTooLong) {
-			return fail("line longer than %d bytes", MaxLexiconLine)
-		}
-		return &ParseError{Source: source, Line: line, Err: err}
-	}
-	return nil
+	return sc.Err()
 }
 
 // header parses "topic ID | label | Arabic label".

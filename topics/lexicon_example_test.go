@@ -43,7 +43,7 @@ func ExampleReadLexicon() {
 	fmt.Println(err)
 	// Output:
 	// markets 1
-	// topics: lexicon line 2: bad lexicon: "في" gives no term (a stop word, a number or a single letter?)
+	// lexicon:2: topics: bad lexicon: "في" gives no term (a stop word, a number or a single letter?)
 }
 
 func ExampleDefaultSpace() {
