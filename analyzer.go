@@ -12,6 +12,7 @@ import (
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // Errors returned by [Analyzer.Analyze] and [Analyzer.AnalyzeArticle],
@@ -67,7 +68,7 @@ type Analysis struct {
 	// keyword inside a mention of an entity is shown as the entity's name
 	// (فيصل بن فرحان, not فرحان), with that mention's span and the entity's
 	// mention count, once per entity.
-	Keywords []topics.Keyword `json:"keywords"`
+	Keywords []tfidf.Keyword `json:"keywords"`
 	// Structure lists the blocks of the text: title, dateline,
 	// subheadings, paragraphs and boilerplate.
 	Structure []article.Block `json:"structure,omitempty"`
@@ -167,7 +168,7 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 		return nil, ErrEmptyText
 	}
 	res := &Analysis{ID: art.ID, Source: trimSpace(art.Source), Title: trimSpace(art.Title), Text: text,
-		Sentences: []Sentence{}, Entities: []entities.Entity{}, Topics: []topics.TopicScore{}, Keywords: []topics.Keyword{}}
+		Sentences: []Sentence{}, Entities: []entities.Entity{}, Topics: []topics.TopicScore{}, Keywords: []tfidf.Keyword{}}
 	res.Language, res.Warnings = language(text)
 
 	analysed := text
@@ -245,8 +246,8 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 // فيصل بن فرحان, الأحمر of البحر الأحمر) becomes the entity's name, its span
 // the mention's, and an entity appears once, at its best keyword's rank
 // and score.
-func nameKeywords(kws []topics.Keyword, ents []entities.Entity, n int) []topics.Keyword {
-	out := make([]topics.Keyword, 0, min(n, len(kws)))
+func nameKeywords(kws []tfidf.Keyword, ents []entities.Entity, n int) []tfidf.Keyword {
+	out := make([]tfidf.Keyword, 0, min(n, len(kws)))
 	taken := map[string]bool{}
 	for _, k := range kws {
 		if len(out) == n {
@@ -261,7 +262,7 @@ func nameKeywords(kws []topics.Keyword, ents []entities.Entity, n int) []topics.
 			continue
 		}
 		taken[e.ID] = true
-		out = append(out, topics.Keyword{Term: e.Name, Key: k.Key, Score: k.Score, Count: e.Count, Start: m.Start, End: m.End})
+		out = append(out, tfidf.Keyword{Term: e.Name, Key: k.Key, Score: k.Score, Count: e.Count, Start: m.Start, End: m.End})
 	}
 	if len(out) == 0 {
 		return nil

@@ -10,6 +10,7 @@ import (
 	"github.com/khabar-nlp/khabar/gazetteer"
 	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // Layer is a set of analysis layers an [Analyzer] runs.
@@ -48,7 +49,7 @@ type config struct {
 	gazetteer     *gazetteer.Index // built by finish
 	entityOptions []entities.Option
 	model         topics.Model
-	space         *topics.Space
+	space         *tfidf.Space
 	keywords      int
 	maxTopics     int
 	maxBytes      int
@@ -85,7 +86,7 @@ func (c *config) finish() error {
 	if c.layers&Keywords == 0 {
 		c.space = nil
 	} else if c.space == nil {
-		s, err := topics.DefaultSpace()
+		s, err := tfidf.DefaultSpace()
 		if err != nil {
 			return fmt.Errorf("khabar: default keyword frequencies: %w", err)
 		}
@@ -269,9 +270,9 @@ func WithMaxTopics(n int) Option {
 }
 
 // WithKeywordSpace sets the background document frequencies keywords are
-// scored against, for example a topics.Space fitted on the newsroom's
-// archive (default: the embedded topics.DefaultSpace).
-func WithKeywordSpace(s *topics.Space) Option {
+// scored against, for example a tfidf.Space fitted on the newsroom's
+// archive (default: the embedded tfidf.DefaultSpace).
+func WithKeywordSpace(s *tfidf.Space) Option {
 	return func(c *config) error {
 		if s == nil {
 			return errors.New("khabar: WithKeywordSpace(nil)")

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 func TestSourceTerms(t *testing.T) {
@@ -100,7 +101,7 @@ func TestSourceDecidesTopic(t *testing.T) {
 	for i := range docs {
 		docs[i].Extra = SourceTerms(docs[i].Source, nil)
 	}
-	space, err := topics.NewSpaceLabeled(docs, 1, nil)
+	space, err := topics.NewSpaceLabeled(docs, 1, tfidf.TermOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,7 +35,7 @@ func FuzzReadClassifier(f *testing.F) {
 			}
 			return
 		}
-		c.Scores("ارتفعت أسعار النفط في الأسواق")
+		scoresOf(c, LabeledDoc{Text: "ارتفعت أسعار النفط في الأسواق"})
 		c.Score(Document{Title: "مباراة", Text: "فاز الفريق", Extra: []string{"org:x"}})
 		var out bytes.Buffer
 		if _, err := c.WriteTo(&out); err != nil || !bytes.Equal(out.Bytes(), data) {

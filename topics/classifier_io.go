@@ -9,21 +9,27 @@ import (
 	"strings"
 
 	"github.com/khabar-nlp/khabar/internal/binfile"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // The file format of a saved [Classifier] is the container of
 // internal/binfile (magic "KHBRCLSF", version [ClassifierFormatVersion],
 // body length and CRC-32, checked before the body is read) around a body
 // of the kind byte, the title weight, the labels (a count, then
-// length-prefixed strings), the space as written by [Space.WriteTo] (a
+// length-prefixed strings), the space as written by [tfidf.Space.WriteTo] (a
 // length-prefixed string), then the terms × labels weights and the label
 // biases as float64s, term by term.
 
-// ClassifierFormatVersion is the version of the format
-// [Classifier.WriteTo] writes and the only one [ReadClassifier] reads.
-const ClassifierFormatVersion = 2
+const (
+	// ClassifierFormatVersion is the version of the format
+	// [Classifier.WriteTo] writes and the only one [ReadClassifier] reads.
+	ClassifierFormatVersion = 2
+	// MaxClassifierSize is the largest body [ReadClassifier] accepts
+	// (1 GiB); a larger file is refused from its header.
+	MaxClassifierSize = 1 << 30
+)
 
-var classifierFormat = binfile.Format{Magic: "KHBRCLSF", Version: ClassifierFormatVersion, MaxSize: MaxFileSize}
+var classifierFormat = binfile.Format{Magic: "KHBRCLSF", Version: ClassifierFormatVersion, MaxSize: MaxClassifierSize}
 
 // Errors from [ReadClassifier], testable with errors.Is (a file of
 // another version wraps [ErrVersion]).
@@ -31,9 +37,11 @@ var (
 	// ErrNotClassifier means the input does not start with the magic
 	// bytes of a saved Classifier.
 	ErrNotClassifier = errors.New("topics: not a saved topic classifier (bad magic)")
-	// ErrCorruptClassifier means the file is larger than [MaxFileSize],
+	// ErrCorruptClassifier means the file is larger than [MaxClassifierSize],
 	// truncated, fails its checksum or holds inconsistent values.
 	ErrCorruptClassifier = errors.New("topics: corrupt topic classifier file")
+	// ErrVersion means the file was written in another format version.
+	ErrVersion = errors.New("topics: unsupported topic classifier file version")
 
 	classifierErrors = binfile.Errors{Read: "topics: reading topic classifier", Magic: ErrNotClassifier,
 		Version: ErrVersion, TooLarge: ErrCorruptClassifier, Corrupt: ErrCorruptClassifier}
@@ -41,7 +49,7 @@ var (
 
 // WriteTo writes the classifier, with its space, to w in the versioned
 // binary format read by [ReadClassifier], and returns the number of bytes
-// written. What [Space.WriteTo] leaves out is left out here too.
+// written. What [tfidf.Space.WriteTo] leaves out is left out here too.
 func (c *Classifier) WriteTo(w io.Writer) (int64, error) {
 	var sp bytes.Buffer
 	if _, err := c.space.WriteTo(&sp); err != nil {
@@ -64,15 +72,15 @@ func (c *Classifier) WriteTo(w io.Writer) (int64, error) {
 // ReadClassifier reads a Classifier written by [Classifier.WriteTo]. It
 // checks the header first and returns, before reading the rest, an error
 // wrapping [ErrNotClassifier] if r does not hold a saved classifier (a
-// saved [Space] included), [ErrVersion] for another format version or
-// [ErrCorruptClassifier] for a body over [MaxFileSize]; a truncated,
+// saved [tfidf.Space] included), [ErrVersion] for another format version or
+// [ErrCorruptClassifier] for a body over [MaxClassifierSize]; a truncated,
 // altered or inconsistent body gives [ErrCorruptClassifier] (all checked
 // before anything is used), and a read error is returned wrapped.
 func ReadClassifier(r io.Reader) (*Classifier, error) {
 	var head [binfile.HeaderSize]byte
 	n, _ := io.ReadFull(r, head[:])
-	if spaceFormat.Is(head[:n]) {
-		return nil, classifierErrors.Wrap(fmt.Errorf("%w: it is a saved TF-IDF space (use ReadSpace)", binfile.ErrMagic))
+	if string(head[:min(n, len(tfidf.FileMagic))]) == tfidf.FileMagic {
+		return nil, classifierErrors.Wrap(fmt.Errorf("%w: it is a saved TF-IDF space (use tfidf.ReadSpace)", binfile.ErrMagic))
 	}
 	body, err := classifierFormat.Read(io.MultiReader(bytes.NewReader(head[:n]), r))
 	if err != nil {
@@ -107,7 +115,7 @@ func decodeClassifier(d *binfile.Decoder) *Classifier {
 	if d.Err() != nil {
 		return nil
 	}
-	sp, err := ReadSpace(strings.NewReader(spBytes))
+	sp, err := tfidf.ReadSpace(strings.NewReader(spBytes))
 	if err != nil {
 		d.Fail("embedded space: %v", err)
 		return nil
@@ -119,11 +127,11 @@ func decodeClassifier(d *binfile.Decoder) *Classifier {
 	}
 	w := make([]float64, nTerms*nLabels)
 	for j := range w {
-		w[j] = finite(d, "weight")
+		w[j] = d.Finite("weight")
 	}
 	bias := make([]float64, nLabels)
 	for k := range bias {
-		bias[k] = finite(d, "bias")
+		bias[k] = d.Finite("bias")
 	}
 	return &Classifier{kind: kind, space: sp, labels: labels, weights: w, bias: bias, titleWeight: tw}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/khabar-nlp/khabar/internal/linetable"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // Lexicon is a topic [Model] made of weighted term lists, one per topic,
@@ -40,7 +41,7 @@ import (
 // A term line is one or two words, then optionally a weight: a decimal
 // number in (0, 100], 1 if left out, separated by spaces or tabs. Words
 // are written as they appear in news; they are turned into keys exactly as
-// [Terms] turns an article into terms (normalised, light-stemmed with
+// [tfidf.Terms] turns an article into terms (normalised, light-stemmed with
 // tokenize.Stem, two words becoming a bigram key), so الانتخابات also
 // matches انتخابات and والانتخابات. Every word of a line must be a term:
 // a line holding a stop word, a reporting verb, a number or a number word
@@ -235,7 +236,7 @@ func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f floa
 		index[key] = len(hits)
 		hits = append(hits, hit{key, n})
 	}
-	opts := TermOptions{Bigrams: l.bigrams}
+	opts := tfidf.TermOptions{Bigrams: l.bigrams}
 	for _, part := range [2]struct {
 		text       string
 		n, leadMul float64
@@ -243,7 +244,7 @@ func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f floa
 		if part.text == "" {
 			continue
 		}
-		for _, t := range Terms(part.text, opts) {
+		for _, t := range tfidf.Terms(part.text, opts) {
 			if _, ok := l.postings[t.Key]; ok {
 				n := part.n
 				if t.Sentence == 0 {
@@ -422,10 +423,10 @@ func (b *lexiconBuilder) term(s, where string) error {
 		}
 		key = surface
 	} else {
-		terms := Terms(surface, TermOptions{Bigrams: true})
+		terms := tfidf.Terms(surface, tfidf.TermOptions{Bigrams: true})
 		words := 0
 		for _, t := range terms {
-			if t.Kind == Word {
+			if t.Kind == tfidf.Word {
 				words++
 			}
 		}
@@ -438,7 +439,7 @@ func (b *lexiconBuilder) term(s, where string) error {
 			return fmt.Errorf("%q has %d words; want 1 or 2", surface, words)
 		case len(terms) == 1:
 			key = terms[0].Key
-		case len(terms) == 3 && terms[2].Kind == Bigram:
+		case len(terms) == 3 && terms[2].Kind == tfidf.Bigram:
 			key = terms[2].Key
 		default:
 			return fmt.Errorf("%q: its two words do not form a pair", surface)

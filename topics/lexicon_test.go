@@ -14,6 +14,9 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"github.com/khabar-nlp/khabar/internal/devdata"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // defaultCases are short news items written for these tests, one or more
@@ -439,11 +442,7 @@ var devMap = map[string][]string{
 // articles of ../shared/data (not part of the repository; the lexicons
 // were written without them). Run with -v to see the figures.
 func TestDefaultModelDev(t *testing.T) {
-	f, err := os.Open(devData)
-	if err != nil {
-		t.Skipf("dev data absent (%v): skipping the accuracy check of the default model", err)
-	}
-	defer f.Close()
+	f := devdata.Open(t, devdata.NewsTopicsDev)
 	m := mustDefaultModel(t)
 	right, n := 0, 0
 	perLabel := map[string][2]int{}
@@ -506,12 +505,12 @@ func BenchmarkDefaultModel(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(text)))
 		for b.Loop() {
-			sinkTerms = Terms(text, TermOptions{Bigrams: true})
+			sinkTerms = tfidf.Terms(text, tfidf.TermOptions{Bigrams: true})
 		}
 	})
 }
 
-var sinkTerms []Term
+var sinkTerms []tfidf.Term
 
 // benchArticle returns about 4 KB of news text from the test articles.
 func benchArticle(b *testing.B) string {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -731,7 +732,7 @@ func TestModel(t *testing.T) {
 		docs = append(docs, topics.LabeledDoc{ID: a.ID, Category: a.Category, Title: a.Title, Text: a.Text})
 		texts = append(texts, a.Title+"\n"+a.Text)
 	}
-	space, err := topics.NewSpace(texts, nil)
+	space, err := tfidf.NewSpace(texts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -909,7 +910,7 @@ func TestModelSource(t *testing.T) {
 				Extra: khabar.SourceTerms(source, nil)})
 		}
 	}
-	space, err := topics.NewSpaceLabeled(docs, 1, nil)
+	space, err := topics.NewSpaceLabeled(docs, 1, tfidf.TermOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -181,7 +181,7 @@ func evaluateTopics(tr, te []topics.LabeledDoc, kind string) (*topicEval, error)
 	ev := newTopicEval()
 	ev.train = time.Since(start)
 	for _, d := range te {
-		ev.count(d.Category, c.ScoresDoc(d)[0].Label)
+		ev.count(d.Category, c.Score(d.Document())[0].Label)
 	}
 	return ev, nil
 }

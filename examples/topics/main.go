@@ -27,9 +27,9 @@
 // # keywords
 //
 // keywords prints the -n best keywords and keyphrases of one plain-text
-// article (FILE, or - for standard input) with topics.Space.Keywords:
+// article (FILE, or - for standard input) with tfidf.Space.Keywords:
 // score, count and the keyword as it reads in the article. They are scored
-// against the embedded background frequencies (topics.DefaultSpace), or
+// against the embedded background frequencies (tfidf.DefaultSpace), or
 // against those of an archive given with -background (JSONL articles
 // {"title","text"}). -json prints {"keywords":[{"term","score","count",
 // "start","end"}…]}, start and end being byte offsets of the first
@@ -40,7 +40,7 @@
 // cluster reads articles, one JSON object per line {"id","title","text"}
 // plus, optionally, "extra": a list of terms such as entity IDs that take
 // part in the features, and "category", which is only shown; blank lines
-// are skipped. It groups them with topics.Cluster (TF-IDF, LSA, k-means
+// are skipped. It groups them with stories.Cluster (TF-IDF, LSA, k-means
 // with the number of clusters chosen by silhouette unless -k is given) and
 // prints each cluster, largest first, with its c-TF-IDF label terms and its
 // articles, closest to the centroid first: similarity, id and title (or

@@ -435,6 +435,17 @@ func (d *Decoder) Float32() float32 { return math.Float32frombits(d.Uint32()) }
 // Float64 reads IEEE 754 bits.
 func (d *Decoder) Float64() float64 { return math.Float64frombits(d.Uint64()) }
 
+// Finite reads a float64 that must be finite: NaN or an infinity is an
+// error naming what was read.
+func (d *Decoder) Finite(what string) float64 {
+	f := d.Float64()
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		d.Fail("%s is not finite", what)
+		return 0
+	}
+	return f
+}
+
 // String reads a length-prefixed string.
 func (d *Decoder) String() string {
 	n := d.Uvarint()

@@ -193,6 +193,7 @@ func TestDecoderErrors(t *testing.T) {
 		{"count too large", []byte{100, 1, 2}, func(d *Decoder) { d.Float64s() }, "count 100 larger than the file"},
 		{"string too long", []byte{5, 'a'}, func(d *Decoder) { _ = d.String() }, "truncated string"},
 		{"int out of range", []byte{9}, func(d *Decoder) { d.Int(3, "label") }, "label 9 out of range"},
+		{"not finite", []byte{0, 0, 0, 0, 0, 0, 0xf8, 0x7f}, func(d *Decoder) { d.Finite("weight") }, "weight is not finite"},
 		{"left over", []byte{1, 2}, func(d *Decoder) { d.Byte() }, "1 unexpected bytes"},
 	}
 	for _, tc := range tests {

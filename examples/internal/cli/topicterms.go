@@ -8,6 +8,7 @@ import (
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/gazetteer"
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // RegionTerms derives topic terms of articles from their entities: the
@@ -86,7 +87,7 @@ func AddTopicTerms(docs []topics.LabeledDoc, which TopicTerms) error {
 // programs share, so that evaluate's scores apply to the models topics
 // train writes.
 func TrainClassifier(docs []topics.LabeledDoc, kind string) (*topics.Classifier, error) {
-	space, err := topics.NewSpaceLabeled(docs, topics.DefaultTitleWeight, []topics.VectorizerOption{topics.WithMinDF(2)}, topics.WithSublinearTF())
+	space, err := topics.NewSpaceLabeled(docs, topics.DefaultTitleWeight, tfidf.TermOptions{}, []tfidf.VectorizerOption{tfidf.WithMinDF(2)}, tfidf.WithSublinearTF())
 	if err != nil {
 		return nil, err
 	}

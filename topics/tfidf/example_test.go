@@ -1,9 +1,9 @@
-package topics_test
+package tfidf_test
 
 import (
 	"fmt"
 
-	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 var corpus = []string{
@@ -13,7 +13,7 @@ var corpus = []string{
 }
 
 func ExampleTerms() {
-	for _, t := range topics.Terms("قال الوزير إن الانتخابات البرلمانية ستجري", topics.TermOptions{Bigrams: true}) {
+	for _, t := range tfidf.Terms("قال الوزير إن الانتخابات البرلمانية ستجري", tfidf.TermOptions{Bigrams: true}) {
 		fmt.Println(t.Kind, t.Key, t.Surface)
 	}
 	// Output:
@@ -26,7 +26,7 @@ func ExampleTerms() {
 }
 
 func ExampleNewSpace() {
-	s, err := topics.NewSpace(corpus, nil)
+	s, err := tfidf.NewSpace(corpus, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -34,14 +34,14 @@ func ExampleNewSpace() {
 	r, c := m.Dims()
 	j, _ := s.Vectorizer().Column("نفط")
 	fmt.Println(r, c, s.Vectorizer().Surface(j))
-	fmt.Printf("idf(نفط) = ln(4/3)+1 = %.4f\n", s.TFIDF().IDF(j))
+	fmt.Printf("idf(نفط) = ln(4/3)+1 = %.4f\n", s.Weights().IDF(j))
 	// Output:
 	// 3 17 النفط
 	// idf(نفط) = ln(4/3)+1 = 1.2877
 }
 
 func ExampleSpace_Keywords() {
-	s, _ := topics.NewSpace(corpus, nil)
+	s, _ := tfidf.NewSpace(corpus, nil)
 	for _, k := range s.Keywords("أوبك تقرر خفض الإنتاج. وقالت أوبك إن خفض الإنتاج يدعم أسعار النفط", 3) {
 		fmt.Printf("%s %.2f\n", k.Term, k.Score)
 	}
@@ -49,4 +49,21 @@ func ExampleSpace_Keywords() {
 	// خفض الإنتاج 5.33
 	// أوبك 4.04
 	// تقرر 4.04
+}
+
+func ExampleDefaultSpace() {
+	s, err := tfidf.DefaultSpace()
+	if err != nil {
+		panic(err)
+	}
+	text := `أوبك تمدد خفض الإنتاج
+قررت منظمة أوبك وحلفاؤها تمديد خفض الإنتاج حتى نهاية العام، وقال وزير الطاقة إن القرار يدعم استقرار الأسواق. وارتفع خام برنت بعد قرار أوبك.`
+	for _, k := range s.Keywords(text, 4) {
+		fmt.Println(k.Term)
+	}
+	// Output:
+	// أوبك
+	// خفض الإنتاج
+	// تمدد
+	// برنت
 }

@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"cmp"
@@ -46,7 +46,7 @@ type kwStat struct {
 //
 // where titleCount counts occurrences in the first paragraph (the
 // headline) once more, and idf is the space's idf for s, or
-// [TFIDF.UnseenIDF] if s is not in the vocabulary. Words dropped by
+// [Weights.UnseenIDF] if s is not in the vocabulary. Words dropped by
 // [WithMaxDF] are never keywords, nor are stop words, numbers or words of
 // one letter (see [Terms]).
 //

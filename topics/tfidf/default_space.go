@@ -1,6 +1,8 @@
-package topics
+package tfidf
 
 import (
+	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,16 +14,23 @@ import (
 	"github.com/khabar-nlp/khabar/internal/linetable"
 )
 
-// backgroundFile is the word list of the default space, in data.
-const backgroundFile = "data/background.txt"
+// background is the word list of the default space (data/README.md
+// describes its format).
+//
+//go:embed data/background.txt
+var background string
+
+// backgroundFile names the embedded word list in errors.
+const backgroundFile = "background.txt"
+
+// maxBackgroundLine is the longest line of the word list.
+const maxBackgroundLine = 4 << 10
+
+// errBackground is wrapped by the errors of a malformed word list.
+var errBackground = errors.New("tfidf: bad keyword background")
 
 var defaultSpace = sync.OnceValues(func() (*Space, error) {
-	f, err := data.Open(backgroundFile)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rows, n, err := readBackground(backgroundFile, f)
+	rows, n, err := readBackground(backgroundFile, strings.NewReader(background))
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +46,7 @@ var defaultSpace = sync.OnceValues(func() (*Space, error) {
 // band over a nominal corpus of 100,000 articles: from 60% of the
 // articles (اليوم, الحكومة, الرئيس) down to 3% (الانتخابات, الدولار).
 // Words it does not list, which include nearly every name and specific
-// word, get [TFIDF.UnseenIDF], the highest weight, so that keywords are
+// word, get [Weights.UnseenIDF], the highest weight, so that keywords are
 // the specific words of an article and generic news words rank low. It
 // uses the smooth idf, ln((1+n)/(1+df)) + 1.
 //
@@ -58,17 +67,17 @@ type dfRow struct {
 // "@docs N", then "@df F" bands of words. A word listed in several bands
 // (or two words with one stem) keeps the highest frequency.
 func readBackground(source string, r io.Reader) ([]dfRow, int, error) {
-	sc := linetable.NewScanner(r, linetable.Options{Source: source, MaxLineBytes: MaxLexiconLine})
+	sc := linetable.NewScanner(r, linetable.Options{Source: source, MaxLineBytes: maxBackgroundLine})
 	n := 0
 	frac := -1.0
 	fail := func(format string, args ...any) error {
-		return sc.Error(fmt.Errorf("%w: "+format, append([]any{ErrLexicon}, args...)...))
+		return sc.Error(fmt.Errorf("%w: "+format, append([]any{errBackground}, args...)...))
 	}
 	byKey := map[string]int{}
 	var rows []dfRow
 	for sc.Next() {
 		if sc.TooLong() {
-			return nil, 0, fail("line longer than %d bytes", MaxLexiconLine)
+			return nil, 0, fail("line longer than %d bytes", maxBackgroundLine)
 		}
 		if linetable.IsComment(sc.Bytes()) {
 			continue
@@ -112,7 +121,7 @@ func readBackground(source string, r io.Reader) ([]dfRow, int, error) {
 		return nil, 0, err
 	}
 	if len(rows) == 0 {
-		return nil, 0, &ParseError{Source: source, Err: fmt.Errorf("%w: no words", ErrLexicon)}
+		return nil, 0, &linetable.ParseError{Source: source, Err: fmt.Errorf("%w: no words", errBackground)}
 	}
 	return rows, n, nil
 }
@@ -139,13 +148,13 @@ func newSpaceDF(rows []dfRow, n int) (*Space, error) {
 		minDF:    1,
 		maxDF:    1,
 	}
-	t := &TFIDF{nDocs: n, idf: make([]float64, len(rows))}
+	t := &Weights{nDocs: n, idf: make([]float64, len(rows))}
 	for j, r := range rows {
 		if j > 0 && r.key == rows[j-1].key {
-			return nil, fmt.Errorf("topics: term %q listed twice", r.key)
+			return nil, fmt.Errorf("tfidf: term %q listed twice", r.key)
 		}
 		if r.df < 1 || r.df > n {
-			return nil, fmt.Errorf("topics: term %q: document frequency %d not in [1, %d]", r.key, r.df, n)
+			return nil, fmt.Errorf("tfidf: term %q: document frequency %d not in [1, %d]", r.key, r.df, n)
 		}
 		v.vocab[j], v.surfaces[j], v.df[j] = r.key, r.surface, r.df
 		v.index[r.key] = j

@@ -1,4 +1,11 @@
-package topics
+// Package lsa computes a latent semantic analysis (LSA) of a sparse
+// document-term matrix: its truncated singular value decomposition by a
+// randomized algorithm that never densifies the matrix ([Fit]), and the
+// projection of documents into its dimensions ([Model.Transform]).
+//
+// Rows are documents and columns are terms, as in package tfidf, whose
+// [tfidf.CSR] matrices it reads.
+package lsa
 
 import (
 	"context"
@@ -7,23 +14,26 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/lapack/lapack64"
 	"gonum.org/v1/gonum/mat"
 )
 
-// Defaults of the LSA options.
+// Defaults of the options.
 const (
 	// DefaultOversampling is the number of extra sample columns p of
-	// the randomized SVD (see [NewLSA]).
+	// the randomized SVD (see [Fit]).
 	DefaultOversampling = 10
 	// DefaultPowerIterations is the number of power iterations q of the
-	// randomized SVD (see [NewLSA]).
+	// randomized SVD (see [Fit]).
 	DefaultPowerIterations = 4
+	// DefaultSeed seeds the Gaussian test matrix of the randomized SVD.
+	DefaultSeed = 1
 )
 
-// LSA is a latent semantic analysis of a document-term matrix X (rows =
+// Model is a latent semantic analysis of a document-term matrix X (rows =
 // documents, columns = terms, usually TF-IDF weights): its rank-k truncated
 // singular value decomposition
 //
@@ -31,22 +41,22 @@ const (
 //
 // with U documents × k, Σ the k largest singular values and V terms × k,
 // both with orthonormal columns. The documents projected into the k
-// dimensions are X V (= U Σ up to the approximation), and [LSA.Transform]
-// projects new rows the same way.
+// dimensions are X V (= U Σ up to the approximation), and
+// [Model.Transform] projects new rows the same way.
 //
-// An LSA is built by [NewLSA] and never changes afterwards; it is safe for
+// A Model is built by [Fit] and never changes afterwards; it is safe for
 // concurrent use. Its accessors return copies.
-type LSA struct {
+type Model struct {
 	k, docs, terms int
 	values         []float64 // k singular values, decreasing
 	v              []float64 // terms × k, row-major: V
 	proj           []float64 // docs × k, row-major: X V
 }
 
-// LSAOption configures [NewLSA].
-type LSAOption func(*lsaConfig) error
+// Option configures [Fit].
+type Option func(*config) error
 
-type lsaConfig struct {
+type config struct {
 	oversampling, powerIters int
 	seed                     uint64
 }
@@ -54,10 +64,10 @@ type lsaConfig struct {
 // WithOversampling sets the number p of sample columns drawn beyond k
 // (default [DefaultOversampling]): more gives more accurate singular
 // vectors for more work. It returns an error from [NewLSA] if p < 0.
-func WithOversampling(p int) LSAOption {
-	return func(c *lsaConfig) error {
+func WithOversampling(p int) Option {
+	return func(c *config) error {
 		if p < 0 {
-			return fmt.Errorf("topics: oversampling %d: want 0 or more", p)
+			return fmt.Errorf("lsa: oversampling %d: want 0 or more", p)
 		}
 		c.oversampling = p
 		return nil
@@ -69,31 +79,31 @@ func WithOversampling(p int) LSAOption {
 // QR factorisations, and sharpens the subspace when the singular values
 // decay slowly, as they do for text. It returns an error from [NewLSA]
 // unless 0 ≤ q ≤ 100.
-func WithPowerIterations(q int) LSAOption {
-	return func(c *lsaConfig) error {
+func WithPowerIterations(q int) Option {
+	return func(c *config) error {
 		if q < 0 || q > 100 {
-			return fmt.Errorf("topics: %d power iterations: want 0 to 100", q)
+			return fmt.Errorf("lsa: %d power iterations: want 0 to 100", q)
 		}
 		c.powerIters = q
 		return nil
 	}
 }
 
-// WithLSASeed sets the seed of the Gaussian test matrix (default
-// [DefaultSeed]). The same matrix, k, options and seed give the same LSA,
-// bit for bit, on one platform.
-func WithLSASeed(seed uint64) LSAOption {
-	return func(c *lsaConfig) error {
+// WithSeed sets the seed of the Gaussian test matrix (default
+// [DefaultSeed]). The same matrix, k, options and seed give the same
+// model, bit for bit, on one platform.
+func WithSeed(seed uint64) Option {
+	return func(c *config) error {
 		c.seed = seed
 		return nil
 	}
 }
 
-// ErrBadRank is returned (wrapped) by [NewLSA] for a number of dimensions
+// ErrBadRank is returned (wrapped) by [Fit] for a number of dimensions
 // below 1.
-var ErrBadRank = errors.New("topics: LSA needs at least one dimension")
+var ErrBadRank = errors.New("lsa: at least one dimension is needed")
 
-// NewLSA computes the rank-k LSA of x (rows = documents, columns = terms)
+// Fit computes the rank-k LSA of x (rows = documents, columns = terms)
 // with the randomized truncated SVD of Halko, Martinsson and Tropp
 // ("Finding structure with randomness", 2011), on x's sparse form: x is
 // never densified. Let A be X, or Xᵀ when there are more documents than
@@ -102,7 +112,7 @@ var ErrBadRank = errors.New("topics: LSA needs at least one dimension")
 // ([WithPowerIterations]):
 //
 //  1. Ω, r × l, has independent standard normal entries drawn from a PCG
-//     generator seeded with [WithLSASeed];
+//     generator seeded with [WithSeed];
 //  2. Y = A (Aᵀ Ω) (r × l), and Q is the orthonormal factor of its thin
 //     QR factorisation: the randomized range finder applied to A Aᵀ,
 //     whose range is that of A and whose singular values are σ², with a
@@ -132,17 +142,17 @@ var ErrBadRank = errors.New("topics: LSA needs at least one dimension")
 // O((documents+terms)·l) plus a transposed copy of x. The sparse products run on the calling goroutine;
 // gonum's matrix multiplication may use several.
 //
-// k is reduced to min(documents, terms) if it is larger ([LSA.K] gives the
+// k is reduced to min(documents, terms) if it is larger ([Model.K] gives the
 // value used). When l = min(documents, terms) the decomposition is exact up
 // to rounding.
 //
-// NewLSA checks ctx before each pair of sparse products and returns
-// ctx.Err() if it is done. It returns ErrEmptyCorpus for a matrix without
-// rows, ErrEmptyVocabulary for one without columns, an error wrapping
+// Fit checks ctx before each pair of sparse products and returns
+// ctx.Err() if it is done. It returns [tfidf.ErrEmptyCorpus] for a matrix
+// without rows, [tfidf.ErrEmptyVocabulary] for one without columns, an error wrapping
 // ErrBadRank if k < 1, an error for an invalid option, or an error if
 // gonum's SVD does not converge. It panics if x is nil.
-func NewLSA(ctx context.Context, x *CSR, k int, opts ...LSAOption) (*LSA, error) {
-	cfg := lsaConfig{oversampling: DefaultOversampling, powerIters: DefaultPowerIterations, seed: DefaultSeed}
+func Fit(ctx context.Context, x *tfidf.CSR, k int, opts ...Option) (*Model, error) {
+	cfg := config{oversampling: DefaultOversampling, powerIters: DefaultPowerIterations, seed: DefaultSeed}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
 			return nil, err
@@ -151,9 +161,9 @@ func NewLSA(ctx context.Context, x *CSR, k int, opts ...LSAOption) (*LSA, error)
 	n, m := x.Dims()
 	switch {
 	case n == 0:
-		return nil, ErrEmptyCorpus
+		return nil, tfidf.ErrEmptyCorpus
 	case m == 0:
-		return nil, ErrEmptyVocabulary
+		return nil, tfidf.ErrEmptyVocabulary
 	case k < 1:
 		return nil, fmt.Errorf("%w (k = %d)", ErrBadRank, k)
 	}
@@ -169,7 +179,7 @@ func NewLSA(ctx context.Context, x *CSR, k int, opts ...LSAOption) (*LSA, error)
 	r, c := n, m
 	at := x
 	if n <= m {
-		at = x.transpose()
+		at = x.Transpose()
 	} else {
 		r, c = m, n
 	}
@@ -228,36 +238,36 @@ func NewLSA(ctx context.Context, x *CSR, k int, opts ...LSAOption) (*LSA, error)
 	} else {
 		mulCSRDense(proj, x, v, k)
 	}
-	return &LSA{k: k, docs: n, terms: m, values: values, v: v, proj: proj}, nil
+	return &Model{k: k, docs: n, terms: m, values: values, v: v, proj: proj}, nil
 }
 
-// K returns the number of dimensions: the k given to [NewLSA], or
+// K returns the number of dimensions: the k given to [Fit], or
 // min(documents, terms) if that was smaller.
-func (a *LSA) K() int { return a.k }
+func (m *Model) K() int { return m.k }
 
 // Dims returns the number of documents and of terms of the matrix the
-// LSA was computed from.
-func (a *LSA) Dims() (docs, terms int) { return a.docs, a.terms }
+// model was computed from.
+func (m *Model) Dims() (docs, terms int) { return m.docs, m.terms }
 
 // Values returns a copy of the k singular values, largest first.
-func (a *LSA) Values() []float64 { return append([]float64(nil), a.values...) }
+func (m *Model) Values() []float64 { return append([]float64(nil), m.values...) }
 
 // Documents returns a new documents × k matrix: the documents of the
 // matrix the LSA was computed from, projected into the k dimensions (X V,
 // each column's Euclidean length its singular value, up to the
-// approximation). It equals [LSA.Transform] of that matrix.
-func (a *LSA) Documents() *mat.Dense {
-	return mat.NewDense(a.docs, a.k, append([]float64(nil), a.proj...))
+// approximation). It equals [Model.Transform] of that matrix.
+func (m *Model) Documents() *mat.Dense {
+	return mat.NewDense(m.docs, m.k, append([]float64(nil), m.proj...))
 }
 
 // Components returns a new k × terms matrix whose rows are the right
 // singular vectors (Vᵀ): row c gives the weight of every term in
 // dimension c. Its rows are orthonormal.
-func (a *LSA) Components() *mat.Dense {
-	c := mat.NewDense(a.k, a.terms, nil)
-	for j := range a.terms {
-		for d := range a.k {
-			c.Set(d, j, a.v[j*a.k+d])
+func (m *Model) Components() *mat.Dense {
+	c := mat.NewDense(m.k, m.terms, nil)
+	for j := range m.terms {
+		for d := range m.k {
+			c.Set(d, j, m.v[j*m.k+d])
 		}
 	}
 	return c
@@ -268,28 +278,30 @@ func (a *LSA) Components() *mat.Dense {
 // a new rows × k matrix. It returns nil if x has no rows ([mat.NewDense]
 // cannot hold an empty matrix), and panics if x does not have as many
 // columns as the LSA has terms.
-func (a *LSA) Transform(x *CSR) *mat.Dense {
+func (m *Model) Transform(x *tfidf.CSR) *mat.Dense {
 	r, c := x.Dims()
-	if c != a.terms {
-		panic(fmt.Sprintf("topics: LSA.Transform: matrix has %d columns, the LSA %d terms", c, a.terms))
+	if c != m.terms {
+		panic(fmt.Sprintf("lsa: Transform: matrix has %d columns, the model %d terms", c, m.terms))
 	}
 	if r == 0 {
 		return nil
 	}
-	out := make([]float64, r*a.k)
-	mulCSRDense(out, x, a.v, a.k)
-	return mat.NewDense(r, a.k, out)
+	out := make([]float64, r*m.k)
+	mulCSRDense(out, x, m.v, m.k)
+	return mat.NewDense(r, m.k, out)
 }
 
-// mulCSRDense sets dst (x.rows × l, row-major) to x × d, where d is
-// x.cols × l, row-major: each stored entry of x adds a scaled row of d.
-func mulCSRDense(dst []float64, x *CSR, d []float64, l int) {
-	clear(dst[:x.rows*l])
-	for i := range x.rows {
+// mulCSRDense sets dst (rows of x × l, row-major) to x × d, where d is
+// columns of x × l, row-major: each stored entry of x adds a scaled row
+// of d.
+func mulCSRDense(dst []float64, x *tfidf.CSR, d []float64, l int) {
+	rows, _ := x.Dims()
+	clear(dst[:rows*l])
+	for i := range rows {
 		out := dst[i*l : (i+1)*l]
-		for k := x.indptr[i]; k < x.indptr[i+1]; k++ {
-			j := x.indices[k]
-			floats.AddScaled(out, x.data[k], d[j*l:(j+1)*l])
+		cols, vals := x.Row(i)
+		for k, j := range cols {
+			floats.AddScaled(out, vals[k], d[j*l:(j+1)*l])
 		}
 	}
 }
@@ -298,13 +310,14 @@ func mulCSRDense(dst []float64, x *CSR, d []float64, l int) {
 // is xt.rows × l, row-major: each row of d is read once, in order, and
 // scattered into the rows of dst its row of xt names. This is x × d for
 // x = xtᵀ, reading a long d sequentially.
-func mulTransCSRDense(dst []float64, xt *CSR, d []float64, l int) {
-	clear(dst[:xt.cols*l])
-	for j := range xt.rows {
+func mulTransCSRDense(dst []float64, xt *tfidf.CSR, d []float64, l int) {
+	rows, cols := xt.Dims()
+	clear(dst[:cols*l])
+	for j := range rows {
 		src := d[j*l : (j+1)*l]
-		for k := xt.indptr[j]; k < xt.indptr[j+1]; k++ {
-			i := xt.indices[k]
-			floats.AddScaled(dst[i*l:(i+1)*l], xt.data[k], src)
+		is, vals := xt.Row(j)
+		for k, i := range is {
+			floats.AddScaled(dst[i*l:(i+1)*l], vals[k], src)
 		}
 	}
 }
@@ -382,7 +395,7 @@ func smallSVD(bt, q []float64, r, c, l, k int, aIsX bool) ([]float64, []float64,
 
 	var svd mat.SVD
 	if !svd.Factorize(btd, mat.SVDThin) { // Bᵀ = W Σ Ũᵀ
-		return nil, nil, errors.New("topics: LSA: the SVD of the sample did not converge")
+		return nil, nil, errors.New("lsa: LSA: the SVD of the sample did not converge")
 	}
 	values := svd.Values(nil)[:k]
 	var vecs mat.Dense

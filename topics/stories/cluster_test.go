@@ -1,6 +1,7 @@
-package topics
+package stories
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/khabar-nlp/khabar/internal/devdata"
+	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/lsa"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // stories are short news items written for these tests: three about one
@@ -18,48 +24,48 @@ import (
 // differently.
 var stories = []struct {
 	story string
-	doc   Document
+	doc   topics.Document
 }{
-	{"football", Document{
+	{"football", topics.Document{
 		Title: "الأهلي يفوز على الزمالك في قمة الدوري",
 		Text:  "فاز الأهلي على الزمالك بهدفين مقابل هدف في المباراة التي أقيمت مساء الجمعة على ملعب القاهرة الدولي. وسجل المهاجم هدف الفوز في الدقيقة الأخيرة من المباراة.",
 	}},
-	{"football", Document{
+	{"football", topics.Document{
 		Title: "هدف قاتل يمنح الأهلي الفوز في مباراة القمة",
 		Text:  "حسم الأهلي مباراة القمة أمام الزمالك بهدف في الدقيقة الأخيرة، ليبتعد بصدارة الدوري. وقال مدرب الزمالك إن فريقه استحق التعادل في المباراة.",
 	}},
-	{"football", Document{
+	{"football", topics.Document{
 		Title: "جماهير الزمالك غاضبة بعد الخسارة أمام الأهلي",
 		Text:  "عبرت جماهير الزمالك عن غضبها بعد خسارة الفريق أمام الأهلي في الدوري. وطالب المشجعون المدرب بتغيير خطة اللعب قبل المباراة المقبلة، بعد هدف الأهلي المتأخر.",
 	}},
-	{"oil", Document{
+	{"oil", topics.Document{
 		Title: "أوبك+ تقرر خفض إنتاج النفط",
 		Text:  "قررت مجموعة أوبك+ خفض إنتاج النفط بمقدار مليوني برميل يوميا اعتبارا من الشهر المقبل، في محاولة لدعم أسعار النفط التي تراجعت في الأسابيع الماضية.",
 	}},
-	{"oil", Document{
+	{"oil", topics.Document{
 		Title: "أسعار النفط ترتفع بعد قرار أوبك+",
 		Text:  "ارتفعت أسعار النفط في الأسواق العالمية بعد قرار أوبك+ خفض الإنتاج، وصعد خام برنت إلى أعلى مستوى له منذ أشهر. ويرى محللون أن خفض الإنتاج سيقلص المعروض من النفط.",
 	}},
-	{"oil", Document{
+	{"oil", topics.Document{
 		Title: "واشنطن تنتقد خفض إنتاج أوبك+",
 		Text:  "انتقدت الولايات المتحدة قرار أوبك+ خفض إنتاج النفط، وقالت إن القرار سيرفع أسعار الوقود. ودافعت السعودية عن خفض الإنتاج وقالت إنه يهدف إلى استقرار سوق النفط.",
 	}},
-	{"quake", Document{
+	{"quake", topics.Document{
 		Title: "زلزال بقوة 6.8 درجات يضرب جنوب تركيا",
 		Text:  "ضرب زلزال بقوة 6.8 درجات على مقياس ريختر جنوب تركيا فجر الاثنين، وأدى إلى انهيار مبان ومقتل العشرات. وهرعت فرق الإنقاذ إلى المناطق المتضررة من الزلزال.",
 	}},
-	{"quake", Document{
+	{"quake", topics.Document{
 		Title: "ارتفاع عدد ضحايا الزلزال في تركيا",
 		Text:  "ارتفع عدد ضحايا الزلزال الذي ضرب جنوب تركيا إلى أكثر من مئة قتيل، فيما تواصل فرق الإنقاذ البحث عن ناجين تحت أنقاض المباني المنهارة.",
 	}},
-	{"quake", Document{
+	{"quake", topics.Document{
 		Title: "هزات ارتدادية بعد زلزال تركيا",
 		Text:  "شعر سكان جنوب تركيا بهزات ارتدادية قوية بعد الزلزال المدمر، وقضى آلاف الأشخاص ليلتهم في العراء خوفا من انهيار المباني. وأرسلت دول عدة فرق إنقاذ لمساعدة ضحايا الزلزال.",
 	}},
 }
 
-func storyDocs() ([]Document, []string) {
-	docs := make([]Document, len(stories))
+func storyDocs() ([]topics.Document, []string) {
+	docs := make([]topics.Document, len(stories))
 	labels := make([]string, len(stories))
 	for i, s := range stories {
 		docs[i], labels[i] = s.doc, s.story
@@ -70,7 +76,7 @@ func storyDocs() ([]Document, []string) {
 // groups returns the documents of each cluster as sorted slices, sorted.
 func groups(c *Clustering) [][]int {
 	var out [][]int
-	for _, cl := range c.Clusters {
+	for _, cl := range c.Stories {
 		var g []int
 		for _, m := range cl.Members {
 			g = append(g, m.Doc)
@@ -87,11 +93,11 @@ func TestClusterStories(t *testing.T) {
 	want := [][]int{{0, 1, 2}, {3, 4, 5}, {6, 7, 8}}
 	for _, tc := range []struct {
 		name string
-		opts []ClusterOption
+		opts []Option
 	}{
 		{"chosen k", nil},
-		{"given k", []ClusterOption{WithClusters(3)}},
-		{"bigrams", []ClusterOption{WithClusterTermOptions(TermOptions{Bigrams: true})}},
+		{"given k", []Option{WithCount(3)}},
+		{"bigrams", []Option{WithTermOptions(tfidf.TermOptions{Bigrams: true})}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, err := Cluster(context.Background(), docs, tc.opts...)
@@ -105,7 +111,7 @@ func TestClusterStories(t *testing.T) {
 				t.Errorf("silhouette %.3f for well-separated stories", c.Silhouette)
 			}
 			wantTerms := map[int][]string{0: {"الأهلي", "الزمالك", "المباراة"}, 3: {"النفط", "أوبك", "خفض", "إنتاج", "الإنتاج"}, 6: {"الزلزال", "زلزال", "تركيا"}}
-			for ci, cl := range c.Clusters {
+			for ci, cl := range c.Stories {
 				if len(cl.Terms) == 0 || len(cl.Terms) > DefaultLabelTerms {
 					t.Errorf("cluster %d: %d label terms", ci, len(cl.Terms))
 				}
@@ -116,7 +122,7 @@ func TestClusterStories(t *testing.T) {
 						t.Errorf("cluster %d: term %q scores %v", ci, lt.Term, lt.Score)
 					}
 				}
-				first := groups(&Clustering{Clusters: []StoryCluster{cl}})[0][0]
+				first := groups(&Clustering{Stories: []Story{cl}})[0][0]
 				found := 0
 				for _, w := range wantTerms[first] {
 					if slices.Contains(terms, w) {
@@ -127,7 +133,7 @@ func TestClusterStories(t *testing.T) {
 					t.Errorf("cluster of document %d labelled %v, want at least two of %v", first, terms, wantTerms[first])
 				}
 				// Members are ordered by similarity to the centroid.
-				if !slices.IsSortedFunc(cl.Members, func(a, b ClusterMember) int { return cmpFloat(b.Similarity, a.Similarity) }) {
+				if !slices.IsSortedFunc(cl.Members, func(a, b Member) int { return cmp.Compare(b.Similarity, a.Similarity) }) {
 					t.Errorf("cluster %d: members not by decreasing similarity: %+v", ci, cl.Members)
 				}
 				for _, m := range cl.Members {
@@ -139,7 +145,7 @@ func TestClusterStories(t *testing.T) {
 					}
 				}
 			}
-			for _, cl := range c.Clusters {
+			for _, cl := range c.Stories {
 				t.Logf("%v %v", cl.Members, cl.Terms)
 			}
 		})
@@ -162,8 +168,8 @@ func TestClusterDeterministic(t *testing.T) {
 	if !reflect.DeepEqual(a, b) {
 		t.Error("two runs with the same seed differ")
 	}
-	if len(a.Clusters) != 3 {
-		t.Errorf("%d clusters of shuffled stories, want 3", len(a.Clusters))
+	if len(a.Stories) != 3 {
+		t.Errorf("%d clusters of shuffled stories, want 3", len(a.Stories))
 	}
 }
 
@@ -172,18 +178,18 @@ func TestClusterExtraTerms(t *testing.T) {
 	// Extra: the entity IDs alone group them.
 	texts := []string{"قطار", "سفينة", "طائرة", "دراجة", "حافلة", "شاحنة"}
 	extra := [][]string{{"loc:a", "per:x"}, {"loc:b", "per:y"}, {"loc:a", "per:x"}, {"loc:c", "per:z"}, {"loc:b", "per:y"}, {"loc:c", "per:z"}}
-	docs := make([]Document, len(texts))
+	docs := make([]topics.Document, len(texts))
 	for i := range texts {
-		docs[i] = Document{Text: texts[i], Extra: extra[i]}
+		docs[i] = topics.Document{Text: texts[i], Extra: extra[i]}
 	}
-	c, err := Cluster(context.Background(), docs, WithClusters(3))
+	c, err := Cluster(context.Background(), docs, WithCount(3))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := groups(c), [][]int{{0, 2}, {1, 4}, {3, 5}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("clusters %v, want %v", got, want)
 	}
-	for _, cl := range c.Clusters {
+	for _, cl := range c.Stories {
 		for _, lt := range cl.Terms {
 			if strings.Contains(lt.Term, ":") {
 				t.Errorf("Extra term %q used as a label", lt.Term)
@@ -195,40 +201,40 @@ func TestClusterExtraTerms(t *testing.T) {
 func TestClusterEdgeCases(t *testing.T) {
 	ctx := context.Background()
 	docs, _ := storyDocs()
-	if _, err := Cluster(ctx, nil); !errors.Is(err, ErrEmptyCorpus) {
+	if _, err := Cluster(ctx, nil); !errors.Is(err, tfidf.ErrEmptyCorpus) {
 		t.Errorf("no documents: %v", err)
 	}
-	if _, err := Cluster(ctx, []Document{{Text: "في من على"}, {}}); !errors.Is(err, ErrEmptyVocabulary) {
+	if _, err := Cluster(ctx, []topics.Document{{Text: "في من على"}, {}}); !errors.Is(err, tfidf.ErrEmptyVocabulary) {
 		t.Errorf("only stop words: %v", err)
 	}
-	if _, err := Cluster(ctx, docs, WithClusters(10)); !errors.Is(err, ErrTooManyClusters) {
+	if _, err := Cluster(ctx, docs, WithCount(10)); !errors.Is(err, ErrTooManyStories) {
 		t.Errorf("10 clusters for 9 documents: %v", err)
 	}
-	for _, o := range []ClusterOption{WithClusters(0), WithClusterRange(1, 3), WithClusterRange(4, 3), WithDimensions(0), WithRestarts(0), WithLabelTerms(-1), WithClusterTitleWeight(-1), WithClusterLSAOptions(WithOversampling(-2))} {
+	for _, o := range []Option{WithCount(0), WithCountRange(1, 3), WithCountRange(4, 3), WithDimensions(0), WithRestarts(0), WithLabelTerms(-1), WithTitleWeight(-1), WithLSA(lsa.WithOversampling(-2))} {
 		if _, err := Cluster(ctx, docs, o); err == nil {
 			t.Error("invalid option accepted")
 		}
 	}
 
 	// Every document its own cluster.
-	c, err := Cluster(ctx, docs, WithClusters(9))
+	c, err := Cluster(ctx, docs, WithCount(9))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Clusters) != 9 {
-		t.Errorf("%d clusters, want 9", len(c.Clusters))
+	if len(c.Stories) != 9 {
+		t.Errorf("%d clusters, want 9", len(c.Stories))
 	}
 	// One cluster.
-	c, err = Cluster(ctx, docs, WithClusters(1))
+	c, err = Cluster(ctx, docs, WithCount(1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Clusters) != 1 || len(c.Clusters[0].Members) != 9 || c.Silhouette != 0 {
-		t.Errorf("one cluster: %d clusters, silhouette %v", len(c.Clusters), c.Silhouette)
+	if len(c.Stories) != 1 || len(c.Stories[0].Members) != 9 || c.Silhouette != 0 {
+		t.Errorf("one cluster: %d clusters, silhouette %v", len(c.Stories), c.Silhouette)
 	}
 
 	// Documents without terms are set aside.
-	withEmpty := append([]Document{{Title: "", Text: "١٢٣ في"}}, docs...)
+	withEmpty := append([]topics.Document{{Title: "", Text: "١٢٣ في"}}, docs...)
 	c, err = Cluster(ctx, withEmpty)
 	if err != nil {
 		t.Fatal(err)
@@ -236,28 +242,28 @@ func TestClusterEdgeCases(t *testing.T) {
 	if !slices.Equal(c.Unclustered, []int{0}) || c.Assignment[0] != -1 {
 		t.Errorf("unclustered %v, assignment %d", c.Unclustered, c.Assignment[0])
 	}
-	if len(c.Clusters) != 3 {
-		t.Errorf("%d clusters with an empty document, want 3", len(c.Clusters))
+	if len(c.Stories) != 3 {
+		t.Errorf("%d clusters with an empty document, want 3", len(c.Stories))
 	}
 
 	// One and two documents; identical documents.
 	for _, tc := range []struct {
-		docs []Document
+		docs []topics.Document
 		want int
 	}{
 		{docs[:1], 1},
 		{docs[:2], 2},
-		{[]Document{docs[0], docs[0], docs[0], docs[0]}, -1},
+		{[]topics.Document{docs[0], docs[0], docs[0], docs[0]}, -1},
 	} {
 		c, err := Cluster(ctx, tc.docs)
 		if err != nil {
 			t.Fatalf("%d documents: %v", len(tc.docs), err)
 		}
-		if tc.want > 0 && len(c.Clusters) != tc.want {
-			t.Errorf("%d documents: %d clusters, want %d", len(tc.docs), len(c.Clusters), tc.want)
+		if tc.want > 0 && len(c.Stories) != tc.want {
+			t.Errorf("%d documents: %d clusters, want %d", len(tc.docs), len(c.Stories), tc.want)
 		}
 		n := 0
-		for _, cl := range c.Clusters {
+		for _, cl := range c.Stories {
 			n += len(cl.Members)
 		}
 		if n != len(tc.docs) || math.IsNaN(c.Silhouette) {
@@ -266,7 +272,7 @@ func TestClusterEdgeCases(t *testing.T) {
 	}
 
 	// A range beyond the documents is clipped.
-	if _, err := Cluster(ctx, docs, WithClusterRange(20, 40)); err != nil {
+	if _, err := Cluster(ctx, docs, WithCountRange(20, 40)); err != nil {
 		t.Errorf("range beyond the documents: %v", err)
 	}
 	// No labels.
@@ -274,7 +280,7 @@ func TestClusterEdgeCases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, cl := range c.Clusters {
+	for _, cl := range c.Stories {
 		if cl.Terms != nil {
 			t.Errorf("WithLabelTerms(0): terms %v", cl.Terms)
 		}
@@ -346,10 +352,10 @@ func TestKMeansSeparated(t *testing.T) {
 
 // syntheticStories returns n short documents about n/per stories, each
 // story with its own words plus words shared by all.
-func syntheticStories(n, per int) []Document {
+func syntheticStories(n, per int) []topics.Document {
 	rng := rand.New(rand.NewPCG(9, 9))
 	common := strings.Fields("الحكومة الرئيس المدينة العالم البلاد الشعب الوزير اليوم")
-	docs := make([]Document, n)
+	docs := make([]topics.Document, n)
 	for i := range docs {
 		s := i / per
 		var words []string
@@ -364,7 +370,7 @@ func syntheticStories(n, per int) []Document {
 				text = append(text, words[rng.IntN(len(words))])
 			}
 		}
-		docs[i] = Document{Title: strings.Join(text[:5], " "), Text: strings.Join(text, " ")}
+		docs[i] = topics.Document{Title: strings.Join(text[:5], " "), Text: strings.Join(text, " ")}
 	}
 	return docs
 }
@@ -372,7 +378,7 @@ func syntheticStories(n, per int) []Document {
 var sinkClustering *Clustering
 
 func BenchmarkCluster(b *testing.B) {
-	run := func(b *testing.B, docs []Document) {
+	run := func(b *testing.B, docs []topics.Document) {
 		b.ReportAllocs()
 		for b.Loop() {
 			c, err := Cluster(context.Background(), docs)
@@ -390,10 +396,10 @@ func BenchmarkCluster(b *testing.B) {
 		run(b, syntheticStories(300, 10))
 	})
 	b.Run("ant-dev/docs=300", func(b *testing.B) {
-		texts := readDev(b)[:300]
-		docs := make([]Document, len(texts))
+		texts := devdata.Texts(b)[:300]
+		docs := make([]topics.Document, len(texts))
 		for i, t := range texts {
-			docs[i] = Document{Text: t}
+			docs[i] = topics.Document{Text: t}
 		}
 		run(b, docs)
 	})

@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"errors"
@@ -153,7 +153,7 @@ func TestVectorizerSurfaces(t *testing.T) {
 
 func readArticles(tb testing.TB) (names, texts []string) {
 	tb.Helper()
-	files, err := filepath.Glob("../testdata/articles/*.txt")
+	files, err := filepath.Glob("../../testdata/articles/*.txt")
 	if err != nil || len(files) == 0 {
 		tb.Fatalf("no testdata articles: %v", err)
 	}

@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"cmp"
@@ -18,10 +18,10 @@ import (
 var (
 	// ErrEmptyCorpus means a vectorizer or TF-IDF weighting was given no
 	// documents.
-	ErrEmptyCorpus = errors.New("topics: empty corpus")
+	ErrEmptyCorpus = errors.New("tfidf: empty corpus")
 	// ErrEmptyVocabulary means no term survived extraction and the
 	// document-frequency limits.
-	ErrEmptyVocabulary = errors.New("topics: empty vocabulary")
+	ErrEmptyVocabulary = errors.New("tfidf: empty vocabulary")
 )
 
 // VectorizerOption configures [NewVectorizer].
@@ -45,7 +45,7 @@ func WithTermOptions(o TermOptions) VectorizerOption {
 func WithMinDF(n int) VectorizerOption {
 	return func(c *vectorizerConfig) error {
 		if n < 1 {
-			return fmt.Errorf("topics: minimum document frequency %d < 1", n)
+			return fmt.Errorf("tfidf: minimum document frequency %d < 1", n)
 		}
 		c.minDF = n
 		return nil
@@ -60,7 +60,7 @@ func WithMinDF(n int) VectorizerOption {
 func WithMaxDF(f float64) VectorizerOption {
 	return func(c *vectorizerConfig) error {
 		if !(f > 0 && f <= 1) {
-			return fmt.Errorf("topics: maximum document frequency %v not in (0, 1]", f)
+			return fmt.Errorf("tfidf: maximum document frequency %v not in (0, 1]", f)
 		}
 		c.maxDF = f
 		return nil
@@ -73,7 +73,7 @@ func WithMaxDF(f float64) VectorizerOption {
 func WithMaxFeatures(n int) VectorizerOption {
 	return func(c *vectorizerConfig) error {
 		if n < 0 {
-			return fmt.Errorf("topics: maximum vocabulary size %d < 0", n)
+			return fmt.Errorf("tfidf: maximum vocabulary size %d < 0", n)
 		}
 		c.maxFeatures = n
 		return nil
@@ -668,7 +668,7 @@ func mergeCounters(c vectorizerConfig, n int, cs []*counter) (*fitted, error) {
 
 	maxDocs := int(math.Floor(c.maxDF*float64(n) + 1e-9))
 	if maxDocs < c.minDF {
-		return nil, fmt.Errorf("topics: maximum document frequency %v of %d documents (%d) is below the minimum %d", c.maxDF, n, maxDocs, c.minDF)
+		return nil, fmt.Errorf("tfidf: maximum document frequency %v of %d documents (%d) is below the minimum %d", c.maxDF, n, maxDocs, c.minDF)
 	}
 	var cands []int32 // global term IDs, in byte order of the keys
 	common := make(map[string]bool)

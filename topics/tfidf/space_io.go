@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"errors"
@@ -19,25 +19,28 @@ const (
 	// FormatVersion is the version of the format [Space.WriteTo] writes
 	// and the only one [ReadSpace] reads.
 	FormatVersion = 2
-	// MaxFileSize is the largest body [ReadSpace] and [ReadClassifier]
-	// accept (1 GiB); a larger file is refused from its header.
+	// MaxFileSize is the largest body [ReadSpace] accepts (1 GiB); a
+	// larger file is refused from its header.
 	MaxFileSize = 1 << 30
 )
 
-var spaceFormat = binfile.Format{Magic: "KHBRTFID", Version: FormatVersion, MaxSize: MaxFileSize}
+// FileMagic is the first 8 bytes of a saved Space.
+const FileMagic = "KHBRTFID"
+
+var spaceFormat = binfile.Format{Magic: FileMagic, Version: FormatVersion, MaxSize: MaxFileSize}
 
 // Errors from [ReadSpace], testable with errors.Is.
 var (
 	// ErrNotSpace means the input does not start with the magic bytes of
 	// a saved Space.
-	ErrNotSpace = errors.New("topics: not a saved TF-IDF space (bad magic)")
+	ErrNotSpace = errors.New("tfidf: not a saved TF-IDF space (bad magic)")
 	// ErrVersion means the file was written in another format version.
-	ErrVersion = errors.New("topics: unsupported file format version")
+	ErrVersion = errors.New("tfidf: unsupported TF-IDF space file version")
 	// ErrCorrupt means the file is larger than [MaxFileSize], truncated,
 	// fails its checksum or holds inconsistent values.
-	ErrCorrupt = errors.New("topics: corrupt TF-IDF space file")
+	ErrCorrupt = errors.New("tfidf: corrupt TF-IDF space file")
 
-	spaceErrors = binfile.Errors{Read: "topics: reading TF-IDF space", Magic: ErrNotSpace,
+	spaceErrors = binfile.Errors{Read: "tfidf: reading TF-IDF space", Magic: ErrNotSpace,
 		Version: ErrVersion, TooLarge: ErrCorrupt, Corrupt: ErrCorrupt}
 )
 
@@ -106,16 +109,6 @@ func ReadSpace(r io.Reader) (*Space, error) {
 	return s, nil
 }
 
-// finite reads a float64 that must be finite.
-func finite(d *binfile.Decoder, what string) float64 {
-	f := d.Float64()
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		d.Fail("%s is not finite", what)
-		return 0
-	}
-	return f
-}
-
 // decodeSpace decodes a space's body; d's error says what is wrong.
 func decodeSpace(d *binfile.Decoder) *Space {
 	flags := d.Byte()
@@ -124,7 +117,7 @@ func decodeSpace(d *binfile.Decoder) *Space {
 	}
 	nDocs := d.Int(math.MaxInt32, "document count")
 	minDF := d.Int(math.MaxInt32, "minimum document frequency")
-	maxDF := finite(d, "maximum document frequency")
+	maxDF := d.Finite("maximum document frequency")
 	maxFeat := d.Int(math.MaxInt32, "maximum vocabulary size")
 	tDocs := d.Int(math.MaxInt32, "TF-IDF document count")
 	// A term takes at least 11 bytes: two lengths, a count and an idf.
@@ -143,13 +136,13 @@ func decodeSpace(d *binfile.Decoder) *Space {
 		index:    make(map[string]int, nTerms),
 		nDocs:    nDocs, minDF: minDF, maxDF: maxDF, maxFeat: maxFeat,
 	}
-	t := &TFIDF{idf: make([]float64, nTerms), nDocs: tDocs,
+	t := &Weights{idf: make([]float64, nTerms), nDocs: tDocs,
 		plain: flags&flagPlain != 0, sublinear: flags&flagSublinear != 0, raw: flags&flagRaw != 0}
 	for j := range nTerms {
 		v.vocab[j] = d.String()
 		v.surfaces[j] = d.String()
 		v.df[j] = d.Int(nDocs, "document frequency")
-		t.idf[j] = finite(d, "idf")
+		t.idf[j] = d.Finite("idf")
 		switch {
 		case d.Err() != nil:
 			return nil

@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"fmt"
@@ -6,22 +6,22 @@ import (
 	"slices"
 )
 
-// TFIDFOption configures [NewTFIDF].
-type TFIDFOption func(*TFIDF)
+// WeightOption configures [NewWeights].
+type WeightOption func(*Weights)
 
 // WithPlainIDF uses idf = ln(n/df) + 1 instead of the smooth form.
-func WithPlainIDF() TFIDFOption { return func(t *TFIDF) { t.plain = true } }
+func WithPlainIDF() WeightOption { return func(t *Weights) { t.plain = true } }
 
 // WithSublinearTF replaces a count tf by 1 + ln(tf).
-func WithSublinearTF() TFIDFOption { return func(t *TFIDF) { t.sublinear = true } }
+func WithSublinearTF() WeightOption { return func(t *Weights) { t.sublinear = true } }
 
 // WithoutNormalization leaves rows unnormalised (by default each row is
 // scaled to unit Euclidean length).
-func WithoutNormalization() TFIDFOption { return func(t *TFIDF) { t.raw = true } }
+func WithoutNormalization() WeightOption { return func(t *Weights) { t.raw = true } }
 
-// TFIDF weights a document-term count matrix (rows = documents, columns =
+// Weights weights a document-term count matrix (rows = documents, columns =
 // terms) by term frequency × inverse document frequency, with the inverse
-// document frequencies learned once by [NewTFIDF]. For n documents and a
+// document frequencies learned once by [NewWeights]. For n documents and a
 // term in df of them:
 //
 //	idf = ln((1+n)/(1+df)) + 1   smooth (default, scikit-learn's smooth_idf)
@@ -31,8 +31,8 @@ func WithoutNormalization() TFIDFOption { return func(t *TFIDF) { t.raw = true }
 //	      [WithoutNormalization]; an all-zero row stays zero)
 //
 // The "+1" keeps a term that occurs in every document from vanishing. A
-// TFIDF never changes after construction and is safe for concurrent use.
-type TFIDF struct {
+// Weights never change after construction and is safe for concurrent use.
+type Weights struct {
 	idf       []float64
 	nDocs     int
 	plain     bool
@@ -40,12 +40,12 @@ type TFIDF struct {
 	raw       bool
 }
 
-// NewTFIDF learns inverse document frequencies from counts (rows =
+// NewWeights learns inverse document frequencies from counts (rows =
 // documents, columns = terms, as returned by [Vectorizer.Transform]): the
 // document frequency of a column is its number of non-zero entries. It
 // returns [ErrEmptyCorpus] if counts has no rows or [ErrEmptyVocabulary]
 // if it has no columns.
-func NewTFIDF(counts *CSR, opts ...TFIDFOption) (*TFIDF, error) {
+func NewWeights(counts *CSR, opts ...WeightOption) (*Weights, error) {
 	n, m := counts.Dims()
 	if n == 0 {
 		return nil, ErrEmptyCorpus
@@ -59,13 +59,13 @@ func NewTFIDF(counts *CSR, opts ...TFIDFOption) (*TFIDF, error) {
 			df[c]++
 		}
 	}
-	return newTFIDF(n, df, opts), nil
+	return newWeights(n, df, opts), nil
 }
 
-// newTFIDF returns the weighting of terms with document frequencies df in
+// newWeights returns the weighting of terms with document frequencies df in
 // n documents.
-func newTFIDF(n int, df []int, opts []TFIDFOption) *TFIDF {
-	t := &TFIDF{nDocs: n}
+func newWeights(n int, df []int, opts []WeightOption) *Weights {
+	t := &Weights{nDocs: n}
 	for _, o := range opts {
 		o(t)
 	}
@@ -77,7 +77,7 @@ func newTFIDF(n int, df []int, opts []TFIDFOption) *TFIDF {
 }
 
 // idfOf returns the idf of a term in d of the training documents.
-func (t *TFIDF) idfOf(d int) float64 {
+func (t *Weights) idfOf(d int) float64 {
 	n := float64(t.nDocs)
 	if t.plain {
 		return math.Log(n/float64(max(d, 1))) + 1
@@ -86,24 +86,24 @@ func (t *TFIDF) idfOf(d int) float64 {
 }
 
 // Len returns the number of columns (terms) the weighting was learned for.
-func (t *TFIDF) Len() int { return len(t.idf) }
+func (t *Weights) Len() int { return len(t.idf) }
 
 // Docs returns the number of documents the weighting was learned from.
-func (t *TFIDF) Docs() int { return t.nDocs }
+func (t *Weights) Docs() int { return t.nDocs }
 
 // IDF returns the inverse document frequency of column j. It panics if j
 // is out of range.
-func (t *TFIDF) IDF(j int) float64 { return t.idf[j] }
+func (t *Weights) IDF(j int) float64 { return t.idf[j] }
 
 // UnseenIDF returns the idf a term absent from every training document
 // would have: ln(1+n)+1 (smooth) or ln(n)+1 (plain).
-func (t *TFIDF) UnseenIDF() float64 { return t.idfOf(0) }
+func (t *Weights) UnseenIDF() float64 { return t.idfOf(0) }
 
 // IDFs returns a copy of the inverse document frequencies, by column.
-func (t *TFIDF) IDFs() []float64 { return slices.Clone(t.idf) }
+func (t *Weights) IDFs() []float64 { return slices.Clone(t.idf) }
 
 // String describes the weighting, e.g. "tfidf(smooth idf, tf, l2)".
-func (t *TFIDF) String() string {
+func (t *Weights) String() string {
 	idf, tf, norm := "smooth idf", "tf", "l2"
 	if t.plain {
 		idf = "plain idf"
@@ -120,9 +120,9 @@ func (t *TFIDF) String() string {
 // Transform returns the TF-IDF weights of counts as a new matrix of the
 // same shape and sparsity (rows = documents, columns = terms). It panics
 // if counts does not have Len() columns.
-func (t *TFIDF) Transform(counts *CSR) *CSR {
+func (t *Weights) Transform(counts *CSR) *CSR {
 	if counts.cols != len(t.idf) {
-		panic(fmt.Sprintf("topics: TFIDF learned for %d terms applied to %d columns", len(t.idf), counts.cols))
+		panic(fmt.Sprintf("tfidf: TFIDF learned for %d terms applied to %d columns", len(t.idf), counts.cols))
 	}
 	nnz := counts.Nnz()
 	out := &CSR{
@@ -140,7 +140,7 @@ func (t *TFIDF) Transform(counts *CSR) *CSR {
 }
 
 // weightRow writes the weights of one row's counts into dst.
-func (t *TFIDF) weightRow(dst []float64, cols []int, counts []float64) {
+func (t *Weights) weightRow(dst []float64, cols []int, counts []float64) {
 	var ss float64
 	for k, c := range cols {
 		tf := counts[k]

@@ -1,4 +1,8 @@
-package topics
+// Package stories groups a batch of articles (a day of news) by story:
+// TF-IDF over the batch, latent semantic analysis (package lsa), k-means
+// with the number of stories chosen by silhouette, and a label of
+// class-based TF-IDF terms for each story ([Cluster]).
+package stories
 
 import (
 	"cmp"
@@ -10,23 +14,28 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/lsa"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 	"gonum.org/v1/gonum/floats"
 )
 
 // Defaults of the clustering options.
 const (
+	// DefaultSeed seeds the randomized SVD and k-means++.
+	DefaultSeed = 1
 	// DefaultRestarts is the number of k-means++ runs per number of
 	// clusters tried; the one with the lowest inertia is kept.
 	DefaultRestarts = 5
 	// DefaultLabelTerms is the number of c-TF-IDF terms labelling each
 	// cluster.
 	DefaultLabelTerms = 6
-	// DefaultClusterTitleWeight is how many times [Cluster] counts the
-	// title of a [Document].
-	DefaultClusterTitleWeight = 2
-	// MaxDefaultClusters caps the largest number of clusters tried when
-	// neither [WithClusters] nor [WithClusterRange] says otherwise.
-	MaxDefaultClusters = 50
+	// DefaultTitleWeight is how many times [Cluster] counts the
+	// title of a [topics.Document].
+	DefaultTitleWeight = 2
+	// MaxDefaultCount caps the largest number of clusters tried when
+	// neither [WithCount] nor [WithCountRange] says otherwise.
+	MaxDefaultCount = 50
 	// maxIterations bounds Lloyd's iterations of one k-means run.
 	maxIterations = 100
 	// silhouetteSample is the largest number of documents the silhouette
@@ -34,19 +43,19 @@ const (
 	silhouetteSample = 2000
 )
 
-// ErrTooManyClusters is returned (wrapped) by [Cluster] when
-// [WithClusters] asks for more clusters than there are documents with
+// ErrTooManyStories is returned (wrapped) by [Cluster] when
+// [WithCount] asks for more clusters than there are documents with
 // terms.
-var ErrTooManyClusters = errors.New("topics: more clusters than documents")
+var ErrTooManyStories = errors.New("stories: more stories asked for than documents")
 
 // Clustering is the result of [Cluster]: the documents of a batch grouped
 // into stories. Document numbers are indexes into the slice given to
 // Cluster.
 type Clustering struct {
-	// Clusters are the groups, largest first (ties: the one with the
+	// Stories are the groups, largest first (ties: the one with the
 	// smaller first document first).
-	Clusters []StoryCluster
-	// Assignment gives, for each document, the index in Clusters of its
+	Stories []Story
+	// Assignment gives, for each document, the index in Stories of its
 	// cluster, or -1 if it is unclustered.
 	Assignment []int
 	// Unclustered lists, in order, the documents with no term of the
@@ -62,18 +71,18 @@ type Clustering struct {
 	Dimensions int
 }
 
-// StoryCluster is one group of documents of a [Clustering].
-type StoryCluster struct {
+// Story is one group of documents of a [Clustering].
+type Story struct {
 	// Members are the cluster's documents, closest to the centroid
 	// first (ties: smaller document number first).
-	Members []ClusterMember
+	Members []Member
 	// Terms label the cluster: its best terms by class-based TF-IDF,
 	// best first (see [Cluster]).
-	Terms []ClusterTerm
+	Terms []LabelTerm
 }
 
-// ClusterMember is one document of a [StoryCluster].
-type ClusterMember struct {
+// Member is one document of a [Story].
+type Member struct {
 	// Doc is the document's index in the slice given to [Cluster].
 	Doc int
 	// Similarity is the cosine between the document and the cluster's
@@ -81,8 +90,8 @@ type ClusterMember struct {
 	Similarity float64
 }
 
-// ClusterTerm is one labelling term of a [StoryCluster].
-type ClusterTerm struct {
+// LabelTerm is one labelling term of a [Story].
+type LabelTerm struct {
 	// Term is the term as it reads: its most frequent surface in the
 	// batch (النفط, not the stem نفط).
 	Term string
@@ -92,41 +101,41 @@ type ClusterTerm struct {
 	Score float64
 }
 
-// ClusterOption configures [Cluster].
-type ClusterOption func(*clusterConfig) error
+// Option configures [Cluster].
+type Option func(*config) error
 
-type clusterConfig struct {
+type config struct {
 	k, minK, maxK int
 	dims          int
 	restarts      int
 	seed          uint64
 	labelTerms    int
 	titleWeight   int
-	terms         TermOptions
-	lsa           []LSAOption
+	terms         tfidf.TermOptions
+	lsa           []lsa.Option
 }
 
-// WithClusters fixes the number of clusters to k instead of choosing it.
+// WithCount fixes the number of clusters to k instead of choosing it.
 // It returns an error from [Cluster] if k < 1, or one wrapping
-// ErrTooManyClusters if the batch has fewer than k documents with terms.
-func WithClusters(k int) ClusterOption {
-	return func(c *clusterConfig) error {
+// ErrTooManyStories if the batch has fewer than k documents with terms.
+func WithCount(k int) Option {
+	return func(c *config) error {
 		if k < 1 {
-			return fmt.Errorf("topics: %d clusters: want 1 or more", k)
+			return fmt.Errorf("stories: %d clusters: want 1 or more", k)
 		}
 		c.k = k
 		return nil
 	}
 }
 
-// WithClusterRange sets the numbers of clusters tried when the number is
-// chosen (default 2 to min(2+⌈√n⌉, [MaxDefaultClusters]) for n documents
+// WithCountRange sets the numbers of clusters tried when the number is
+// chosen (default 2 to min(2+⌈√n⌉, [MaxDefaultCount]) for n documents
 // with terms). The range is clipped to [2, n−1]. It returns an error from
 // [Cluster] unless 2 ≤ min ≤ max.
-func WithClusterRange(min, max int) ClusterOption {
-	return func(c *clusterConfig) error {
+func WithCountRange(min, max int) Option {
+	return func(c *config) error {
 		if min < 2 || max < min {
-			return fmt.Errorf("topics: cluster range [%d, %d]: want 2 ≤ min ≤ max", min, max)
+			return fmt.Errorf("stories: cluster range [%d, %d]: want 2 ≤ min ≤ max", min, max)
 		}
 		c.minK, c.maxK = min, max
 		return nil
@@ -136,10 +145,10 @@ func WithClusterRange(min, max int) ClusterOption {
 // WithDimensions sets the number of LSA dimensions (default min(100,
 // max(10, n/5)) for n documents with terms, itself at most n and the
 // vocabulary size). It returns an error from [Cluster] if d < 1.
-func WithDimensions(d int) ClusterOption {
-	return func(c *clusterConfig) error {
+func WithDimensions(d int) Option {
+	return func(c *config) error {
 		if d < 1 {
-			return fmt.Errorf("topics: %d LSA dimensions: want 1 or more", d)
+			return fmt.Errorf("stories: %d LSA dimensions: want 1 or more", d)
 		}
 		c.dims = d
 		return nil
@@ -149,21 +158,21 @@ func WithDimensions(d int) ClusterOption {
 // WithRestarts sets the number of k-means++ runs per number of clusters
 // (default [DefaultRestarts]). It returns an error from [Cluster] unless
 // 1 ≤ n ≤ 1000.
-func WithRestarts(n int) ClusterOption {
-	return func(c *clusterConfig) error {
+func WithRestarts(n int) Option {
+	return func(c *config) error {
 		if n < 1 || n > 1000 {
-			return fmt.Errorf("topics: %d k-means restarts: want 1 to 1000", n)
+			return fmt.Errorf("stories: %d k-means restarts: want 1 to 1000", n)
 		}
 		c.restarts = n
 		return nil
 	}
 }
 
-// WithClusterSeed sets the seed of the randomized SVD and of k-means++
+// WithSeed sets the seed of the randomized SVD and of k-means++
 // (default [DefaultSeed]). The same documents, options and seed give the
 // same clustering.
-func WithClusterSeed(seed uint64) ClusterOption {
-	return func(c *clusterConfig) error {
+func WithSeed(seed uint64) Option {
+	return func(c *config) error {
 		c.seed = seed
 		return nil
 	}
@@ -172,43 +181,43 @@ func WithClusterSeed(seed uint64) ClusterOption {
 // WithLabelTerms sets the number of terms labelling each cluster (default
 // [DefaultLabelTerms]; 0 for none). It returns an error from [Cluster] if
 // n < 0.
-func WithLabelTerms(n int) ClusterOption {
-	return func(c *clusterConfig) error {
+func WithLabelTerms(n int) Option {
+	return func(c *config) error {
 		if n < 0 {
-			return fmt.Errorf("topics: %d label terms: want 0 or more", n)
+			return fmt.Errorf("stories: %d label terms: want 0 or more", n)
 		}
 		c.labelTerms = n
 		return nil
 	}
 }
 
-// WithClusterTitleWeight makes the title of each [Document] count n times
-// (default [DefaultClusterTitleWeight]; 0 ignores titles). It returns an
+// WithTitleWeight makes the title of each [topics.Document] count n times
+// (default [DefaultTitleWeight]; 0 ignores titles). It returns an
 // error from [Cluster] if n < 0.
-func WithClusterTitleWeight(n int) ClusterOption {
-	return func(c *clusterConfig) error {
+func WithTitleWeight(n int) Option {
+	return func(c *config) error {
 		if n < 0 {
-			return fmt.Errorf("topics: title weight %d: want 0 or more", n)
+			return fmt.Errorf("stories: title weight %d: want 0 or more", n)
 		}
 		c.titleWeight = n
 		return nil
 	}
 }
 
-// WithClusterTermOptions sets how texts become terms (default: the zero
-// [TermOptions], single words from the default tokenizer). With Bigrams,
+// WithTermOptions sets how texts become terms (default: the zero
+// [tfidf.TermOptions], single words from the default tokenizer). With Bigrams,
 // two-word terms take part in the features and may label clusters.
-func WithClusterTermOptions(o TermOptions) ClusterOption {
-	return func(c *clusterConfig) error {
+func WithTermOptions(o tfidf.TermOptions) Option {
+	return func(c *config) error {
 		c.terms = o
 		return nil
 	}
 }
 
-// WithClusterLSAOptions passes options to [NewLSA] (oversampling, power
-// iterations); a seed given there overrides [WithClusterSeed] for the SVD.
-func WithClusterLSAOptions(opts ...LSAOption) ClusterOption {
-	return func(c *clusterConfig) error {
+// WithLSA passes options to [lsa.Fit] (oversampling, power
+// iterations); a seed given there overrides [WithSeed] for the SVD.
+func WithLSA(opts ...lsa.Option) Option {
+	return func(c *config) error {
 		c.lsa = append(c.lsa, opts...)
 		return nil
 	}
@@ -216,14 +225,14 @@ func WithClusterLSAOptions(opts ...LSAOption) ClusterOption {
 
 // Cluster groups a batch of articles (a day of stories) by story:
 //
-//  1. Each document becomes terms ([Terms] with [WithClusterTermOptions])
-//     of its title, counted [WithClusterTitleWeight] times, and its text,
+//  1. Each document becomes terms ([tfidf.Terms] with [WithTermOptions])
+//     of its title, counted [WithTitleWeight] times, and its text,
 //     plus its Extra terms (entity IDs) as given. A vocabulary is learned
 //     from the batch, and the documents are weighted by TF-IDF (smooth idf,
-//     sublinear tf, rows of unit length; see [TFIDF]). Documents with no
+//     sublinear tf, rows of unit length; see [tfidf.Weights]). Documents with no
 //     term are set aside (Clustering.Unclustered).
 //
-//  2. [NewLSA] projects the documents into d dimensions ([WithDimensions]),
+//  2. [lsa.Fit] projects the documents into d dimensions ([WithDimensions]),
 //     and each projected row is scaled to unit length.
 //
 //  3. k-means with k-means++ seeding groups the rows, [WithRestarts] runs
@@ -233,15 +242,15 @@ func WithClusterLSAOptions(opts ...LSAOption) ClusterOption {
 //     centroids) is kept. A cluster left empty takes the document farthest
 //     from its centroid.
 //
-//  4. The number of clusters is [WithClusters], or else the k of the range
-//     ([WithClusterRange]) whose partition has the highest mean silhouette
+//  4. The number of clusters is [WithCount], or else the k of the range
+//     ([WithCountRange]) whose partition has the highest mean silhouette
 //     (ties: the smaller k). A document's silhouette is (b−a)/max(a, b),
 //     where a is its mean cosine distance (1 − cosine) to the other
 //     documents of its cluster and b the smallest mean distance to the
 //     documents of another cluster; it is 0 for a document alone in its
 //     cluster. Above 2,000 documents the silhouette is computed on a
 //     seeded sample of 2,000. With fewer than three documents and no
-//     WithClusters, each document is its own cluster.
+//     WithCount, each document is its own cluster.
 //
 //  5. Each cluster c is labelled by class-based TF-IDF over the term
 //     counts: with tf(t,c) the count of term t in c's documents, w(c) the
@@ -255,53 +264,46 @@ func WithClusterLSAOptions(opts ...LSAOption) ClusterOption {
 //     tie, a two-word term first), skipping any that shares a stem with
 //     one already taken, so a phrase and its words never both appear.
 //     Each is shown in its most frequent surface form
-//     ([Vectorizer.Surface]).
+//     ([tfidf.Vectorizer.Surface]).
 //
 // Members are ordered by their cosine with the cluster's centroid (the
 // mean of its unit rows), highest first.
 //
 // Cluster checks ctx between the steps, the power iterations and the
 // k-means runs, and returns ctx.Err() if it is done. It returns
-// ErrEmptyCorpus for no documents, ErrEmptyVocabulary if no document has a
-// term, an error wrapping ErrTooManyClusters (see [WithClusters]), or an
+// [tfidf.ErrEmptyCorpus] for no documents, [tfidf.ErrEmptyVocabulary] if no document has a
+// term, an error wrapping ErrTooManyStories (see [WithCount]), or an
 // error for an invalid option. It is safe for concurrent use and does not
 // keep docs. The work grows with the documents n, the dimensions d and the
 // largest k tried, K, as O(n·K²·d·iterations·restarts) for k-means plus
 // O(min(n, 2000)²·(d+K)) for the silhouettes.
-func Cluster(ctx context.Context, docs []Document, opts ...ClusterOption) (*Clustering, error) {
-	cfg := clusterConfig{restarts: DefaultRestarts, seed: DefaultSeed, labelTerms: DefaultLabelTerms, titleWeight: DefaultClusterTitleWeight}
+func Cluster(ctx context.Context, docs []topics.Document, opts ...Option) (*Clustering, error) {
+	cfg := config{restarts: DefaultRestarts, seed: DefaultSeed, labelTerms: DefaultLabelTerms, titleWeight: DefaultTitleWeight}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
 			return nil, err
 		}
 	}
 	if len(docs) == 0 {
-		return nil, ErrEmptyCorpus
+		return nil, tfidf.ErrEmptyCorpus
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 
 	// 1. Terms, vocabulary, TF-IDF.
-	docTerms := make([][]Term, len(docs))
+	docTerms := make([][]tfidf.Term, len(docs))
 	for i, d := range docs {
-		text := LabeledDoc{Title: d.Title, Text: d.Text}.Content(cfg.titleWeight)
-		ts := Terms(text, cfg.terms)
-		for _, e := range d.Extra {
-			if e != "" {
-				ts = append(ts, Term{Key: e, Surface: e, Kind: Extra, Start: -1, End: -1, Sentence: -1, Paragraph: -1})
-			}
-		}
-		docTerms[i] = ts
+		docTerms[i] = topics.LabeledDoc{Title: d.Title, Text: d.Text, Extra: d.Extra}.Terms(cfg.titleWeight, cfg.terms)
 	}
-	vec, err := NewVectorizerTerms(docTerms, WithTermOptions(cfg.terms))
+	vec, err := tfidf.NewVectorizerTerms(docTerms, tfidf.WithTermOptions(cfg.terms))
 	if err != nil {
 		return nil, err
 	}
 	labelable := make([]bool, vec.Len())
 	for _, ts := range docTerms {
 		for _, t := range ts {
-			if t.Kind != Extra {
+			if t.Kind != tfidf.Extra {
 				if j, ok := vec.Column(t.Key); ok {
 					labelable[j] = true
 				}
@@ -309,11 +311,11 @@ func Cluster(ctx context.Context, docs []Document, opts ...ClusterOption) (*Clus
 		}
 	}
 	counts := vec.TransformTerms(docTerms)
-	tfidf, err := NewTFIDF(counts, WithSublinearTF())
+	weighting, err := tfidf.NewWeights(counts, tfidf.WithSublinearTF())
 	if err != nil {
 		return nil, err
 	}
-	weights := tfidf.Transform(counts)
+	weights := weighting.Transform(counts)
 
 	res := &Clustering{Assignment: make([]int, len(docs))}
 	var kept []int // documents with terms
@@ -327,25 +329,25 @@ func Cluster(ctx context.Context, docs []Document, opts ...ClusterOption) (*Clus
 	}
 	n := len(kept)
 	if n == 0 {
-		return nil, ErrEmptyVocabulary
+		return nil, tfidf.ErrEmptyVocabulary
 	}
 	if cfg.k > n {
-		return nil, fmt.Errorf("%w: %d clusters asked for %d documents with terms", ErrTooManyClusters, cfg.k, n)
+		return nil, fmt.Errorf("%w: %d asked for %d documents with terms", ErrTooManyStories, cfg.k, n)
 	}
-	x := weights.selectRows(kept)
+	x := weights.SelectRows(kept)
 
 	// 2. LSA, rows of unit length.
 	dims := cfg.dims
 	if dims == 0 {
 		dims = min(100, max(10, n/5))
 	}
-	lsaOpts := append([]LSAOption{WithLSASeed(cfg.seed)}, cfg.lsa...)
-	lsa, err := NewLSA(ctx, x, dims, lsaOpts...)
+	lsaOpts := append([]lsa.Option{lsa.WithSeed(cfg.seed)}, cfg.lsa...)
+	proj, err := lsa.Fit(ctx, x, dims, lsaOpts...)
 	if err != nil {
 		return nil, err
 	}
-	d := lsa.K()
-	points := lsa.proj // ours: NewLSA returned a new LSA
+	d := proj.K()
+	points := proj.Documents().RawMatrix().Data // n × d, row-major: a copy
 	for i := range n {
 		p := points[i*d : (i+1)*d]
 		if norm := floats.Norm(p, 2); norm > 0 {
@@ -362,7 +364,7 @@ func Cluster(ctx context.Context, docs []Document, opts ...ClusterOption) (*Clus
 	case n < 3:
 		ks = []int{n}
 	default:
-		lo, hi := 2, min(2+int(math.Ceil(math.Sqrt(float64(n)))), MaxDefaultClusters)
+		lo, hi := 2, min(2+int(math.Ceil(math.Sqrt(float64(n)))), MaxDefaultCount)
 		if cfg.maxK > 0 {
 			lo, hi = cfg.minK, cfg.maxK
 		}
@@ -399,7 +401,7 @@ func Cluster(ctx context.Context, docs []Document, opts ...ClusterOption) (*Clus
 	slices.SortStableFunc(members, func(a, b []int) int {
 		return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a[0], b[0]))
 	})
-	res.Clusters = make([]StoryCluster, len(members))
+	res.Stories = make([]Story, len(members))
 	centroid := make([]float64, d)
 	for ci, rows := range members {
 		clear(centroid)
@@ -409,15 +411,15 @@ func Cluster(ctx context.Context, docs []Document, opts ...ClusterOption) (*Clus
 		if norm := floats.Norm(centroid, 2); norm > 0 {
 			floats.Scale(1/norm, centroid)
 		}
-		ms := make([]ClusterMember, len(rows))
+		ms := make([]Member, len(rows))
 		for m, i := range rows {
-			ms[m] = ClusterMember{Doc: kept[i], Similarity: floats.Dot(centroid, points[i*d:(i+1)*d])}
+			ms[m] = Member{Doc: kept[i], Similarity: floats.Dot(centroid, points[i*d:(i+1)*d])}
 			res.Assignment[kept[i]] = ci
 		}
-		slices.SortStableFunc(ms, func(a, b ClusterMember) int {
+		slices.SortStableFunc(ms, func(a, b Member) int {
 			return cmp.Or(cmp.Compare(b.Similarity, a.Similarity), cmp.Compare(a.Doc, b.Doc))
 		})
-		res.Clusters[ci].Members = ms
+		res.Stories[ci].Members = ms
 	}
 
 	// 5. Labels by class-based TF-IDF.
@@ -427,30 +429,16 @@ func Cluster(ctx context.Context, docs []Document, opts ...ClusterOption) (*Clus
 	return res, nil
 }
 
-// selectRows returns a new CSR of the given rows of m, in that order.
-func (m *CSR) selectRows(rows []int) *CSR {
-	indptr := make([]int, 1, len(rows)+1)
-	var indices []int
-	var data []float64
-	for _, i := range rows {
-		cols, vals := m.Row(i)
-		indices = append(indices, cols...)
-		data = append(data, vals...)
-		indptr = append(indptr, len(indices))
-	}
-	return &CSR{rows: len(rows), cols: m.cols, indptr: indptr, indices: indices, data: data}
-}
-
 // labelClusters sets the Terms of each cluster of res from the term counts
 // of its documents (see Cluster, step 5).
-func labelClusters(res *Clustering, counts *CSR, vec *Vectorizer, labelable []bool, n int) {
+func labelClusters(res *Clustering, counts *tfidf.CSR, vec *tfidf.Vectorizer, labelable []bool, n int) {
 	terms := vec.Len()
-	tf := make([][]float64, len(res.Clusters)) // cluster → term → count
-	df := make([][]int, len(res.Clusters))     // cluster → term → documents
-	total := make([]float64, terms)            // f(t)
+	tf := make([][]float64, len(res.Stories)) // cluster → term → count
+	df := make([][]int, len(res.Stories))     // cluster → term → documents
+	total := make([]float64, terms)           // f(t)
 	var sumW float64
-	w := make([]float64, len(res.Clusters))
-	for c, cl := range res.Clusters {
+	w := make([]float64, len(res.Stories))
+	for c, cl := range res.Stories {
 		tf[c] = make([]float64, terms)
 		df[c] = make([]int, terms)
 		for _, m := range cl.Members {
@@ -464,16 +452,16 @@ func labelClusters(res *Clustering, counts *CSR, vec *Vectorizer, labelable []bo
 		}
 		sumW += w[c]
 	}
-	avg := sumW / float64(len(res.Clusters))
+	avg := sumW / float64(len(res.Stories))
 	type scored struct {
 		j     int
 		score float64
 	}
-	for c := range res.Clusters {
+	for c := range res.Stories {
 		if w[c] == 0 {
 			continue
 		}
-		minDocs := min(2, len(res.Clusters[c].Members))
+		minDocs := min(2, len(res.Stories[c].Members))
 		var cand []scored
 		for j, t := range tf[c] {
 			if t == 0 || !labelable[j] || df[c][j] < minDocs {
@@ -487,7 +475,7 @@ func labelClusters(res *Clustering, counts *CSR, vec *Vectorizer, labelable []bo
 			return cmp.Or(cmp.Compare(b.score, a.score),
 				cmp.Compare(strings.Count(kb, " "), strings.Count(ka, " ")), cmp.Compare(ka, kb))
 		})
-		var out []ClusterTerm
+		var out []LabelTerm
 		taken := map[string]bool{}
 	next:
 		for _, s := range cand {
@@ -504,9 +492,9 @@ func labelClusters(res *Clustering, counts *CSR, vec *Vectorizer, labelable []bo
 			for _, st := range stems {
 				taken[st] = true
 			}
-			out = append(out, ClusterTerm{Term: vec.Surface(s.j), Key: key, Score: s.score})
+			out = append(out, LabelTerm{Term: vec.Surface(s.j), Key: key, Score: s.score})
 		}
-		res.Clusters[c].Terms = out
+		res.Stories[c].Terms = out
 	}
 }
 

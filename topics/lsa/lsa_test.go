@@ -1,4 +1,4 @@
-package topics
+package lsa
 
 import (
 	"context"
@@ -9,12 +9,14 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/khabar-nlp/khabar/internal/devdata"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 	"gonum.org/v1/gonum/mat"
 )
 
 // randomCSR returns a rows × cols matrix with about density × rows × cols
 // non-zero entries, uniform in (0, 1], from a seeded generator.
-func randomCSR(t testing.TB, rows, cols int, density float64, seed uint64) *CSR {
+func randomCSR(t testing.TB, rows, cols int, density float64, seed uint64) *tfidf.CSR {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, seed))
 	indptr := []int{0}
@@ -29,7 +31,7 @@ func randomCSR(t testing.TB, rows, cols int, density float64, seed uint64) *CSR 
 		}
 		indptr = append(indptr, len(indices))
 	}
-	m, err := NewCSR(rows, cols, indptr, indices, data)
+	m, err := tfidf.NewCSR(rows, cols, indptr, indices, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +41,7 @@ func randomCSR(t testing.TB, rows, cols int, density float64, seed uint64) *CSR 
 // lowRankCSR returns a sparse rows × cols matrix whose singular values
 // decay fast: rows fall into groups, each group using its own block of
 // columns with a shared pattern scaled per row, plus sparse noise.
-func lowRankCSR(t testing.TB, rows, cols, groups int, seed uint64) *CSR {
+func lowRankCSR(t testing.TB, rows, cols, groups int, seed uint64) *tfidf.CSR {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, 1))
 	width := cols / groups
@@ -73,7 +75,7 @@ func lowRankCSR(t testing.TB, rows, cols, groups int, seed uint64) *CSR {
 		}
 		indptr = append(indptr, len(indices))
 	}
-	m, err := NewCSR(rows, cols, indptr, indices, data)
+	m, err := tfidf.NewCSR(rows, cols, indptr, indices, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +83,7 @@ func lowRankCSR(t testing.TB, rows, cols, groups int, seed uint64) *CSR {
 }
 
 // fullSVDValues returns every singular value of m by gonum's dense SVD.
-func fullSVDValues(t testing.TB, m *CSR) []float64 {
+func fullSVDValues(t testing.TB, m *tfidf.CSR) []float64 {
 	t.Helper()
 	var svd mat.SVD
 	if !svd.Factorize(m.Dense(), mat.SVDNone) {
@@ -90,9 +92,9 @@ func fullSVDValues(t testing.TB, m *CSR) []float64 {
 	return svd.Values(nil)
 }
 
-func mustLSA(t testing.TB, x *CSR, k int, opts ...LSAOption) *LSA {
+func mustLSA(t testing.TB, x *tfidf.CSR, k int, opts ...Option) *Model {
 	t.Helper()
-	a, err := NewLSA(context.Background(), x, k, opts...)
+	a, err := Fit(context.Background(), x, k, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,12 +230,12 @@ func eye(n int) *mat.Dense {
 
 func TestLSADeterministic(t *testing.T) {
 	x := randomCSR(t, 50, 70, 0.1, 9)
-	a := mustLSA(t, x, 8, WithLSASeed(42))
-	b := mustLSA(t, x, 8, WithLSASeed(42))
+	a := mustLSA(t, x, 8, WithSeed(42))
+	b := mustLSA(t, x, 8, WithSeed(42))
 	if !mat.Equal(a.Documents(), b.Documents()) || !mat.Equal(a.Components(), b.Components()) || !slices.Equal(a.Values(), b.Values()) {
 		t.Error("same seed, different results")
 	}
-	c := mustLSA(t, x, 8, WithLSASeed(43))
+	c := mustLSA(t, x, 8, WithSeed(43))
 	if mat.Equal(a.Components(), c.Components()) {
 		t.Error("another seed gave bit-identical components: is the seed used?")
 	}
@@ -249,7 +251,7 @@ func TestLSATransformNewRows(t *testing.T) {
 	a := mustLSA(t, x, 3)
 	// A new row equal to row 5 projects as row 5 did.
 	cols, vals := x.Row(5)
-	row, err := NewCSR(1, 60, []int{0, len(cols)}, slices.Clone(cols), slices.Clone(vals))
+	row, err := tfidf.NewCSR(1, 60, []int{0, len(cols)}, slices.Clone(cols), slices.Clone(vals))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +260,7 @@ func TestLSATransformNewRows(t *testing.T) {
 	if !mat.EqualApprox(got.RowView(0), want, 1e-12) {
 		t.Errorf("transform %v, want %v", mat.Formatted(got), mat.Formatted(want.T()))
 	}
-	empty, _ := NewCSR(0, 60, []int{0}, nil, nil)
+	empty, _ := tfidf.NewCSR(0, 60, []int{0}, nil, nil)
 	if a.Transform(empty) != nil {
 		t.Error("Transform of no rows: want nil")
 	}
@@ -267,26 +269,26 @@ func TestLSATransformNewRows(t *testing.T) {
 			t.Error("Transform with the wrong number of columns did not panic")
 		}
 	}()
-	wrong, _ := NewCSR(1, 59, []int{0, 0}, nil, nil)
+	wrong, _ := tfidf.NewCSR(1, 59, []int{0, 0}, nil, nil)
 	a.Transform(wrong)
 }
 
 func TestLSAErrors(t *testing.T) {
 	ctx := context.Background()
 	x := randomCSR(t, 10, 20, 0.3, 1)
-	noRows, _ := NewCSR(0, 20, []int{0}, nil, nil)
-	noCols, _ := NewCSR(3, 0, []int{0, 0, 0, 0}, nil, nil)
-	if _, err := NewLSA(ctx, noRows, 2); !errors.Is(err, ErrEmptyCorpus) {
+	noRows, _ := tfidf.NewCSR(0, 20, []int{0}, nil, nil)
+	noCols, _ := tfidf.NewCSR(3, 0, []int{0, 0, 0, 0}, nil, nil)
+	if _, err := Fit(ctx, noRows, 2); !errors.Is(err, tfidf.ErrEmptyCorpus) {
 		t.Errorf("no rows: %v", err)
 	}
-	if _, err := NewLSA(ctx, noCols, 2); !errors.Is(err, ErrEmptyVocabulary) {
+	if _, err := Fit(ctx, noCols, 2); !errors.Is(err, tfidf.ErrEmptyVocabulary) {
 		t.Errorf("no columns: %v", err)
 	}
-	if _, err := NewLSA(ctx, x, 0); !errors.Is(err, ErrBadRank) {
+	if _, err := Fit(ctx, x, 0); !errors.Is(err, ErrBadRank) {
 		t.Errorf("k = 0: %v", err)
 	}
-	for _, o := range []LSAOption{WithOversampling(-1), WithPowerIterations(-1), WithPowerIterations(101)} {
-		if _, err := NewLSA(ctx, x, 2, o); err == nil {
+	for _, o := range []Option{WithOversampling(-1), WithPowerIterations(-1), WithPowerIterations(101)} {
+		if _, err := Fit(ctx, x, 2, o); err == nil {
 			t.Error("invalid option accepted")
 		}
 	}
@@ -299,7 +301,7 @@ func TestLSAErrors(t *testing.T) {
 		t.Errorf("Dims = %d, %d", d, terms)
 	}
 	// An all-zero matrix has zero singular values and no NaN.
-	zero, _ := NewCSR(4, 6, make([]int, 5), nil, nil)
+	zero, _ := tfidf.NewCSR(4, 6, make([]int, 5), nil, nil)
 	z := mustLSA(t, zero, 2)
 	for _, v := range z.Values() {
 		if v != 0 {
@@ -317,14 +319,14 @@ func TestLSAContext(t *testing.T) {
 	x := randomCSR(t, 30, 40, 0.2, 4)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := NewLSA(ctx, x, 3); !errors.Is(err, context.Canceled) {
+	if _, err := Fit(ctx, x, 3); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled context: %v", err)
 	}
 }
 
-var sinkLSA *LSA
+var sinkLSA *Model
 
-func BenchmarkNewLSA(b *testing.B) {
+func BenchmarkFit(b *testing.B) {
 	for _, size := range []struct {
 		name       string
 		docs, cols int
@@ -338,7 +340,7 @@ func BenchmarkNewLSA(b *testing.B) {
 			x := randomCSR(b, size.docs, size.cols, 150/float64(size.cols), 1)
 			b.ReportAllocs()
 			for b.Loop() {
-				a, err := NewLSA(context.Background(), x, size.k)
+				a, err := Fit(context.Background(), x, size.k)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -347,15 +349,15 @@ func BenchmarkNewLSA(b *testing.B) {
 		})
 	}
 	b.Run("ant-dev/k=100", func(b *testing.B) {
-		texts := readDev(b)
-		s, err := NewSpace(texts, nil, WithSublinearTF())
+		texts := devdata.Texts(b)
+		s, err := tfidf.NewSpace(texts, nil, tfidf.WithSublinearTF())
 		if err != nil {
 			b.Fatal(err)
 		}
 		x := s.Transform(texts)
 		b.ReportAllocs()
 		for b.Loop() {
-			a, err := NewLSA(context.Background(), x, 100)
+			a, err := Fit(context.Background(), x, 100)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"strconv"
@@ -94,6 +94,23 @@ func Terms(text string, opts TermOptions) []Term {
 	return opts.appendTerms(nil, text)
 }
 
+// AppendTerms is [Terms] appending to dst.
+func AppendTerms(dst []Term, text string, opts TermOptions) []Term {
+	return opts.appendTerms(dst, text)
+}
+
+// AppendExtra appends a term of kind [Extra] for each non-empty string of
+// extra, in order, as given (no stemming, no stop words): Key and Surface
+// are the string, the offsets, Sentence and Paragraph -1.
+func AppendExtra(dst []Term, extra []string) []Term {
+	for _, e := range extra {
+		if e != "" {
+			dst = append(dst, Term{Key: e, Surface: e, Kind: Extra, Start: -1, End: -1, Sentence: -1, Paragraph: -1})
+		}
+	}
+	return dst
+}
+
 func (o *TermOptions) tokenizer() *tokenize.Tokenizer {
 	if o.Tokenizer != nil {
 		return o.Tokenizer
@@ -117,11 +134,7 @@ func (o *TermOptions) appendTerms(dst []Term, text string) []Term {
 		dst, prevIdx = o.addWord(dst, tok, prevIdx, tok.Sentence, tok.Paragraph)
 	}
 	if o.Extra != nil {
-		for _, e := range o.Extra(text) {
-			if e != "" {
-				dst = append(dst, Term{Key: e, Surface: e, Kind: Extra, Start: -1, End: -1, Sentence: -1, Paragraph: -1})
-			}
-		}
+		dst = AppendExtra(dst, o.Extra(text))
 	}
 	return dst
 }

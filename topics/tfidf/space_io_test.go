@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-func articleSpace(tb testing.TB, topts ...TFIDFOption) (*Space, []string) {
+func articleSpace(tb testing.TB, topts ...WeightOption) (*Space, []string) {
 	tb.Helper()
 	_, texts := readArticles(tb)
 	s, err := NewSpace(texts, []VectorizerOption{WithTermOptions(TermOptions{Bigrams: true})}, topts...)
@@ -24,7 +24,7 @@ func articleSpace(tb testing.TB, topts ...TFIDFOption) (*Space, []string) {
 }
 
 func TestSpaceRoundTrip(t *testing.T) {
-	for name, opts := range map[string][]TFIDFOption{
+	for name, opts := range map[string][]WeightOption{
 		"default":   nil,
 		"plain-sub": {WithPlainIDF(), WithSublinearTF(), WithoutNormalization()},
 	} {
@@ -41,8 +41,8 @@ func TestSpaceRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !slices.Equal(got.Vectorizer().Vocabulary(), s.Vectorizer().Vocabulary()) ||
-				!slices.Equal(got.TFIDF().IDFs(), s.TFIDF().IDFs()) ||
-				got.TFIDF().String() != s.TFIDF().String() {
+				!slices.Equal(got.Weights().IDFs(), s.Weights().IDFs()) ||
+				got.Weights().String() != s.Weights().String() {
 				t.Fatal("loaded space differs")
 			}
 			for j := range s.Vectorizer().Len() {
@@ -90,7 +90,7 @@ func TestReadSpaceErrors(t *testing.T) {
 		})
 	}
 	boom := errors.New("disk on fire")
-	if _, err := ReadSpace(io.MultiReader(bytes.NewReader(good[:30]), iotest.ErrReader(boom))); !errors.Is(err, boom) || !strings.HasPrefix(err.Error(), "topics: reading TF-IDF space: ") {
+	if _, err := ReadSpace(io.MultiReader(bytes.NewReader(good[:30]), iotest.ErrReader(boom))); !errors.Is(err, boom) || !strings.HasPrefix(err.Error(), "tfidf: reading TF-IDF space: ") {
 		t.Errorf("read error not wrapped: %v", err)
 	}
 	// Bytes after the file are not read: files can follow each other in

@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"fmt"
@@ -14,9 +14,9 @@ import (
 //
 // CSR implements gonum's [mat.Matrix], so it can be passed wherever gonum
 // or james-bowman/nlp expects one; [CSR.T] returns the terms × documents
-// view that nlp uses. Row i's stored entries are Indices()[Indptr()[i]:
-// Indptr()[i+1]], in increasing column order, with no explicit zeros
-// written by this package. [CSR.Row] gives them without allocating.
+// view that nlp uses. [CSR.Row] gives row i's stored entries, in
+// increasing column order, without allocating; this package writes no
+// explicit zeros.
 //
 // A CSR may have zero rows or zero columns (unlike [mat.Dense]). It is safe
 // for concurrent use: nothing mutates it after construction.
@@ -39,30 +39,30 @@ var _ mat.Matrix = (*CSR)(nil)
 // not consistent.
 func NewCSR(rows, cols int, indptr, indices []int, data []float64) (*CSR, error) {
 	if rows < 0 || cols < 0 {
-		return nil, fmt.Errorf("topics: negative dimension %d×%d", rows, cols)
+		return nil, fmt.Errorf("tfidf: negative dimension %d×%d", rows, cols)
 	}
 	if len(indptr) != rows+1 {
-		return nil, fmt.Errorf("topics: indptr has %d entries, want %d", len(indptr), rows+1)
+		return nil, fmt.Errorf("tfidf: indptr has %d entries, want %d", len(indptr), rows+1)
 	}
 	if indptr[0] != 0 {
-		return nil, fmt.Errorf("topics: indptr[0] = %d, want 0", indptr[0])
+		return nil, fmt.Errorf("tfidf: indptr[0] = %d, want 0", indptr[0])
 	}
 	nnz := indptr[rows]
 	if len(indices) != nnz || len(data) != nnz {
-		return nil, fmt.Errorf("topics: %d indices and %d values, want %d", len(indices), len(data), nnz)
+		return nil, fmt.Errorf("tfidf: %d indices and %d values, want %d", len(indices), len(data), nnz)
 	}
 	for i := range rows {
 		lo, hi := indptr[i], indptr[i+1]
 		if hi < lo || hi > nnz {
-			return nil, fmt.Errorf("topics: indptr not increasing at row %d", i)
+			return nil, fmt.Errorf("tfidf: indptr not increasing at row %d", i)
 		}
 		for k := lo; k < hi; k++ {
 			c := indices[k]
 			if c < 0 || c >= cols {
-				return nil, fmt.Errorf("topics: column %d out of range [0,%d) in row %d", c, cols, i)
+				return nil, fmt.Errorf("tfidf: column %d out of range [0,%d) in row %d", c, cols, i)
 			}
 			if k > lo && c <= indices[k-1] {
-				return nil, fmt.Errorf("topics: columns not strictly increasing in row %d", i)
+				return nil, fmt.Errorf("tfidf: columns not strictly increasing in row %d", i)
 			}
 		}
 	}
@@ -79,7 +79,7 @@ func CSRFromMatrix(m mat.Matrix) *CSR {
 		return c
 	case mat.Transpose:
 		if inner, ok := c.Matrix.(*CSR); ok {
-			return inner.transpose()
+			return inner.Transpose()
 		}
 	}
 	r, cols := m.Dims()
@@ -98,9 +98,10 @@ func CSRFromMatrix(m mat.Matrix) *CSR {
 	return &CSR{rows: r, cols: cols, indptr: indptr, indices: indices, data: data}
 }
 
-// transpose returns a new CSR holding the transpose of m (a CSC view of m
-// turned into rows).
-func (m *CSR) transpose() *CSR {
+// Transpose returns a new CSR holding the transpose of m: terms ×
+// documents. [CSR.T] gives the same matrix as a view, without copying,
+// for gonum.
+func (m *CSR) Transpose() *CSR {
 	nnz := m.Nnz()
 	indptr := make([]int, m.cols+1)
 	for _, c := range m.indices {
@@ -122,6 +123,21 @@ func (m *CSR) transpose() *CSR {
 		}
 	}
 	return &CSR{rows: m.cols, cols: m.rows, indptr: indptr, indices: indices, data: data}
+}
+
+// SelectRows returns a new CSR of the given rows of m, in that order. It
+// panics if a row is out of range.
+func (m *CSR) SelectRows(rows []int) *CSR {
+	indptr := make([]int, 1, len(rows)+1)
+	var indices []int
+	var data []float64
+	for _, i := range rows {
+		cols, vals := m.Row(i)
+		indices = append(indices, cols...)
+		data = append(data, vals...)
+		indptr = append(indptr, len(indices))
+	}
+	return &CSR{rows: len(rows), cols: m.cols, indptr: indptr, indices: indices, data: data}
 }
 
 // Dims returns the number of rows (documents) and columns (terms).
@@ -184,33 +200,12 @@ func (m *CSR) Dense() *mat.Dense {
 	return d
 }
 
-// sortRows sorts the entries of each row by column (for matrices built
-// from entries in arbitrary order).
-func (m *CSR) sortRows() {
-	for i := range m.rows {
-		lo, hi := m.indptr[i], m.indptr[i+1]
-		cols, vals := m.indices[lo:hi], m.data[lo:hi]
-		if slices.IsSorted(cols) {
-			continue
-		}
-		perm := make([]int, len(cols))
-		for k := range perm {
-			perm[k] = k
-		}
-		slices.SortFunc(perm, func(a, b int) int { return cols[a] - cols[b] })
-		c2, v2 := slices.Clone(cols), slices.Clone(vals)
-		for k, p := range perm {
-			cols[k], vals[k] = c2[p], v2[p]
-		}
-	}
-}
-
 // buildCSR returns the n × cols matrix of the documents counted by cs:
 // row i holds the counts of document i in the columns colOf gives its
 // term IDs (-1: not a column), weighted by t if t is not nil. Each counter
 // fills the rows of its own documents, in parallel with the others, into
 // arrays allocated once.
-func buildCSR(cs []*counter, n, cols int, colOf [][]int32, t *TFIDF) *CSR {
+func buildCSR(cs []*counter, n, cols int, colOf [][]int32, t *Weights) *CSR {
 	indptr := make([]int, n+1)
 	parallel(len(cs), func(w int) {
 		c, col := cs[w], colOf[w]

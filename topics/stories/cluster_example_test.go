@@ -1,10 +1,11 @@
-package topics_test
+package stories_test
 
 import (
 	"context"
 	"fmt"
 
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/stories"
 )
 
 func ExampleCluster() {
@@ -14,12 +15,12 @@ func ExampleCluster() {
 		{Title: "أسعار النفط ترتفع بعد قرار أوبك+", Text: "ارتفعت أسعار النفط بعد قرار أوبك+ خفض الإنتاج."},
 		{Title: "ارتفاع عدد ضحايا زلزال تركيا", Text: "ارتفع عدد ضحايا الزلزال في جنوب تركيا وتواصل فرق الإنقاذ البحث عن ناجين."},
 	}
-	c, err := topics.Cluster(context.Background(), docs, topics.WithClusters(2), topics.WithLabelTerms(3))
+	c, err := stories.Cluster(context.Background(), docs, stories.WithCount(2), stories.WithLabelTerms(3))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, cl := range c.Clusters {
+	for _, cl := range c.Stories {
 		var ids []int
 		for _, m := range cl.Members {
 			ids = append(ids, m.Doc)

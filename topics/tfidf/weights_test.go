@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"errors"
@@ -68,7 +68,7 @@ func TestTFIDFHandComputed(t *testing.T) {
 	//   d1: (1, 0, idfB) / sqrt(1 + idfB²)  = (0.5085423203783267, 0, 0.8610369959439764)
 	//   d2: (1, 0, 0) / 1                   = (1, 0, 0)
 	t.Run("smooth", func(t *testing.T) {
-		tf, err := NewTFIDF(counts)
+		tf, err := NewWeights(counts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,14 +85,14 @@ func TestTFIDFHandComputed(t *testing.T) {
 	})
 	// Without normalisation the rows are tf × idf: (2, idfB, 0), (1, 0, idfB), (1, 0, 0).
 	t.Run("smooth-raw", func(t *testing.T) {
-		tf, _ := NewTFIDF(counts, WithoutNormalization())
+		tf, _ := NewWeights(counts, WithoutNormalization())
 		checkMatrix(t, tf.Transform(counts), [][]float64{{2, idfB, 0}, {1, 0, idfB}, {1, 0, 0}})
 	})
 	// Plain idf = ln(n/df) + 1: a = ln(3/3) + 1 = 1; b, c = ln 3 + 1 = 2.09861228866811.
 	//   d0: (2, 2.0986…, 0) / sqrt(4 + 2.0986…²) = (0.6898941937363924, 0.7239102164279855, 0)
 	//   d1: (1, 0, 2.0986…) / sqrt(1 + 2.0986…²) = (0.430165282498796, 0, 0.9027501480103622)
 	t.Run("plain", func(t *testing.T) {
-		tf, _ := NewTFIDF(counts, WithPlainIDF())
+		tf, _ := NewWeights(counts, WithPlainIDF())
 		if !near(tf.IDF(1), 2.09861228866811) {
 			t.Errorf("plain IDF(b) = %v", tf.IDF(1))
 		}
@@ -106,7 +106,7 @@ func TestTFIDFHandComputed(t *testing.T) {
 	// Sublinear tf: d0's a has tf = 1 + ln 2 = idfB, times idf(a) = 1, and b
 	// has tf 1 × idfB, so d0 = (idfB, idfB, 0)/norm = (1/√2, 1/√2, 0).
 	t.Run("sublinear", func(t *testing.T) {
-		tf, _ := NewTFIDF(counts, WithSublinearTF())
+		tf, _ := NewWeights(counts, WithSublinearTF())
 		r := math.Sqrt2 / 2
 		checkMatrix(t, tf.Transform(counts), [][]float64{
 			{r, r, 0},
@@ -115,7 +115,7 @@ func TestTFIDFHandComputed(t *testing.T) {
 		})
 	})
 	t.Run("unseen", func(t *testing.T) {
-		tf, _ := NewTFIDF(counts)
+		tf, _ := NewWeights(counts)
 		if want := math.Log(4) + 1; !near(tf.UnseenIDF(), want) {
 			t.Errorf("UnseenIDF = %v, want %v", tf.UnseenIDF(), want)
 		}
@@ -124,18 +124,18 @@ func TestTFIDFHandComputed(t *testing.T) {
 
 func TestTFIDFEmpty(t *testing.T) {
 	empty, _ := NewCSR(0, 3, []int{0}, nil, nil)
-	if _, err := NewTFIDF(empty); !errors.Is(err, ErrEmptyCorpus) {
+	if _, err := NewWeights(empty); !errors.Is(err, ErrEmptyCorpus) {
 		t.Errorf("no rows: err %v, want ErrEmptyCorpus", err)
 	}
 	noCols, _ := NewCSR(2, 0, []int{0, 0, 0}, nil, nil)
-	if _, err := NewTFIDF(noCols); !errors.Is(err, ErrEmptyVocabulary) {
+	if _, err := NewWeights(noCols); !errors.Is(err, ErrEmptyVocabulary) {
 		t.Errorf("no columns: err %v, want ErrEmptyVocabulary", err)
 	}
 }
 
 func TestTFIDFShapePanics(t *testing.T) {
 	_, counts := toyCounts(t)
-	tf, _ := NewTFIDF(counts)
+	tf, _ := NewWeights(counts)
 	other, _ := NewCSR(1, 2, []int{0, 0}, nil, nil)
 	defer func() {
 		if recover() == nil {

@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"errors"
@@ -20,14 +20,14 @@ func TestDefaultSpace(t *testing.T) {
 	if n := s.Vectorizer().Len(); n < 500 {
 		t.Errorf("vocabulary of %d words, want at least 500", n)
 	}
-	if s.TFIDF().Docs() != 100000 {
-		t.Errorf("%d nominal documents, want 100000", s.TFIDF().Docs())
+	if s.Weights().Docs() != 100000 {
+		t.Errorf("%d nominal documents, want 100000", s.Weights().Docs())
 	}
 	generic, _ := s.Vectorizer().Column(Terms("الحكومة", TermOptions{})[0].Key)
 	topical, _ := s.Vectorizer().Column(Terms("الانتخابات", TermOptions{})[0].Key)
-	if !(s.TFIDF().IDF(generic) < s.TFIDF().IDF(topical) && s.TFIDF().IDF(topical) < s.TFIDF().UnseenIDF()) {
+	if !(s.Weights().IDF(generic) < s.Weights().IDF(topical) && s.Weights().IDF(topical) < s.Weights().UnseenIDF()) {
 		t.Errorf("idf(الحكومة)=%.2f idf(الانتخابات)=%.2f unseen=%.2f: want increasing",
-			s.TFIDF().IDF(generic), s.TFIDF().IDF(topical), s.TFIDF().UnseenIDF())
+			s.Weights().IDF(generic), s.Weights().IDF(topical), s.Weights().UnseenIDF())
 	}
 	if j, _ := s.Vectorizer().Column("حكوم"); s.Vectorizer().Surface(j) != "الحكومة" {
 		t.Errorf("surface of حكوم = %q", s.Vectorizer().Surface(j))
@@ -56,7 +56,7 @@ func TestDefaultSpaceKeywords(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("..", "testdata", "articles", tc.file))
+			b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", tc.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,7 +92,7 @@ func TestReadBackgroundErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := readBackground("bg.txt", strings.NewReader(tc.text))
-			if !errors.Is(err, ErrLexicon) || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "bg.txt") {
+			if !errors.Is(err, errBackground) || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "bg.txt") {
 				t.Errorf("error %v, want one naming bg.txt with %q", err, tc.msg)
 			}
 		})

@@ -1,4 +1,4 @@
-package topics
+package tfidf
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/khabar-nlp/khabar/internal/devdata"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -159,14 +160,14 @@ func TestNewSpaceTransformAgainstReference(t *testing.T) {
 						}
 					}
 				}
-				// TF-IDF: bit for bit what NewTFIDF and Transform give.
-				for _, topts := range [][]TFIDFOption{nil, {WithSublinearTF(), WithPlainIDF()}, {WithoutNormalization()}} {
-					w, err := NewTFIDF(counts, topts...)
+				// TF-IDF: bit for bit what NewWeights and Transform give.
+				for _, topts := range [][]WeightOption{nil, {WithSublinearTF(), WithPlainIDF()}, {WithoutNormalization()}} {
+					w, err := NewWeights(counts, topts...)
 					if err != nil {
 						t.Fatal(err)
 					}
 					want := w.Transform(counts)
-					got := buildCSR(f.cs, len(texts), v.Len(), f.colOf, newTFIDF(len(texts), v.df, topts))
+					got := buildCSR(f.cs, len(texts), v.Len(), f.colOf, newWeights(len(texts), v.df, topts))
 					if !slices.Equal(got.indptr, want.indptr) || !slices.Equal(got.indices, want.indices) || !slices.Equal(got.data, want.data) {
 						t.Fatalf("TF-IDF %v differs", w)
 					}
@@ -216,7 +217,7 @@ func TestNewSpaceTransformMatchesNewSpace(t *testing.T) {
 			t.Fatal("NewVectorizerTerms differs")
 		}
 		c := v.TransformTerms(docs)
-		w, err := NewTFIDF(c, WithSublinearTF())
+		w, err := NewWeights(c, WithSublinearTF())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,7 +246,7 @@ func TestNewSpaceTransformDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short: skipping the dev set")
 	}
-	texts := readDevTexts(t)
+	texts := devdata.Texts(t)
 	want, wantM, err := fitTermsPath(texts)
 	if err != nil {
 		t.Fatal(err)
@@ -260,7 +261,7 @@ func TestNewSpaceTransformDev(t *testing.T) {
 		if !slices.Equal(got.vocab, want.vec.vocab) || !slices.Equal(got.surfaces, want.vec.surfaces) || !slices.Equal(got.df, want.vec.df) {
 			t.Fatalf("workers=%d: vocabularies differ", workers)
 		}
-		m := buildCSR(f.cs, len(texts), got.Len(), f.colOf, newTFIDF(len(texts), got.df, nil))
+		m := buildCSR(f.cs, len(texts), got.Len(), f.colOf, newWeights(len(texts), got.df, nil))
 		if !slices.Equal(m.indptr, wantM.indptr) || !slices.Equal(m.indices, wantM.indices) || !slices.Equal(m.data, wantM.data) {
 			t.Fatalf("workers=%d: matrices differ", workers)
 		}
