@@ -3,34 +3,14 @@ package khabar
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/features"
 	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
-
-func TestSourceTerms(t *testing.T) {
-	tests := []struct {
-		source string
-		region []string
-		want   []string
-	}{
-		{"", []string{"country:IQ", "region:arab"}, nil},
-		{"  ", nil, nil},
-		{"cnn_arabic", nil, []string{"source:cnn_arabic"}},
-		{" SkyNews_Arabia\n", []string{"country:IQ", "region:arab", "country:FR", "region:other"}, []string{
-			"source:skynews_arabia",
-			"source:skynews_arabia|country:IQ", "source:skynews_arabia|region:arab",
-			"source:skynews_arabia|country:FR", "source:skynews_arabia|region:other",
-		}},
-	}
-	for _, tt := range tests {
-		if got := SourceTerms(tt.source, tt.region); !slices.Equal(got, tt.want) {
-			t.Errorf("SourceTerms(%q, %q) = %q, want %q", tt.source, tt.region, got, tt.want)
-		}
-	}
-}
 
 // extraRecorder is a topics.Model that keeps the extra terms it was given.
 type extraRecorder struct {
@@ -48,10 +28,11 @@ func (r *extraRecorder) Score(d topics.Document) []topics.TopicScore {
 }
 
 // TestAnalyzerSourceTerms checks what the topic model sees for an article
-// with and without a source: entity IDs, region terms, then source terms.
+// with and without a source: entity IDs, region terms, then source terms,
+// with WithSources; and that TopicDocument gives the same.
 func TestAnalyzerSourceTerms(t *testing.T) {
 	rec := &extraRecorder{}
-	a, err := New(WithTopicModel(rec), WithLayers(Entities|Topics))
+	a, err := New(WithTopicModel(rec), WithLayers(Entities|Topics), WithSources())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +60,23 @@ func TestAnalyzerSourceTerms(t *testing.T) {
 	if want := want[:3]; !slices.Equal(rec.extra, want) {
 		t.Errorf("without a source the model saw %q, want %q", rec.extra, want)
 	}
+	doc, err := a.TopicDocument(context.Background(), art)
+	if err != nil || !slices.Equal(doc.Extra, rec.extra) || doc.Title != "زيارة" || !strings.Contains(doc.Text, "بغداد") {
+		t.Errorf("TopicDocument = %+v, %v; the model saw %q", doc, err, rec.extra)
+	}
+
+	// Sources are off by default.
+	b, err := New(WithTopicModel(rec), WithLayers(Entities|Topics))
+	if err != nil {
+		t.Fatal(err)
+	}
+	art.Source = "BBC_Arabic"
+	if _, err := b.AnalyzeArticle(context.Background(), art); err != nil {
+		t.Fatal(err)
+	}
+	if want := want[:3]; !slices.Equal(rec.extra, want) {
+		t.Errorf("without WithSources the model saw %q, want %q", rec.extra, want)
+	}
 }
 
 // TestSourceDecidesTopic trains a classifier on a two-source archive in
@@ -99,7 +97,7 @@ func TestSourceDecidesTopic(t *testing.T) {
 			topics.LabeledDoc{Text: text, Source: "second", Category: "middle-east"})
 	}
 	for i := range docs {
-		docs[i].Extra = SourceTerms(docs[i].Source, nil)
+		docs[i].Extra = features.Sources(docs[i].Source, nil)
 	}
 	space, err := topics.NewSpaceLabeled(docs, 1, tfidf.TermOptions{}, nil)
 	if err != nil {
@@ -109,7 +107,10 @@ func TestSourceDecidesTopic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := New(WithTopicModel(c), WithLayers(Topics))
+	if _, err := New(WithTopicModel(c), WithLayers(Topics)); err == nil || !strings.Contains(err.Error(), "WithSources") {
+		t.Fatalf("a classifier trained with sources, without WithSources: %v", err)
+	}
+	a, err := New(WithTopicModel(c), WithLayers(Topics), WithSources())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -446,3 +446,24 @@ func TestVariantHashes(t *testing.T) {
 		}
 	}
 }
+
+func TestArabLeague(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for e := range x.Entries() {
+		if e.Type == LOC && e.Subtype == "country" && ArabLeague(e.Country) {
+			n++
+		}
+	}
+	if n != 22 {
+		t.Errorf("%d countries of the default gazetteer in the Arab League, want 22", n)
+	}
+	for code, want := range map[string]bool{"IQ": true, "PS": true, "KM": true, "IR": false, "TR": false, "iq": false, "": false} {
+		if ArabLeague(code) != want {
+			t.Errorf("ArabLeague(%q) = %v", code, !want)
+		}
+	}
+}

@@ -10,19 +10,22 @@
 // # train
 //
 // train reads labelled articles, one JSON object per line
-// {"id","category","title","text"} (topics.ReadLabeledJSONL), learns a
-// TF-IDF space from them (terms in at least two articles, sublinear tf, the
-// title counted topics.DefaultTitleWeight times: the recipe of
-// examples/evaluate topics, so its scores apply) and trains a classifier:
-// linear (multinomial logistic regression, the default), centroid
-// (TF-IDF Rocchio) or bayes (multinomial naive Bayes). The classifier, with its space, is written to -o in
-// the format topics.ReadClassifier reads (the file is written whole or not
-// at all). A summary goes to stderr. -entities (on by default) first adds
-// the country and region terms of each article's entities to its features,
-// as evaluate topics does and as khabar.Analyzer gives them to a model;
-// -sources (on by default) adds khabar.SourceTerms for articles with a
-// "source" field. A model trained with them is used by giving
-// khabar.Article.Source (examples/analyze reads it from JSONL lines).
+// {"id","category","title","text"[,"source"]} (topics.ReadLabeledJSONL),
+// turns each into the document the Analyzer gives a topic model
+// (khabar.Analyzer.TopicDocument: boilerplate left out, the title apart,
+// and the IDs, countries and regions of its entities as extra terms),
+// learns a TF-IDF space from them (terms in at least two articles,
+// sublinear tf, the title counted topics.DefaultTitleWeight times: the
+// recipe of examples/evaluate topics, so its scores apply) and trains a
+// classifier: linear (multinomial logistic regression, the default),
+// centroid (TF-IDF Rocchio) or bayes (multinomial naive Bayes). The
+// classifier, with its space, is written to -o in the format
+// topics.ReadClassifier reads (the file is written whole or not at all).
+// A summary goes to stderr. -entities=false leaves the entity terms out
+// (to measure what they add: analyze and serve always give them).
+// -sources (off by default) adds the "source" field of each article,
+// alone and paired with each region term; analyze and serve then need
+// -sources too, and khabar.Analyzer the WithSources option.
 //
 // # keywords
 //
@@ -95,7 +98,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	switch args[0] {
 	case "train":
-		return runTrain(args[1:], stdout, stderr)
+		return runTrain(ctx, args[1:], stdout, stderr)
 	case "cluster":
 		return runCluster(ctx, args[1:], stdout, stderr)
 	case "keywords":
