@@ -150,10 +150,10 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "entities train: %v\n", err)
 		return 1
 	}
-	var split *cli.Split
+	var split *cli.SentenceSplit
 	if *splitPath != "" {
 		var err error
-		if split, err = cli.ReadSplit(*splitPath); err != nil {
+		if split, err = cli.ReadSentenceSplit(*splitPath); err != nil {
 			return fail(err)
 		}
 	}
@@ -232,7 +232,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // readDocs reads one input file: JSONL spans or CoNLL, a part of it when
 // split is set.
-func readDocs(path string, split *cli.Split, part string) ([]corpus.Document, error) {
+func readDocs(path string, split *cli.SentenceSplit, part string) ([]corpus.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

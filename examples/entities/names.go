@@ -32,10 +32,10 @@ func runNames(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	var split *cli.Split
+	var split *cli.SentenceSplit
 	if *splitPath != "" {
 		var err error
-		if split, err = cli.ReadSplit(*splitPath); err != nil {
+		if split, err = cli.ReadSentenceSplit(*splitPath); err != nil {
 			fmt.Fprintf(stderr, "entities names: %v\n", err)
 			return 1
 		}

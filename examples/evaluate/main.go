@@ -167,7 +167,7 @@ func runNER(args []string, e env) int {
 		fmt.Fprintf(e.stderr, "evaluate ner: warning: %v (line skipped)\n", w)
 	}
 	if *splitPath != "" {
-		split, err := cli.ReadSplit(*splitPath)
+		split, err := cli.ReadSentenceSplit(*splitPath)
 		if err != nil {
 			return fail(err)
 		}

@@ -1,28 +1,34 @@
 package cli
 
 import (
-	"bufio"
+	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 
-	"github.com/khabar-nlp/khabar/entities/corpus"
+	"github.com/khabar-nlp/khabar/internal/linetable"
+	"github.com/khabar-nlp/khabar/topics"
 )
 
-// Split is a frozen split of a CoNLL file's sentences into named parts
-// (a tuning part and a check part), as listed in testdata/splits/*.tsv:
-// '#' comments, a header line "part first last", then one line per block
-// of sentences, numbered from 1, last inclusive.
+// The parts of a frozen split.
+const (
+	Tune  = "tune"
+	Check = "check"
+)
+
+// errSplit is wrapped by the errors about a split file's content.
+var errSplit = errors.New("cli: bad split file")
+
+// Split is a frozen split of labelled articles into a tuning part and a
+// check part by date (testdata/splits/news-topics-dev.tsv): rows of
+// part, first and last date (yyyymmdd, inclusive) and article count,
+// after '#' comments and a header line. An article's date is the
+// yyyymmdd at the end of its ID.
 type Split struct {
-	Name   string
-	blocks []block
+	rows []splitRow
 }
 
-type block struct {
-	part        string
-	first, last int
-}
+type splitRow struct{ part, first, last string }
 
 // ReadSplit reads the split file at path.
 func ReadSplit(path string) (*Split, error) {
@@ -31,62 +37,81 @@ func ReadSplit(path string) (*Split, error) {
 		return nil, err
 	}
 	defer f.Close()
-	s := &Split{Name: path}
-	sc := bufio.NewScanner(f)
+	sc := linetable.NewScanner(f, linetable.Options{Source: path, MaxLineBytes: 1 << 10})
+	s := &Split{}
 	header := false
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
+	for sc.Next() {
+		if sc.TooLong() {
+			return nil, sc.Errorf("%w: line too long", errSplit)
+		}
+		if linetable.IsComment(sc.Bytes()) {
 			continue
 		}
-		cols := strings.Split(line, "\t")
+		cols := linetable.Columns(sc.Text())
 		if !header {
-			if line != "part\tfirst\tlast" {
-				return nil, fmt.Errorf("%s:%d: want the header \"part<TAB>first<TAB>last\"", path, n)
+			if len(cols) < 3 || cols[0] != "part" || cols[1] != "first" || cols[2] != "last" {
+				return nil, sc.Errorf("%w: header %q, want part<TAB>first<TAB>last…", errSplit, sc.Text())
 			}
 			header = true
 			continue
 		}
-		if len(cols) != 3 {
-			return nil, fmt.Errorf("%s:%d: %d columns, want part, first, last", path, n, len(cols))
+		if len(cols) < 3 || (cols[0] != Tune && cols[0] != Check) || !isDate(cols[1]) || !isDate(cols[2]) || cols[2] < cols[1] {
+			return nil, sc.Errorf("%w: want tune|check<TAB>yyyymmdd<TAB>yyyymmdd, got %q", errSplit, sc.Text())
 		}
-		first, err1 := strconv.Atoi(cols[1])
-		last, err2 := strconv.Atoi(cols[2])
-		if err1 != nil || err2 != nil || first < 1 || last < first {
-			return nil, fmt.Errorf("%s:%d: bad sentence range %q–%q", path, n, cols[1], cols[2])
+		if n := len(s.rows); n > 0 && cols[1] <= s.rows[n-1].last {
+			return nil, sc.Errorf("%w: dates overlap the previous row", errSplit)
 		}
-		if k := len(s.blocks); k > 0 && first != s.blocks[k-1].last+1 {
-			return nil, fmt.Errorf("%s:%d: block starts at %d, want %d (blocks are contiguous, in order)", path, n, first, s.blocks[k-1].last+1)
-		}
-		if len(s.blocks) == 0 && first != 1 {
-			return nil, fmt.Errorf("%s:%d: the first block starts at %d, want 1", path, n, first)
-		}
-		s.blocks = append(s.blocks, block{cols[0], first, last})
+		s.rows = append(s.rows, splitRow{cols[0], cols[1], cols[2]})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
-	if len(s.blocks) == 0 {
-		return nil, fmt.Errorf("%s: no blocks", path)
+	if len(s.rows) == 0 {
+		return nil, fmt.Errorf("%s: %w: no rows", path, errSplit)
 	}
 	return s, nil
 }
 
-// Select returns the sentences of part. It fails when the split does not
-// cover exactly the given sentences (another file, or a changed one) or
-// names no such part.
-func (s *Split) Select(sents []corpus.Sentence, part string) ([]corpus.Sentence, error) {
-	if last := s.blocks[len(s.blocks)-1].last; last != len(sents) {
-		return nil, fmt.Errorf("%s covers %d sentences, the file has %d: not the file the split was made for", s.Name, last, len(sents))
+func isDate(s string) bool {
+	if len(s) != 8 {
+		return false
 	}
-	var out []corpus.Sentence
-	for _, b := range s.blocks {
-		if b.part == part {
-			out = append(out, sents[b.first-1:b.last]...)
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
 		}
 	}
-	if out == nil {
-		return nil, fmt.Errorf("%s has no part %q", s.Name, part)
+	return true
+}
+
+// Part returns the part ("tune" or "check") of the article with the given
+// ID, and false if its ID ends in no date the split covers.
+func (s *Split) Part(id string) (string, bool) {
+	i := strings.LastIndexByte(id, '-')
+	date := id[i+1:]
+	if !isDate(date) {
+		return "", false
+	}
+	for _, r := range s.rows {
+		if r.first <= date && date <= r.last {
+			return r.part, true
+		}
+	}
+	return "", false
+}
+
+// Select returns the documents of the given part, in order. A document
+// the split does not place is an error naming it.
+func (s *Split) Select(docs []topics.LabeledDoc, part string) ([]topics.LabeledDoc, error) {
+	var out []topics.LabeledDoc
+	for _, d := range docs {
+		p, ok := s.Part(d.ID)
+		if !ok {
+			return nil, fmt.Errorf("article %q: its ID ends in no date of the split", d.ID)
+		}
+		if p == part {
+			out = append(out, d)
+		}
 	}
 	return out, nil
 }
