@@ -116,6 +116,7 @@ type Extractor struct {
 	lex         *lexicon.Lexicon
 	recognizers []Recognizer
 	model       *Model // nil: the candidates are resolved by priority
+	parts       map[string]uint16
 }
 
 // New returns an Extractor. Without options it uses the embedded default
@@ -142,7 +143,7 @@ func New(opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{cfg: c, lex: lex, model: c.model}
+	x := &Extractor{cfg: c, lex: lex, model: c.model, parts: nameParts(c.gaz)}
 	if x.model == nil && !c.noModel {
 		if x.model, err = DefaultModel(); err != nil {
 			return nil, err

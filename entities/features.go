@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,6 +36,7 @@ const (
 	tBigram          // the word before and the word
 	tClassKey        // the classes of the word before and the key
 	tCandWord        // a candidate's kind and type with the word before's key
+	tNamePart        // the key is the first, a middle or the last word of a gazetteer name
 	numTemplates
 )
 
@@ -57,6 +59,7 @@ var featureTemplates = [numTemplates]tagger.Template{
 	tBigram:   {Name: "w-1|w", Window: []int{0}},
 	tClassKey: {Name: "c-1|k", Window: []int{0}},
 	tCandWord: {Name: "cand|k-1", Window: []int{0}},
+	tNamePart: {Name: "namepart", Window: []int{-1, 0, 1}},
 }
 
 // Flags observed with tFlags.
@@ -91,6 +94,42 @@ type featurizer struct {
 	rows  [][]tagger.Obs // per token, slices of obs
 	cands [][]candObs    // per token of the document, what the candidates say
 	stems []string
+	parts map[string]uint16 // the extractor's name parts (see nameParts)
+}
+
+// nameParts maps the key of every word of the gazetteer's multi-word
+// names to where it stands in them (first, middle, last) for each type:
+// bit 3·(type−1) + position.
+func nameParts(x *gazetteer.Index) map[string]uint16 {
+	parts := map[string]uint16{}
+	var keys []string
+	for e := range x.Entries() {
+		if e.Type < gazetteer.PER || e.Type > gazetteer.ORG {
+			continue
+		}
+		for _, name := range append([]string{e.Name}, e.Aliases...) {
+			keys = keys[:0]
+			for _, t := range tokenize.Tokenize(name) {
+				if t.Kind.IsWord() {
+					keys = append(keys, tokenize.Key(t.Norm))
+				}
+			}
+			if len(keys) < 2 {
+				continue
+			}
+			for i, k := range keys {
+				pos := 1 // middle
+				switch i {
+				case 0:
+					pos = 0
+				case len(keys) - 1:
+					pos = 2
+				}
+				parts[k] |= 1 << (3*(uint(e.Type)-1) + uint(pos))
+			}
+		}
+	}
+	return parts
 }
 
 type candObs struct {
@@ -173,8 +212,23 @@ func (f *featurizer) sentence(start, end int) [][]tagger.Obs {
 }
 
 func (f *featurizer) add(t int, v uint64) {
+	if expSkip[t] {
+		return
+	}
 	f.obs = append(f.obs, tagger.Obs{Template: uint16(t), Value: v})
 }
+
+// EXPERIMENT ONLY — remove.
+var expSkip = func() (m [numTemplates]bool) {
+	for _, f := range strings.Split(os.Getenv("KHABAR_SKIP"), ",") {
+		for i, t := range featureTemplates {
+			if t.Name == f {
+				m[i] = true
+			}
+		}
+	}
+	return
+}()
 
 func (f *featurizer) addString(t int, s string) { f.add(t, tagger.Hash(s)) }
 
@@ -247,6 +301,11 @@ func (f *featurizer) token(i int, first bool) {
 		h.Uint64(c.code)
 		h.String(prevKey)
 		f.add(tCandWord, h.Sum())
+	}
+	if np := f.parts[stem]; np != 0 {
+		for b := np; b != 0; b &= b - 1 {
+			f.add(tNamePart, uint64(b&-b))
+		}
 	}
 	var h tagger.Hasher
 	h.String(prevKey)

@@ -27,6 +27,7 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 		clear(f.stems)
 		featurizers.Put(f)
 	}()
+	f.parts = x.parts
 	f.prepare(doc, cands)
 	var spans []tagger.Span
 	covered := make([]bool, len(doc.Tokens))
@@ -136,6 +137,19 @@ func (l *linker) link(s, e int, typ string, prob float64) (m Mention, ok bool) {
 			m.Clitic = c.Clitic
 		}
 		return m, true
+	}
+	// No candidate: the words may still be a name of the gazetteer that
+	// Find leaves out on its own (a month's spelling: إب, Ibb; a common
+	// word: صور, Tyre) but that the model reads as a name here.
+	for _, c := range l.x.cfg.gaz.Lookup(doc.Text[start:end]) {
+		if c.Entry.Type == gt && (c.Method == gazetteer.Exact || c.Method == gazetteer.Clitic) {
+			m.ID, m.Clitic = c.Entry.ID, c.Clitic
+			m.Kind = Exact
+			if c.Method == gazetteer.Clitic {
+				m.Kind = Clitic
+			}
+			return m, true
+		}
 	}
 	keys := slices.Clone(doc.Keys[s:e])
 	if stem := l.stems[s]; stem != "" && stem != keys[0] && strings.HasSuffix(keys[0], stem) {

@@ -208,7 +208,7 @@ func (x *Extractor) sequences(ctx context.Context, docs []corpus.Document, folds
 		}
 	}
 	var out []tagger.Sequence
-	var f featurizer
+	f := featurizer{parts: x.parts}
 	for i, p := range prep {
 		if err := ctx.Err(); err != nil {
 			return nil, err

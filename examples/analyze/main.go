@@ -67,9 +67,10 @@
 // reads (repeatable; later files win) to the embedded default, which
 // -no-default-gazetteer leaves out. -model uses a topic classifier saved
 // by topics.Classifier.WriteTo instead of the embedded default topic
-// model. -topics N prints the N best topics (default 3; 0 prints every
-// topic of the model) and -keywords N the N best keywords (default 10; 0
-// leaves keywords out).
+// model. -ner-model uses an entity tagging model trained by
+// `examples/entities train` instead of the embedded one. -topics N prints
+// the N best topics (default 3; 0 prints every topic of the model) and
+// -keywords N the N best keywords (default 10; 0 leaves keywords out).
 //
 // # Batches
 //
@@ -119,6 +120,7 @@ type config struct {
 	noDefault      bool
 	demonyms       bool
 	model          string
+	nerModel       string
 	sources        bool
 	workers        int
 	keywords       int
@@ -144,6 +146,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.noDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
 	fs.BoolVar(&cfg.demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
 	fs.StringVar(&cfg.model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
+	fs.StringVar(&cfg.nerModel, "ner-model", "", "tag names with the model in `FILE` (examples/entities train) instead of the embedded one")
 	fs.BoolVar(&cfg.sources, "sources", false, "give each JSONL article's \"source\" to the topic model, alone and paired with each region term (for a -model trained by topics train -sources)")
 	fs.IntVar(&cfg.workers, "j", 0, "analyse `N` articles at a time (default GOMAXPROCS); output keeps input order")
 	fs.IntVar(&cfg.keywords, "keywords", 10, "print the `N` best keywords (0: none)")

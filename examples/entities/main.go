@@ -121,6 +121,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	minCount := fs.Int("min-count", 0, "drop observations seen fewer than `N` times (0: the tagger's default)")
 	folds := fs.Int("folds", 5, "jackknife the gazetteer's features over `K` folds (1: off)")
 	seed := fs.Uint64("seed", 1, "random `SEED` of the perceptron's shuffling")
+	docSentences := fs.Int("doc-sentences", 1, "cut a CoNLL file without -DOCSTART- lines into texts of `N` sentences")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -159,7 +160,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	var docs []corpus.Document
 	for _, path := range fs.Args() {
-		d, err := readDocs(path, split, *part)
+		d, err := readDocs(path, split, *part, *docSentences)
 		if err != nil {
 			return fail(err)
 		}
@@ -171,7 +172,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var devDocs []corpus.Document
 	if *dev != "" {
 		var err error
-		if devDocs, err = readDocs(*dev, nil, ""); err != nil {
+		if devDocs, err = readDocs(*dev, nil, "", *docSentences); err != nil {
 			return fail(err)
 		}
 	}
@@ -232,7 +233,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // readDocs reads one input file: JSONL spans or CoNLL, a part of it when
 // split is set.
-func readDocs(path string, split *cli.SentenceSplit, part string) ([]corpus.Document, error) {
+func readDocs(path string, split *cli.SentenceSplit, part string, perDoc int) ([]corpus.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -259,7 +260,7 @@ func readDocs(path string, split *cli.SentenceSplit, part string) ([]corpus.Docu
 			return nil, err
 		}
 	}
-	return corpus.Documents(c, 1), nil
+	return corpus.Documents(c, perDoc), nil
 }
 
 // writeModel writes m to path through a temporary file, so that a failed

@@ -47,7 +47,7 @@ func runNames(args []string, stdout, stderr io.Writer) int {
 	byName := map[[2]string]*name{}
 	var names []*name
 	for _, path := range fs.Args() {
-		docs, err := readDocs(path, split, *part)
+		docs, err := readDocs(path, split, *part, 1)
 		if err != nil {
 			fmt.Fprintf(stderr, "entities names: %v\n", err)
 			return 1
