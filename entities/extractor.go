@@ -117,6 +117,11 @@ type Extractor struct {
 	recognizers []Recognizer
 	model       *Model // nil: the candidates are resolved by priority
 	parts       map[string]uint16
+	// fuzzyCandidates says whether the gazetteer proposes spelling
+	// variants of every word. With a model it does not: the names the
+	// model finds are looked up, spelling variants included, when they
+	// are linked, which costs a lookup per name rather than per word.
+	fuzzyCandidates bool
 }
 
 // New returns an Extractor. Without options it uses the embedded default
@@ -149,6 +154,7 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 	}
+	x.fuzzyCandidates = c.fuzzy && x.model == nil
 	x.recognizers = []Recognizer{gazetteerRecognizer{x}, hashtagRecognizer{c.gaz}}
 	if c.rules {
 		x.recognizers = append(x.recognizers, ruleRecognizer{newRuleSet(lex)})
@@ -335,7 +341,11 @@ func (x *Extractor) trimPlaceHead(text string, toks []tokenize.Token, keys []str
 		return
 	}
 	isHead := func(k string) bool { return x.lex.Class(k)&lexicon.PlaceHead != 0 || k == "قطاع" }
-	if _, ok := tokenize.KnownSplit(keys[m.TokenStart], isHead); ok {
+	// The head stays when what follows it is an adjective: الصحراء
+	// الغربية is a name, not الغربية after a head.
+	next := keys[m.TokenStart+1]
+	adjective := x.lex.Class(next)&(lexicon.AnyAdjective|lexicon.Common) != 0 || lexicon.IsNisba(next, lexicon.HasArticle(next))
+	if _, ok := tokenize.KnownSplit(keys[m.TokenStart], isHead); ok && !adjective {
 		m.TokenStart++
 		m.Clitic = ""
 		m.Start = toks[m.TokenStart].Start

@@ -1,8 +1,8 @@
 package entities
 
 import (
-	"os"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -95,6 +95,10 @@ type featurizer struct {
 	cands [][]candObs    // per token of the document, what the candidates say
 	stems []string
 	parts map[string]uint16 // the extractor's name parts (see nameParts)
+	// words caches, for the text being read, the observations of each
+	// word (wordObs[r[0]:r[1]]).
+	words   map[wordKey][2]int
+	wordObs []tagger.Obs
 }
 
 // nameParts maps the key of every word of the gazetteer's multi-word
@@ -143,6 +147,11 @@ type candObs struct {
 func (f *featurizer) prepare(doc *Document, cands []Mention) {
 	f.doc = doc
 	n := len(doc.Tokens)
+	if f.words == nil {
+		f.words = map[wordKey][2]int{}
+	}
+	clear(f.words)
+	f.wordObs = f.wordObs[:0]
 	if cap(f.cands) < n {
 		f.cands = make([][]candObs, n)
 		f.stems = make([]string, n)
@@ -212,79 +221,43 @@ func (f *featurizer) sentence(start, end int) [][]tagger.Obs {
 }
 
 func (f *featurizer) add(t int, v uint64) {
-	if expSkip[t] {
-		return
-	}
 	f.obs = append(f.obs, tagger.Obs{Template: uint16(t), Value: v})
 }
 
-// EXPERIMENT ONLY — remove.
-var expSkip = func() (m [numTemplates]bool) {
-	for _, f := range strings.Split(os.Getenv("KHABAR_SKIP"), ",") {
-		for i, t := range featureTemplates {
-			if t.Name == f {
-				m[i] = true
-			}
-		}
-	}
-	return
-}()
-
 func (f *featurizer) addString(t int, s string) { f.add(t, tagger.Hash(s)) }
 
-// token appends the observations of token i.
+// stopCodes maps the words of tokenize's stop lists, in Norm form, to
+// the code tStop observes: 1 a function word, 2 a reporting verb, 3 a
+// number word. Built once; read only.
+var stopCodes = sync.OnceValue(func() map[string]uint64 {
+	m := map[string]uint64{}
+	for code, list := range []tokenize.StopList{tokenize.NumberWords, tokenize.ReportingVerbs, tokenize.FunctionWords} {
+		for _, w := range list.Words() {
+			m[w] = uint64(3 - code)
+		}
+	}
+	return m
+})
+
+// token appends the observations of token i: those of its word, the same
+// wherever the word is in the text and computed once per text, then those
+// of its context.
 func (f *featurizer) token(i int, first bool) {
 	doc := f.doc
 	t := &doc.Tokens[i]
 	key := doc.Keys[i]
 	stem := f.stems[i]
-	w := &doc.Words[i]
-	f.add(tBias, 1)
-	f.addString(tWord, t.Norm)
-	f.addString(tKey, key)
-	f.addString(tStem, stem)
-	if t.Kind.IsWord() {
-		f.affixes(tKeyPre, tKeySuf, key)
-		if stem != key {
-			f.affixes(tStemPre, tStemSuf, stem)
-		}
-	}
-	f.add(tShape, shape(t))
-	for c := w.Class; c != 0; c &= c - 1 {
-		f.add(tClass, uint64(c&-c))
-	}
-	for c := w.StemClass; c != 0; c &= c - 1 {
-		f.add(tClass, uint64(c&-c)<<32)
-	}
-	if t.Kind == tokenize.ArabicWord && doc.Common(i) {
-		f.add(tCommon, 1)
-	}
-	switch {
-	case tokenize.FunctionWords.Contains(t.Norm):
-		f.add(tStop, 1)
-	case tokenize.ReportingVerbs.Contains(t.Norm):
-		f.add(tStop, 2)
-	case tokenize.NumberWords.Contains(t.Norm):
-		f.add(tStop, 3)
-	case t.Kind == tokenize.LatinWord && tokenize.EnglishFunctionWords.Contains(t.Norm):
-		f.add(tStop, 4)
-	}
-	if w.Definite {
-		f.add(tFlags, flagDefinite)
-	}
-	if w.CliticArticle {
-		f.add(tFlags, flagCliticArticle)
-	}
-	if t.Kind == tokenize.ArabicWord && strings.HasPrefix(key, "و") && runesAtLeast(key, 4) && w.Class&lexicon.FirstName == 0 {
-		f.add(tFlags, flagWaw)
+	wk := wordKey{text: t.Text, stem: stem}
+	if r, ok := f.words[wk]; ok {
+		f.obs = append(f.obs, f.wordObs[r[0]:r[1]]...)
+	} else {
+		lo := len(f.obs)
+		f.word(i, t, key, stem)
+		f.words[wk] = [2]int{len(f.wordObs), len(f.wordObs) + len(f.obs) - lo}
+		f.wordObs = append(f.wordObs, f.obs[lo:]...)
 	}
 	if first {
 		f.add(tFlags, flagFirst)
-	}
-	if t.Kind == tokenize.LatinWord {
-		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
-			f.add(tFlags, flagLatinUpper)
-		}
 	}
 	prevKey := ""
 	var prevClass lexicon.Class
@@ -302,11 +275,6 @@ func (f *featurizer) token(i int, first bool) {
 		h.String(prevKey)
 		f.add(tCandWord, h.Sum())
 	}
-	if np := f.parts[stem]; np != 0 {
-		for b := np; b != 0; b &= b - 1 {
-			f.add(tNamePart, uint64(b&-b))
-		}
-	}
 	var h tagger.Hasher
 	h.String(prevKey)
 	h.String(t.Norm)
@@ -315,6 +283,58 @@ func (f *featurizer) token(i int, first bool) {
 	h.Uint64(uint64(prevClass))
 	h.String(key)
 	f.add(tClassKey, h.Sum())
+}
+
+// wordKey identifies a word for the cache of its observations.
+type wordKey struct{ text, stem string }
+
+// word appends the observations of token i's word alone.
+func (f *featurizer) word(i int, t *tokenize.Token, key, stem string) {
+	w := &f.doc.Words[i]
+	f.add(tBias, 1)
+	f.addString(tWord, t.Norm)
+	f.addString(tKey, key)
+	f.addString(tStem, stem)
+	if t.Kind.IsWord() {
+		f.affixes(tKeyPre, tKeySuf, key)
+		if stem != key {
+			f.affixes(tStemPre, tStemSuf, stem)
+		}
+	}
+	f.add(tShape, shape(t))
+	for c := w.Class; c != 0; c &= c - 1 {
+		f.add(tClass, uint64(c&-c))
+	}
+	for c := w.StemClass; c != 0; c &= c - 1 {
+		f.add(tClass, uint64(c&-c)<<32)
+	}
+	if t.Kind == tokenize.ArabicWord && f.doc.Common(i) {
+		f.add(tCommon, 1)
+	}
+	if code := stopCodes()[t.Norm]; code != 0 && t.Kind == tokenize.ArabicWord {
+		f.add(tStop, code)
+	} else if t.Kind == tokenize.LatinWord && tokenize.EnglishFunctionWords.Contains(t.Norm) {
+		f.add(tStop, 4)
+	}
+	if w.Definite {
+		f.add(tFlags, flagDefinite)
+	}
+	if w.CliticArticle {
+		f.add(tFlags, flagCliticArticle)
+	}
+	if t.Kind == tokenize.ArabicWord && strings.HasPrefix(key, "و") && runesAtLeast(key, 4) && w.Class&lexicon.FirstName == 0 {
+		f.add(tFlags, flagWaw)
+	}
+	if t.Kind == tokenize.LatinWord {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+			f.add(tFlags, flagLatinUpper)
+		}
+	}
+	if np := f.parts[stem]; np != 0 {
+		for b := np; b != 0; b &= b - 1 {
+			f.add(tNamePart, uint64(b&-b))
+		}
+	}
 }
 
 // affixes observes the prefixes and suffixes of 1–3 letters of s, when s

@@ -34,8 +34,25 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 	l := linker{x: x, doc: doc, cands: cands, stems: f.stems}
 	sentenceBounds(doc.Tokens, func(start, end int) {
 		spans = x.model.t.TagSpans(f.sentence(start, end), spans)
+		if len(spans) == 0 {
+			// A line that is a name of the gazetteer and nothing else is a
+			// byline, a source or a heading (العربية on its own line).
+			if c, ok := wholeLineName(doc, cands, start, end); ok {
+				mentions = append(mentions, c)
+				for i := c.TokenStart; i < c.TokenEnd; i++ {
+					covered[i] = true
+				}
+			}
+			return
+		}
 		for _, sp := range spans {
 			s, e := start+sp.Start, start+sp.End
+			// A name the model finds inside a longer name of the gazetteer,
+			// of the same type, is that name: الأميركية in وزارة الخارجية
+			// الأميركية.
+			if c, ok := longerName(cands, s, e, sp.Type, start, end); ok && fragment(doc, cands, s, e) {
+				s, e = c.TokenStart, c.TokenEnd
+			}
 			for _, part := range splitAtWaw(doc, s, e) {
 				m, ok := l.link(part[0], part[1], sp.Type, sp.Prob)
 				if !ok {
@@ -57,6 +74,76 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 	}
 	slices.SortStableFunc(mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return mentions, other
+}
+
+// longerName returns the exact gazetteer candidate of the type that
+// strictly contains tokens [s, e) within the sentence [start, end), the
+// longest one.
+func longerName(cands []Mention, s, e int, typ string, start, end int) (Mention, bool) {
+	gt := typeOfLabel(typ)
+	var best Mention
+	found := false
+	for _, c := range cands {
+		if c.Kind != Exact || c.Type != gt || c.TokenStart > s || c.TokenEnd < e || c.TokenEnd-c.TokenStart == e-s ||
+			c.TokenStart < start || c.TokenEnd > end {
+			continue
+		}
+		if !found || c.TokenEnd-c.TokenStart > best.TokenEnd-best.TokenStart {
+			best, found = c, true
+		}
+	}
+	return best, found
+}
+
+// fragment reports whether tokens [s, e) cannot be a name alone: one word
+// that is a demonym or has the shape of a nisba adjective (الأميركية).
+func fragment(doc *Document, cands []Mention, s, e int) bool {
+	if e-s != 1 {
+		return false
+	}
+	for _, c := range cands {
+		if c.Kind == Demonym && c.TokenStart <= s && c.TokenEnd >= e {
+			return true
+		}
+	}
+	return lexicon.IsNisba(doc.Keys[s], lexicon.HasArticle(doc.Keys[s]))
+}
+
+// wholeLineName returns the gazetteer candidate that covers every word of
+// the sentence [start, end) when the sentence is a line of its own.
+func wholeLineName(doc *Document, cands []Mention, start, end int) (Mention, bool) {
+	first, last := -1, -1
+	for i := start; i < end; i++ {
+		if doc.Tokens[i].Kind.IsWord() || doc.Tokens[i].Kind == tokenize.Hashtag {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 || !ownLine(doc.Text, doc.Tokens[start].Start, doc.Tokens[end-1].End) {
+		return Mention{}, false
+	}
+	for _, c := range cands {
+		if (c.Kind == Exact || c.Kind == Clitic) && c.TokenStart == first && c.TokenEnd == last+1 {
+			return c, true
+		}
+	}
+	return Mention{}, false
+}
+
+// ownLine reports whether text[start:end] is alone on its line but for
+// spaces.
+func ownLine(text string, start, end int) bool {
+	before := text[:start]
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	after := text[end:]
+	if i := strings.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	}
+	return strings.TrimSpace(before) == "" && strings.TrimSpace(after) == ""
 }
 
 // splitAtWaw cuts tokens [s, e) before every word inside it that begins
@@ -119,9 +206,22 @@ func (l *linker) link(s, e int, typ string, prob float64) (m Mention, ok bool) {
 		}
 		overlap := hi - lo
 		same := 0
-		if c.TokenStart == s && c.TokenEnd == e {
+		switch {
+		case c.TokenStart == s && c.TokenEnd == e:
 			same = 1
-		} else if 2*overlap < min(e-s, c.TokenEnd-c.TokenStart) || !(c.TokenStart >= s && c.TokenEnd <= e || s >= c.TokenStart && e <= c.TokenEnd) {
+		case s >= c.TokenStart && e <= c.TokenEnd:
+			// The name is inside the candidate: a part of a known name.
+			if 2*overlap < c.TokenEnd-c.TokenStart {
+				continue
+			}
+		case c.TokenStart >= s && c.TokenEnd <= e:
+			// The candidate is inside the name: it links only when the
+			// name's other words are not name-like (كارلوس راموس is not
+			// the راموس of the gazetteer).
+			if l.nameLike(s, c.TokenStart) || l.nameLike(c.TokenEnd, e) {
+				continue
+			}
+		default:
 			continue
 		}
 		rank := [3]int{same, overlap, -int(c.Kind)}
@@ -140,16 +240,22 @@ func (l *linker) link(s, e int, typ string, prob float64) (m Mention, ok bool) {
 	}
 	// No candidate: the words may still be a name of the gazetteer that
 	// Find leaves out on its own (a month's spelling: إب, Ibb; a common
-	// word: صور, Tyre) but that the model reads as a name here.
+	// word: صور, Tyre), or a spelling variant of one (بلنكن), which the
+	// model reads as a name here.
 	for _, c := range l.x.cfg.gaz.Lookup(doc.Text[start:end]) {
-		if c.Entry.Type == gt && (c.Method == gazetteer.Exact || c.Method == gazetteer.Clitic) {
-			m.ID, m.Clitic = c.Entry.ID, c.Clitic
-			m.Kind = Exact
-			if c.Method == gazetteer.Clitic {
-				m.Kind = Clitic
-			}
-			return m, true
+		if c.Entry.Type != gt || c.Method == gazetteer.Demonym || c.Method == gazetteer.Fuzzy && !l.x.cfg.fuzzy {
+			continue
 		}
+		m.ID, m.Clitic = c.Entry.ID, c.Clitic
+		switch c.Method {
+		case gazetteer.Clitic:
+			m.Kind = Clitic
+		case gazetteer.Fuzzy:
+			m.Kind = Fuzzy
+		default:
+			m.Kind = Exact
+		}
+		return m, true
 	}
 	keys := slices.Clone(doc.Keys[s:e])
 	if stem := l.stems[s]; stem != "" && stem != keys[0] && strings.HasSuffix(keys[0], stem) {
@@ -158,6 +264,23 @@ func (l *linker) link(s, e int, typ string, prob float64) (m Mention, ok bool) {
 	}
 	m.ID = generatedID(gt, keys)
 	return m, true
+}
+
+// nameLike reports whether a token of [i, j) may be part of a name: a
+// word that is neither a function word, common vocabulary nor a title.
+func (l *linker) nameLike(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := &l.doc.Tokens[k]
+		if !t.Kind.IsWord() || tokenize.IsStopWord(t.Norm) {
+			continue
+		}
+		w := l.doc.Words[k]
+		if (w.Class|w.StemClass)&(lexicon.Common|lexicon.NotName) != 0 && w.Class&lexicon.FirstName == 0 || l.doc.Common(k) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // linkable reports whether a candidate's kind may give a tagged name its

@@ -102,6 +102,8 @@ func Train(ctx context.Context, docs []corpus.Document, opts ...TrainOption) (*M
 	if err != nil {
 		return nil, err
 	}
+	// The recognisers run as they will beside a model.
+	x.fuzzyCandidates = false
 	seqs, err := x.sequences(ctx, docs, c.folds, c.progress)
 	if err != nil {
 		return nil, err

@@ -204,7 +204,11 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		topts = append(topts, tagger.WithMinCount(*minCount))
 	}
 	if len(devDocs) > 0 {
-		topts = append(topts, tagger.WithDevTypes(corpus.PER, corpus.LOC, corpus.ORG))
+		// The development F1 counts people, places and organisations, of
+		// the types the training texts have.
+		if types := scoredTypes(docs); len(types) > 0 {
+			topts = append(topts, tagger.WithDevTypes(types...))
+		}
 	}
 	p := &progress{w: stderr, start: time.Now()}
 	opts := []entities.TrainOption{
@@ -289,10 +293,38 @@ func dirOf(path string) string {
 }
 
 // provenance describes the training run for the model file: the command
-// line, which gives the data and options (no time, no machine, so that
-// the same run gives the same bytes).
+// line without the output file, which gives the data and options (no
+// time, no machine, so that the same run gives the same bytes).
 func provenance(args []string) string {
-	return "examples/entities " + strings.Join(args, " ")
+	var kept []string
+	for i := 0; i < len(args); i++ {
+		switch {
+		case args[i] == "-o" || args[i] == "--o":
+			i++
+			continue
+		case strings.HasPrefix(args[i], "-o=") || strings.HasPrefix(args[i], "--o="):
+			continue
+		}
+		kept = append(kept, args[i])
+	}
+	return "examples/entities " + strings.Join(kept, " ")
+}
+
+// scoredTypes returns which of PER, LOC and ORG the texts annotate.
+func scoredTypes(docs []corpus.Document) []string {
+	seen := map[string]bool{}
+	for _, d := range docs {
+		for _, s := range d.Spans {
+			seen[s.Type] = true
+		}
+	}
+	var out []string
+	for _, t := range []string{corpus.PER, corpus.LOC, corpus.ORG} {
+		if seen[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // progress prints training progress on one line that it rewrites.
