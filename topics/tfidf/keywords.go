@@ -62,15 +62,15 @@ type occurrence struct {
 }
 
 type kwStat struct {
-	key   string
-	kind  TermKind
-	name  bool // some occurrence lies in a name the caller gave
+	key  string
+	kind TermKind
+	name bool // some occurrence lies in a name the caller gave
 	// tableNoun reports a noun of the lexicon's tables.
 	tableNoun bool
-	count int
-	title int // occurrences in the first paragraph (the headline)
-	occ   []occurrence
-	score float64
+	count     int
+	title     int // occurrences in the first paragraph (the headline)
+	occ       []occurrence
+	score     float64
 }
 
 // conjoined reports whether surface is another occurrence's surface
@@ -365,6 +365,7 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 	}
 	return out
 }
+
 // idf returns the idf of a term key: the space's, or the unseen one.
 func (s *Space) idf(key string) float64 {
 	if j, ok := s.vec.Column(key); ok {
