@@ -372,8 +372,8 @@ func credit(g *gazetteer.Index, e entities.Entity, headline int) bool {
 
 // mentionClitic returns the proclitic letters at the start of a mention:
 // its Clitic, or for a name found by rules whose first word reads as a
-// conjunction or preposition before a first name (ومحمد إيهاب), those
-// letters.
+// conjunction or preposition before a first name or a word of the
+// lexicon (ومحمد إيهاب، بنهب خزائن), those letters.
 func mentionClitic(m entities.Mention) string {
 	if m.Clitic != "" || m.Kind != entities.Rule {
 		return m.Clitic
@@ -383,7 +383,7 @@ func mentionClitic(m entities.Mention) string {
 	if err != nil {
 		return ""
 	}
-	if s, ok := tokenize.StripProclitics(tokenize.Key(first)); ok && lex.Class(s.Stem)&lexicon.FirstName != 0 {
+	if s, ok := tokenize.StripProclitics(tokenize.Key(first)); ok && lex.Class(s.Stem)&(lexicon.FirstName|lexicon.Common) != 0 {
 		return s.Prefix
 	}
 	return ""

@@ -117,18 +117,16 @@ func viewWord(text string, t Term, name bool, bare map[string]bool, unknown bool
 				// وسيقاطع; بأكمله، بنفسه: a preposition and a
 				// pronoun around a stem, an adverb in one word.
 				return v
-			case s.Article, s.Prep != tokenize.PrepKa && (strings.HasSuffix(norm, "ة") ||
-				s.Prep != tokenize.NoClitic && lexicon.CommonShape(s.Stem, false, true)):
-				// والحكومة، برعاية، وتلبيسة، لمتضرري: a proclitic
-				// before a noun. Before another word a conjunction
-				// alone is not enough (واتساب، وهران), and ك never is
-				// (كيلوغرامات، كوميدية).
+			case s.Article, s.Prep != tokenize.NoClitic && s.Prep != tokenize.PrepKa && lexicon.CommonShape(s.Stem, false, true):
+				// والحكومة، لمتضرري: a proclitic before a noun. Before
+				// another word a proclitic is not enough (واتساب،
+				// وهران، بريطانية), and ك never is (كيلوغرامات).
 				prefix, restored, stem = s.Prefix, s.Restored, s.Stem
 			}
 		}
 		for _, s := range tokenize.Proclitics(key) {
-			if prefix == "" && s.Prep == tokenize.NoClitic && !s.Article && bare[s.Stem] {
-				prefix, stem = s.Prefix, s.Stem // وبرنت beside برنت
+			if prefix == "" && !s.Article && bare[s.Stem] {
+				prefix, stem = s.Prefix, s.Stem // وبرنت beside برنت, برعاية beside رعاية
 			}
 		}
 		if prefix == "" && verbShape(key) {
