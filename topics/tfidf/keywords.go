@@ -67,10 +67,12 @@ type kwStat struct {
 	name bool // some occurrence lies in a name the caller gave
 	// tableNoun reports a noun of the lexicon's tables.
 	tableNoun bool
-	count     int
-	title     int // occurrences in the first paragraph (the headline)
-	occ       []occurrence
-	score     float64
+	// clitic reports that some occurrence lost a proclitic.
+	clitic bool
+	count  int
+	title  int // occurrences in the first paragraph (the headline)
+	occ    []occurrence
+	score  float64
 }
 
 // conjoined reports whether surface is another occurrence's surface
@@ -200,19 +202,35 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 
 	stats := make(map[string]*kwStat)
 	var order []*kwStat
+	// The keys of the words, each word as written keyed once.
 	bare := make(map[string]bool)
+	written := make(map[string]bool)
 	for _, t := range terms {
-		if t.Kind == Word {
-			bare[tokenize.Key(text[t.Start:t.End])] = true
+		if w := text[t.Start:t.End]; t.Kind == Word && !written[w] {
+			written[w] = true
+			bare[tokenize.Key(w)] = true
 		}
 	}
-	var prev, cur wordView // the last two words: a bigram follows its second
-	var curOcc *kwStat     // the stat whose last occurrence is cur's
+	views := make(map[string]wordView) // word as written → its view, start relative
+	var prev, cur wordView             // the last two words: a bigram follows its second
+	var curOcc *kwStat                 // the stat whose last occurrence is cur's
 	for _, t := range terms {
 		var start, rank int
 		switch t.Kind {
 		case Word:
-			prev, cur, curOcc = cur, viewWord(text, t, inSpans(names, t.Start, t.End), bare, names == nil), nil
+			prev, curOcc = cur, nil
+			if name := inSpans(names, t.Start, t.End); name {
+				cur = viewWord(text, t, true, bare, names == nil)
+			} else if v, ok := views[text[t.Start:t.End]]; ok {
+				// A word written alike reads alike: classify it once.
+				cur = v
+				cur.start += t.Start
+			} else {
+				cur = viewWord(text, t, false, bare, names == nil)
+				v = cur
+				v.start -= t.Start
+				views[text[t.Start:t.End]] = v
+			}
 			if !cur.ok {
 				continue
 			}
@@ -261,6 +279,7 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 		span := text[start:t.End]
 		surface := display.String(span)
 		st.occ = append(st.occ, occurrence{start: start, end: t.End, surface: surface, clean: surface == span, rank: rank, clitic: start != t.Start})
+		st.clitic = st.clitic || start != t.Start
 		if t.Kind == Word {
 			curOcc = st
 		}
@@ -272,7 +291,9 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 			continue
 		}
 		idf := s.idf(st.key)
-		if o := st.shown(); o.clitic {
+		if !st.clitic {
+			// No occurrence lost a proclitic: nothing else to look up.
+		} else if o := st.shown(); o.clitic {
 			// بدعم shown as دعم: the background may know the word
 			// without its proclitic, which the stemmer keeps.
 			if ts := Terms(text[o.start:o.end], TermOptions{}); len(ts) == 1 {
