@@ -200,20 +200,21 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 	opts.Extra = nil
 	terms := dropRepeatedSentences(opts.appendTerms(nil, text))
 
-	stats := make(map[string]*kwStat)
-	var order []*kwStat
+	// Sized for the article: growing these maps word by word cost more than filling them.
+	stats := make(map[string]*kwStat, len(terms))
+	order := make([]*kwStat, 0, len(terms))
 	// The keys of the words, each word as written keyed once.
-	bare := make(map[string]bool)
-	written := make(map[string]bool)
+	bare := make(map[string]bool, len(terms)/2)
+	written := make(map[string]bool, len(terms)/2)
 	for _, t := range terms {
 		if w := text[t.Start:t.End]; t.Kind == Word && !written[w] {
 			written[w] = true
 			bare[tokenize.Key(w)] = true
 		}
 	}
-	views := make(map[string]wordView) // word as written → its view, start relative
-	var prev, cur wordView             // the last two words: a bigram follows its second
-	var curOcc *kwStat                 // the stat whose last occurrence is cur's
+	views := make(map[string]wordView, len(terms)/2) // word as written → its view, start relative
+	var prev, cur wordView                           // the last two words: a bigram follows its second
+	var curOcc *kwStat                               // the stat whose last occurrence is cur's
 	for _, t := range terms {
 		var start, rank int
 		switch t.Kind {
