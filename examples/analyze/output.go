@@ -8,7 +8,10 @@ import (
 	"strings"
 
 	"github.com/khabar-nlp/khabar"
+	"github.com/khabar-nlp/khabar/article"
+	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/tokenize"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // document is the JSON object analyze prints for one article: the
@@ -26,17 +29,43 @@ type document struct {
 	// Meta holds a JSONL article's other fields, verbatim.
 	Meta   map[string]json.RawMessage `json:"meta,omitempty"`
 	Tokens []token                    `json:"tokens,omitempty"`
+	// unicode holds the fields with rune and UTF-16 offsets, when asked.
+	unicode *unicodeDocument
 }
 
-// unicodeDocument is a document whose sentences carry rune and UTF-16
-// offsets (-unicode-offsets); its Sentences hide the Analysis's.
+// unicodeDocument is a document whose sentences, mentions, keywords and
+// structure blocks carry rune and UTF-16 offsets beside their byte
+// offsets (-unicode-offsets); its fields hide the Analysis's.
 type unicodeDocument struct {
 	document
 	Sentences []sentence `json:"sentences"`
+	Entities  []entity   `json:"entities"`
+	Keywords  []keyword  `json:"keywords"`
+	Structure []block    `json:"structure,omitempty"`
 }
 
 type sentence struct {
 	khabar.Sentence
+	*unicodeSpan
+}
+
+type entity struct {
+	entities.Entity
+	Mentions []mention `json:"mentions"`
+}
+
+type mention struct {
+	entities.Mention
+	*unicodeSpan
+}
+
+type keyword struct {
+	tfidf.Keyword
+	*unicodeSpan
+}
+
+type block struct {
+	article.Block
 	*unicodeSpan
 }
 
@@ -85,6 +114,23 @@ func newDocument(a *khabar.Analysis, j job, cfg config) (*document, []sentence) 
 			sents[i] = sentence{s, span(s.Start, s.End)}
 		}
 	}
+	if offs != nil {
+		doc.unicode = &unicodeDocument{Sentences: sents, Entities: []entity{}, Keywords: []keyword{}}
+		u := doc.unicode
+		for _, e := range a.Entities {
+			ue := entity{Entity: e, Mentions: make([]mention, len(e.Mentions))}
+			for i, m := range e.Mentions {
+				ue.Mentions[i] = mention{m, span(m.Start, m.End)}
+			}
+			u.Entities = append(u.Entities, ue)
+		}
+		for _, k := range a.Keywords {
+			u.Keywords = append(u.Keywords, keyword{k, span(k.Start, k.End)})
+		}
+		for _, b := range a.Structure {
+			u.Structure = append(u.Structure, block{b, span(b.Start, b.End)})
+		}
+	}
 	if cfg.tokens {
 		toks := tokenize.Tokenize(a.Text)
 		doc.Tokens = make([]token, 0, len(toks))
@@ -116,8 +162,9 @@ func (b *batch) render(a *khabar.Analysis, j job) ([]byte, error) {
 	}
 	doc, sents := newDocument(a, j, b.cfg)
 	var v any = doc
-	if sents != nil {
-		v = &unicodeDocument{document: *doc, Sentences: sents}
+	if doc.unicode != nil {
+		doc.unicode.document = *doc
+		v = doc.unicode
 	}
 	var err error
 	switch b.cfg.format {
