@@ -122,6 +122,9 @@ type Extractor struct {
 	// model finds are looked up, spelling variants included, when they
 	// are linked, which costs a lookup per name rather than per word.
 	fuzzyCandidates bool
+	// base is the embedded default gazetteer (see addedNames); nil when
+	// it could not be read.
+	base *gazetteer.Index
 }
 
 // New returns an Extractor. Without options it uses the embedded default
@@ -155,6 +158,9 @@ func New(opts ...Option) (*Extractor, error) {
 		}
 	}
 	x.fuzzyCandidates = c.fuzzy && x.model == nil
+	if def, err := gazetteer.Default(); err == nil {
+		x.base = def
+	}
 	x.recognizers = []Recognizer{gazetteerRecognizer{x}, hashtagRecognizer{c.gaz}}
 	if c.rules {
 		x.recognizers = append(x.recognizers, ruleRecognizer{newRuleSet(lex)})
@@ -286,6 +292,17 @@ func (x *Extractor) commonWordMatch(toks []tokenize.Token, keys []string, m *Men
 			strings.HasPrefix(keys[m.TokenStart-1], "ال") && !personTitles[keys[m.TokenStart-1]] {
 			return true
 		}
+		// An indefinite adjective after an indefinite masculine noun
+		// agrees with it and qualifies it: مبلغ مالي، دعم مالي. A
+		// feminine noun before the masculine word (حكومة مالي) or a title
+		// (رئيس مالي) makes it the country's name.
+		pk := keys[m.TokenStart-1]
+		pc := x.lex.Class(pk)
+		if prev.Sentence == toks[m.TokenStart].Sentence && prev.Kind == tokenize.ArabicWord && prev.End < m.Start &&
+			m.Clitic == "" && !lexicon.HasArticle(key) && !lexicon.HasArticle(pk) && pc&lexicon.Noun != 0 && pc&lexicon.NotName == 0 &&
+			!strings.HasSuffix(prev.Norm, "ة") && !strings.HasSuffix(toks[m.TokenStart].Norm, "ة") {
+			return true
+		}
 	}
 	return false
 }
@@ -344,11 +361,12 @@ func (x *Extractor) trimPlaceHead(text string, toks []tokenize.Token, keys []str
 	// The head stays when what follows it is an adjective: الصحراء
 	// الغربية is a name, not الغربية after a head.
 	next := keys[m.TokenStart+1]
-	adjective := x.lex.Class(next)&(lexicon.AnyAdjective|lexicon.Common) != 0 || lexicon.IsNisba(next, lexicon.HasArticle(next))
+	adjective := x.lex.Class(next)&lexicon.AnyAdjective != 0 || lexicon.IsNisba(next, lexicon.HasArticle(next))
 	if _, ok := tokenize.KnownSplit(keys[m.TokenStart], isHead); ok && !adjective {
 		m.TokenStart++
 		m.Clitic = ""
 		m.Start = toks[m.TokenStart].Start
+		m.headed = true
 	}
 	if m.TokenEnd-m.TokenStart > 1 && honorifics[keys[m.TokenEnd-1]] {
 		m.TokenEnd--

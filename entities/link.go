@@ -72,8 +72,66 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 			mentions = append(mentions, c)
 		}
 	}
+	mentions = x.strongNames(mentions, cands, covered)
 	slices.SortStableFunc(mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return mentions, other
+}
+
+// Gazetteer names that are mentions wherever the model leaves their words
+// out (see strongNames).
+const (
+	// minPriorAdded is the prior from which a caller's own entry is one.
+	minPriorAdded = 0.5
+	// minLongOrgWords and minPriorLongOrg: the organisations of the
+	// default gazetteer named in that many words, of that prior or more.
+	minLongOrgWords = 3
+	minPriorLongOrg = 0.8
+)
+
+// strongNames adds the exact and clitic gazetteer matches that stand on
+// their own where the model found no name:
+//
+//   - the entries a caller added to the embedded gazetteer with a prior
+//     of minPriorAdded or more (a newsroom's curated names): the model was
+//     trained without them and cannot know them; entries of plain and
+//     typed lists carry no prior and are left to the model;
+//   - a name matched with the place head before it (بمحافظة إب: the head
+//     says it is a place, though إب alone is spelt like a month);
+//   - a prominent organisation named in three words or more (وزارة
+//     الخارجية الأميركية), which a model trained on ANERcorp, whose
+//     annotators left most ministries and agencies out, would miss. On the
+//     tuning part of ANERcorp (5-fold cross-validation) these cost 0.07
+//     points of micro-F1.
+func (x *Extractor) strongNames(mentions, cands []Mention, covered []bool) []Mention {
+	var strong []Mention
+	for _, c := range cands {
+		if c.Kind != Exact && c.Kind != Clitic || slices.Contains(covered[c.TokenStart:c.TokenEnd], true) {
+			continue
+		}
+		added := c.prior >= minPriorAdded && x.addedEntry(c.ID)
+		longOrg := c.Type == gazetteer.ORG && c.TokenEnd-c.TokenStart >= minLongOrgWords && c.prior >= minPriorLongOrg
+		if added || c.headed || longOrg {
+			strong = append(strong, c)
+		}
+	}
+	return append(mentions, resolve(strong, len(covered))...)
+}
+
+// addedEntry reports whether the entry with the ID is not the embedded
+// default gazetteer's own.
+func (x *Extractor) addedEntry(id string) bool {
+	if x.base == x.cfg.gaz {
+		return false
+	}
+	if x.base == nil {
+		return true
+	}
+	e, ok := x.base.Summary(id)
+	if !ok {
+		return true
+	}
+	e2, _ := x.cfg.gaz.Summary(id)
+	return e2 != e
 }
 
 // longerName returns the exact gazetteer candidate of the type that

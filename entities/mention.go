@@ -76,4 +76,7 @@ type Mention struct {
 
 	prior float64 // the gazetteer entry's prior, for the tagger's features
 	rule  string  // the rule that found the candidate ("title:الرئيس"), for features and tests
+	// headed marks a gazetteer name matched with the place head before it
+	// (بمحافظة إب), which the head leaves out of the mention.
+	headed bool
 }

@@ -71,6 +71,15 @@ import (
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
 )
 
+// The CRF's regularisation by default, chosen by 5-fold cross-validation
+// on the tuning part of ANERcorp's train split (testdata/splits): L1 0.1
+// with L2 0.1 scored as well as L2 alone (micro-F1 78.8 and 78.7) with a
+// tenth of the weights.
+const (
+	defaultL1 = 0.1
+	defaultL2 = 0.1
+)
+
 const usage = `usage:
   entities train -o MODEL [-dev FILE] [-gazetteer FILE]... [-no-default-gazetteer]
                  [-split FILE -part NAME] [-method crf|perceptron] [-iterations N]
@@ -116,8 +125,8 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	part := fs.String("part", "", "the `PART` of -split to train on (tune)")
 	method := fs.String("method", "crf", "training `METHOD`: crf (L-BFGS) or perceptron (averaged)")
 	iterations := fs.Int("iterations", 0, "at most `N` L-BFGS iterations or perceptron epochs (0: the tagger's default)")
-	l2 := fs.Float64("l2", -1, "L2 regularisation `C` of the CRF (negative: the tagger's default)")
-	l1 := fs.Float64("l1", 0, "L1 regularisation `C` of the CRF (0: none)")
+	l2 := fs.Float64("l2", defaultL2, "L2 regularisation `C` of the CRF")
+	l1 := fs.Float64("l1", defaultL1, "L1 regularisation `C` of the CRF (0: none); L1 keeps the model small")
 	minCount := fs.Int("min-count", 0, "drop observations seen fewer than `N` times (0: the tagger's default)")
 	folds := fs.Int("folds", 5, "jackknife the gazetteer's features over `K` folds (1: off)")
 	seed := fs.Uint64("seed", 1, "random `SEED` of the perceptron's shuffling")
@@ -144,6 +153,8 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return bad(fmt.Sprintf("-method %q: want crf or perceptron", *method))
 	case *folds < 1:
 		return bad("-folds must be 1 or more")
+	case *l1 < 0 || *l2 < 0:
+		return bad("-l1 and -l2 must be 0 or more")
 	case *noDefault && len(gazFiles) == 0:
 		return bad(cli.ErrNoGazetteer.Error())
 	}
@@ -194,11 +205,11 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *iterations > 0 {
 		topts = append(topts, tagger.WithMaxIterations(*iterations))
 	}
-	if *l2 >= 0 && *method == "crf" {
+	if *method == "crf" {
 		topts = append(topts, tagger.WithL2(*l2))
-	}
-	if *l1 > 0 {
-		topts = append(topts, tagger.WithL1(*l1))
+		if *l1 > 0 {
+			topts = append(topts, tagger.WithL1(*l1))
+		}
 	}
 	if *minCount > 0 {
 		topts = append(topts, tagger.WithMinCount(*minCount))

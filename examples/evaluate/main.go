@@ -3,6 +3,7 @@
 // Usage:
 //
 //	go run ./examples/evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer]
+//	                               [-model FILE | -no-model] [-split FILE -part NAME]
 //	                               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
 //	go run ./examples/evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K)
 //	                               [-classifier linear|centroid|bayes] [-json]
@@ -51,6 +52,17 @@
 // embedded default gazetteer, later files winning; -no-default-gazetteer
 // leaves the default out.
 //
+// The extractor tags with its embedded model; -model FILE uses a model
+// trained by `examples/entities train`, -no-model runs the recognisers
+// alone (gazetteer, hashtags, rules), so that the model's gain is always
+// visible. Names the model tags MISC are scored apart, in a MISC row
+// outside micro (and a "MISC" object in -json).
+//
+// -split FILE -part NAME scores only one part of the gold file's
+// sentences, as a frozen split lists them (testdata/splits/
+// anercorp-train.tsv: tune and check); the split must have been made for
+// that file (its sentence count is checked).
+//
 // -folds K splits the sentences into K contiguous folds. Each fold is
 // scored with a gazetteer made of the chosen gazetteers plus the gold
 // names (PER, LOC, ORG spans, as TYPE<TAB>surface typed-list lines) of
@@ -93,7 +105,8 @@ type env struct {
 }
 
 const usage = `usage:
-  evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer] [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
+  evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer] [-model FILE | -no-model] [-split FILE -part NAME]
+               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
   evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier linear|centroid|bayes] [-json]
 `
 
