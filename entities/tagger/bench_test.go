@@ -1,0 +1,107 @@
+package tagger
+
+import (
+	"bytes"
+	"context"
+	"sync"
+	"testing"
+)
+
+// benchModels trains, once per test binary, the models of the
+// benchmarks on the synthetic corpus of about 110k tokens.
+var benchModels = sync.OnceValues(func() (map[Method]*Model, error) {
+	train := synthCorpus(1, 4400)
+	out := make(map[Method]*Model)
+	for _, m := range []Method{CRF, Perceptron} {
+		model, err := Train(context.Background(), synthTemplates(), train, WithMethod(m))
+		if err != nil {
+			return nil, err
+		}
+		out[m] = model
+	}
+	return out, nil
+})
+
+var (
+	sinkLabels []int
+	sinkProbs  []float64
+	sinkSpans  []Span
+)
+
+func benchSetup(b *testing.B, m Method) (*Model, [][][]Obs, int) {
+	b.Helper()
+	models, err := benchModels()
+	if err != nil {
+		b.Fatal(err)
+	}
+	test := synthCorpus(9, 400)
+	sents := make([][][]Obs, len(test))
+	tokens := 0
+	for i, s := range test {
+		sents[i] = s.Obs
+		tokens += len(s.Obs)
+	}
+	return models[m], sents, tokens
+}
+
+func BenchmarkTag(b *testing.B) {
+	for _, m := range []Method{CRF, Perceptron} {
+		b.Run(m.String(), func(b *testing.B) {
+			model, sents, tokens := benchSetup(b, m)
+			b.ReportMetric(float64(model.Len()), "values")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				for _, s := range sents {
+					sinkLabels = model.Tag(s, sinkLabels)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tokens), "ns/token")
+		})
+	}
+}
+
+func BenchmarkMarginals(b *testing.B) {
+	model, sents, tokens := benchSetup(b, CRF)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			sinkProbs = model.Marginals(s, sinkProbs)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tokens), "ns/token")
+}
+
+func BenchmarkTagSpans(b *testing.B) {
+	model, sents, tokens := benchSetup(b, CRF)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			sinkSpans = model.TagSpans(s, sinkSpans)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tokens), "ns/token")
+}
+
+func BenchmarkReadModel(b *testing.B) {
+	models, err := benchModels()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := models[CRF].WriteTo(&buf); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.ReportMetric(float64(len(data)), "file-bytes")
+	b.ReportMetric(float64(len(data))/float64(models[CRF].Parameters()), "bytes/param")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadModel(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
