@@ -44,45 +44,43 @@ func benchSetup(b *testing.B, m Method) (*Model, [][][]Obs, int) {
 	return models[m], sents, tokens
 }
 
+// perToken runs f over the sentences b.N times and reports the wall and
+// CPU time per token.
+func perToken(b *testing.B, sents [][][]Obs, tokens int, f func([][]Obs)) {
+	b.ReportAllocs()
+	lockThread()
+	defer unlockThread()
+	cpu := threadCPU()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			f(s)
+		}
+	}
+	b.StopTimer()
+	n := float64(b.N) * float64(tokens)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/token")
+	b.ReportMetric(float64((threadCPU() - cpu).Nanoseconds())/n, "cpu-ns/token")
+}
+
 func BenchmarkTag(b *testing.B) {
 	for _, m := range []Method{CRF, Perceptron} {
 		b.Run(m.String(), func(b *testing.B) {
 			model, sents, tokens := benchSetup(b, m)
 			b.ReportMetric(float64(model.Len()), "values")
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				for _, s := range sents {
-					sinkLabels = model.Tag(s, sinkLabels)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tokens), "ns/token")
+			perToken(b, sents, tokens, func(s [][]Obs) { sinkLabels = model.Tag(s, sinkLabels) })
 		})
 	}
 }
 
 func BenchmarkMarginals(b *testing.B) {
 	model, sents, tokens := benchSetup(b, CRF)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, s := range sents {
-			sinkProbs = model.Marginals(s, sinkProbs)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tokens), "ns/token")
+	perToken(b, sents, tokens, func(s [][]Obs) { sinkProbs = model.Marginals(s, sinkProbs) })
 }
 
 func BenchmarkTagSpans(b *testing.B) {
 	model, sents, tokens := benchSetup(b, CRF)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, s := range sents {
-			sinkSpans = model.TagSpans(s, sinkSpans)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tokens), "ns/token")
+	perToken(b, sents, tokens, func(s [][]Obs) { sinkSpans = model.TagSpans(s, sinkSpans) })
 }
 
 func BenchmarkReadModel(b *testing.B) {

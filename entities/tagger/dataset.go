@@ -243,7 +243,6 @@ func (d *dataset) scores(c *corpus, s int, theta, sc []float64) []float64 {
 type decoder struct {
 	transT, start []float64
 	sc, delta     []float64
-	back          []uint8
 	path          []int
 }
 
@@ -269,15 +268,14 @@ func (dc *decoder) setWeights(d *dataset, theta []float64) {
 			dc.start[y] = inf
 		}
 	}
-	dc.delta = grow(dc.delta, 2*L)
 }
 
 // decode returns the best path of sequence s of c (setWeights first).
 func (dc *decoder) decode(d *dataset, c *corpus, s int, theta []float64) []int {
 	_, _, end := d.transitions(theta)
 	dc.sc = d.scores(c, s, theta, dc.sc)
-	dc.back = grow(dc.back, len(dc.sc))
-	dc.path = viterbi(dc.sc, d.L, dc.transT, dc.start, end, dc.delta, dc.back, dc.path)
+	dc.delta = grow(dc.delta, len(dc.sc))
+	dc.path = viterbi(dc.sc, d.L, dc.transT, dc.start, end, dc.delta, dc.path)
 	return dc.path
 }
 

@@ -8,48 +8,71 @@ import "math"
 
 // viterbi writes to dst the best label sequence for the emission scores
 // sc (n rows of L) under the transition scores transT (transT[b*L+a] is
-// the score of a→b; forbidden transitions are -Inf) and the start and
-// end scores (start is -Inf for I- labels). delta holds 2·L scratch
-// values and back n·L backpointers.
-func viterbi[F float32 | float64](sc []F, L int, transT, start, end, delta []F, back []uint8, dst []int) []int {
+// the score of a→b) and the start and end scores (start is -Inf for I-
+// labels). The BIO constraint is structural: an I- label b is reached
+// only from b−1 (its B-) or b, so the transitions it forbids are never
+// read. delta holds n·L scratch values: the best score of a path ending
+// in each label at each token. Backpointers are not stored; the
+// backward pass recomputes the argmax of the one label chosen at each
+// token (L additions instead of L² comparisons). Ties go to the lower
+// label index.
+func viterbi[F float32 | float64](sc []F, L int, transT, start, end, delta []F, dst []int) []int {
 	n := len(sc) / L
 	dst = dst[:0]
 	if n == 0 {
 		return dst
 	}
-	prev, cur := delta[:L], delta[L:2*L]
+	delta = delta[:n*L]
 	for y := range L {
-		prev[y] = start[y] + sc[y]
+		delta[y] = start[y] + sc[y]
 	}
 	for i := 1; i < n; i++ {
-		row := sc[i*L : i*L+L]
-		bk := back[i*L : i*L+L]
-		for b := range L {
-			col := transT[b*L : b*L+L]
-			best, arg := prev[0]+col[0], 0
-			for a := 1; a < L; a++ {
-				if v := prev[a] + col[a]; v > best {
-					best, arg = v, a
+		prev := delta[(i-1)*L : i*L]
+		cur := delta[i*L : (i+1)*L]
+		row := sc[i*L : (i+1)*L]
+		for b := range cur {
+			col := transT[b*L : (b+1)*L]
+			var best F
+			if isInside(b) {
+				best = max(prev[b-1]+col[b-1], prev[b]+col[b])
+			} else {
+				best = prev[0] + col[0]
+				for a := 1; a < L; a++ {
+					best = max(best, prev[a]+col[a])
 				}
 			}
 			cur[b] = best + row[b]
-			bk[b] = uint8(arg)
 		}
-		prev, cur = cur, prev
 	}
-	best, arg := prev[0]+end[0], 0
-	for y := 1; y < L; y++ {
-		if v := prev[y] + end[y]; v > best {
-			best, arg = v, y
+	last := delta[(n-1)*L:]
+	y := 0
+	for k := 1; k < L; k++ {
+		if last[k]+end[k] > last[y]+end[y] {
+			y = k
 		}
 	}
 	for range n {
 		dst = append(dst, 0)
 	}
-	for i := n - 1; i >= 0; i-- {
-		dst[i] = arg
-		arg = int(back[i*L+arg])
+	for i := n - 1; i > 0; i-- {
+		dst[i] = y
+		prev := delta[(i-1)*L : i*L]
+		col := transT[y*L : (y+1)*L]
+		if isInside(y) {
+			if !(prev[y]+col[y] > prev[y-1]+col[y-1]) {
+				y--
+			}
+			continue
+		}
+		a := 0
+		for k := 1; k < L; k++ {
+			if prev[k]+col[k] > prev[a]+col[a] {
+				a = k
+			}
+		}
+		y = a
 	}
+	dst[0] = y
 	return dst
 }
 

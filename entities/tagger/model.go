@@ -50,10 +50,11 @@ type Model struct {
 	info      Info
 	nl        int
 	nvalues   int
+	nweights  int
 
-	// The table maps the key of an observation (see key) to its entries
-	// ents[lo:hi]: open addressing with linear probing, indexed by the
-	// top bits of the key; hi == 0 marks an empty slot.
+	// The table maps the key of an observation (see key) to its weights:
+	// open addressing with linear probing, indexed by the top bits of
+	// the key, at most half full. See slot.
 	slots []slot
 	shift uint
 	ents  []entry
@@ -68,25 +69,34 @@ type Model struct {
 	pool sync.Pool // of *scratch
 }
 
-// slot is one cell of the hash table.
+// slot is one cell of the hash table. An empty slot has b == 0. A value
+// with one weight keeps it in the slot, saving a memory access: b is
+// inlineFlag | its window index and a the weight's bits. Otherwise its
+// weights are ents[a:b].
 type slot struct {
-	key    uint64
-	lo, hi uint32
+	key  uint64
+	a, b uint32
 }
 
-// entry is one weight of an observation value: d is y − o·L for label y
-// at window offset o, so the weight goes to the score at index
-// (j+MaxOffset)·L + d for an observation at token j.
+const inlineFlag = 1 << 31
+
+// entry is one weight of an observation value: w goes to the score at
+// index q of the window of the observing token j, the 2·MaxOffset+1
+// rows of tokens j−MaxOffset … j+MaxOffset. For label y at window
+// offset o (the label of token j−o), q = (MaxOffset−o)·L + y.
 type entry struct {
-	d int32
+	q uint32
 	w float32
 }
 
+// window is an observing token's window of scores seen as an array, so
+// that indexing needs no bounds check: q < (2·MaxOffset+1)·255 < 4096.
+type window = [4096]float32
+
 // scratch is the per-call working memory of the tagging methods.
 type scratch struct {
-	sc    []float32 // emission scores, (n+2·MaxOffset) rows of L
+	sc    []float32 // emission scores: n+2·MaxOffset rows of L, and slack for the last window
 	delta []float32
-	back  []uint8
 	path  []int
 	e     []float64
 	fw    forward
@@ -115,12 +125,12 @@ func (m *Model) Len() int { return m.nvalues }
 
 // Parameters returns the number of non-zero weights of observation
 // values (transitions not included).
-func (m *Model) Parameters() int { return len(m.ents) }
+func (m *Model) Parameters() int { return m.nweights }
 
 // MemoryUsage returns the approximate number of bytes the model holds.
 func (m *Model) MemoryUsage() int {
 	const slotSize, entrySize = 16, 8
-	return len(m.slots)*slotSize + len(m.ents)*entrySize + 6*4*len(m.trans)
+	return len(m.slots)*slotSize + len(m.ents)*entrySize + 4*len(m.trans)*3 + 8*len(m.pot.psi)
 }
 
 // Tag returns the most probable label sequence (Viterbi, under the BIO
@@ -219,24 +229,28 @@ func (m *Model) get() *scratch {
 func (m *Model) emissions(s *scratch, obs [][]Obs) []float32 {
 	L := m.nl
 	n := len(obs)
-	s.sc = grow(s.sc, (n+2*MaxOffset)*L)
+	s.sc = grow(s.sc, (n+2*MaxOffset)*L+len(window{}))
 	sc := s.sc
-	clear(sc)
+	clear(sc[:(n+2*MaxOffset)*L])
 	slots, ents, shift := m.slots, m.ents, m.shift
 	mask := len(slots) - 1
 	for j, tok := range obs {
-		base := (j + MaxOffset) * L
+		win := (*window)(sc[j*L:])
 		for _, o := range tok {
 			k := key(o.Template, o.Value)
-			for i := int(k >> shift); ; i = (i + 1) & mask {
+			for i := int(k>>shift) & mask; ; i = (i + 1) & mask {
 				sl := &slots[i]
-				if sl.hi == 0 {
+				if sl.key == k && sl.b != 0 {
+					if sl.b&inlineFlag != 0 {
+						win[sl.b&(uint32(len(window{}))-1)] += math.Float32frombits(sl.a)
+					} else {
+						for _, e := range ents[sl.a:sl.b] {
+							win[e.q&(uint32(len(window{}))-1)] += e.w
+						}
+					}
 					break
 				}
-				if sl.key == k {
-					for _, e := range ents[sl.lo:sl.hi] {
-						sc[base+int(e.d)] += e.w
-					}
+				if sl.b == 0 {
 					break
 				}
 			}
@@ -246,10 +260,8 @@ func (m *Model) emissions(s *scratch, obs [][]Obs) []float32 {
 }
 
 func (m *Model) decode(s *scratch, sc []float32, dst []int) []int {
-	L := m.nl
-	s.delta = grow(s.delta, 2*L)
-	s.back = grow(s.back, len(sc))
-	return viterbi(sc, L, m.transT, m.startC, m.end, s.delta, s.back, dst)
+	s.delta = grow(s.delta, len(sc))
+	return viterbi(sc, m.nl, m.transT, m.startC, m.end, s.delta, dst)
 }
 
 // forwardBackward runs forward–backward over the emission scores sc

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -82,20 +83,27 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			e.Float32(v)
 		}
 	}
-	// The values' entries lie in ents in increasing key order.
 	used := make([]slot, 0, m.nvalues)
 	for _, s := range m.slots {
-		if s.hi != 0 {
+		if s.b != 0 {
 			used = append(used, s)
 		}
 	}
-	slices.SortFunc(used, func(a, b slot) int { return int(a.lo) - int(b.lo) })
+	slices.SortFunc(used, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
 	e.Uvarint(uint64(len(used)))
+	var one [1]entry
 	for _, s := range used {
 		e.Uint64(s.key)
-		e.Uvarint(uint64(s.hi - s.lo))
-		for _, en := range m.ents[s.lo:s.hi] {
-			e.Uvarint(uint64(entryCode(en.d, m.nl)))
+		var ents []entry
+		if s.b&inlineFlag != 0 {
+			one[0] = entry{q: s.b &^ inlineFlag, w: math.Float32frombits(s.a)}
+			ents = one[:]
+		} else {
+			ents = m.ents[s.a:s.b]
+		}
+		e.Uvarint(uint64(len(ents)))
+		for _, en := range ents {
+			e.Uvarint(uint64(flipCode(int(en.q), m.nl)))
 			e.Float32(en.w)
 		}
 	}
@@ -190,76 +198,83 @@ func decodeModel(body string) (*Model, error) {
 		}
 	}
 	nv := d.Count(8+1+1+4, "value")
-	keys := make([]uint64, 0, nv)
+	if d.Err() != nil {
+		return nil, d.Err()
+	}
+	m.newTable(nv)
 	m.ents = make([]entry, 0, d.Remaining()/5)
-	lo := make([]uint32, 0, nv+1)
+	prevKey := uint64(0)
 	for v := range nv {
 		k := d.Uint64()
-		if v > 0 && k <= keys[v-1] {
+		if v > 0 && k <= prevKey {
 			d.Fail("keys not in increasing order")
 		}
-		n := d.Int(len(m.labels)*(2*MaxOffset+1), "entry count")
+		prevKey = k
+		n := d.Int(L*(2*MaxOffset+1), "entry count")
 		if n == 0 {
-			d.Fail("value without entries")
+			d.Fail("value without weights")
 		}
 		if d.Err() != nil {
 			break
 		}
-		keys = append(keys, k)
-		lo = append(lo, uint32(len(m.ents)))
+		lo := len(m.ents)
 		prev := -1
 		for range n {
 			code := d.Int(L*(2*MaxOffset+1)-1, "entry code")
 			w := d.Float32()
 			if code <= prev || w == 0 || !finite(w) {
-				d.Fail("bad entry")
+				d.Fail("bad weight")
 			}
 			prev = code
-			m.ents = append(m.ents, entry{d: entryDelta(code, L), w: w})
+			m.ents = append(m.ents, entry{q: uint32(flipCode(code, L)), w: w})
 		}
+		m.insert(k, lo)
 	}
 	if err := d.Finish(); err != nil {
 		return nil, err
 	}
-	lo = append(lo, uint32(len(m.ents)))
-	m.buildTable(keys, lo)
+	m.ents = slices.Clip(m.ents)
 	m.prepare()
 	return m, nil
 }
 
-// buildTable fills the hash table with the values keys[i], whose
-// entries are ents[lo[i]:lo[i+1]]. The table has a power-of-two size at
-// least twice the number of values (a load factor of at most ½), so a
-// lookup of an absent value usually stops at the first probe.
-func (m *Model) buildTable(keys []uint64, lo []uint32) {
-	bitsN := bits.Len(uint(2*len(keys) - 1))
-	if len(keys) == 0 {
-		bitsN = 0
+// newTable makes an empty hash table for n values: a power-of-two size
+// at least twice n (a load factor of at most ½), so a lookup of an
+// absent value usually stops at the first probe.
+func (m *Model) newTable(n int) {
+	bitsN := 0
+	if n > 0 {
+		bitsN = bits.Len(uint(2*n - 1))
 	}
 	m.slots = make([]slot, 1<<bitsN)
 	m.shift = uint(64 - bitsN)
-	m.nvalues = len(keys)
-	mask := len(m.slots) - 1
-	for i, k := range keys {
-		h := int(k >> m.shift)
-		for m.slots[h].hi != 0 {
-			h = (h + 1) & mask
-		}
-		m.slots[h] = slot{key: k, lo: lo[i], hi: lo[i+1]}
+}
+
+// insert adds the value of key k, whose weights are those appended to
+// m.ents since index lo (at least one), to the table. A single weight
+// moves into the slot.
+func (m *Model) insert(k uint64, lo int) {
+	s := slot{key: k, a: uint32(lo), b: uint32(len(m.ents))}
+	m.nweights += len(m.ents) - lo
+	if len(m.ents) == lo+1 {
+		e := m.ents[lo]
+		s.a, s.b = math.Float32bits(e.w), inlineFlag|e.q
+		m.ents = m.ents[:lo]
 	}
+	mask := len(m.slots) - 1
+	i := int(k>>m.shift) & mask
+	for m.slots[i].b != 0 {
+		i = (i + 1) & mask
+	}
+	m.slots[i] = s
+	m.nvalues++
 }
 
-// entryDelta and entryCode convert between an entry's code in the file,
-// (o+MaxOffset)·L + y, and its delta y − o·L in memory.
-func entryDelta(code, L int) int32 {
-	o, y := code/L-MaxOffset, code%L
-	return int32(y - o*L)
-}
-
-func entryCode(d int32, L int) int {
-	q := int(d) + MaxOffset*L // y + (MaxOffset−o)·L
-	o := MaxOffset - q/L
-	return (o+MaxOffset)*L + q%L
+// flipCode converts between a weight's code in the file, (o+MaxOffset)·L
+// + y for label y at window offset o, and its window index in memory,
+// (MaxOffset−o)·L + y (see entry); the conversion is its own inverse.
+func flipCode(c, L int) int {
+	return (2*MaxOffset-c/L)*L + c%L
 }
 
 func finite(v float32) bool {

@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -41,34 +42,21 @@ func (s *spec) build() *Model {
 		}
 		slices.Sort(codes)
 		for _, c := range codes {
-			v.ents = append(v.ents, entry{d: entryDelta(c, L), w: ws[[2]int{c/L - MaxOffset, c % L}]})
+			v.ents = append(v.ents, entry{q: uint32(flipCode(c, L)), w: ws[[2]int{c/L - MaxOffset, c % L}]})
 		}
 		if len(v.ents) > 0 {
 			values = append(values, v)
 		}
 	}
-	slices.SortFunc(values, func(a, b value) int { return compareUint64(a.key, b.key) })
-	var keys []uint64
-	var lo []uint32
+	slices.SortFunc(values, func(a, b value) int { return cmp.Compare(a.key, b.key) })
+	m.newTable(len(values))
 	for _, v := range values {
-		keys = append(keys, v.key)
-		lo = append(lo, uint32(len(m.ents)))
+		lo := len(m.ents)
 		m.ents = append(m.ents, v.ents...)
+		m.insert(v.key, lo)
 	}
-	lo = append(lo, uint32(len(m.ents)))
-	m.buildTable(keys, lo)
 	m.prepare()
 	return m
-}
-
-func compareUint64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // randomSpec returns a model over nTypes types with random weights for

@@ -130,25 +130,37 @@ func (d *dataset) model(tmpls []Template, types []string, info Info, theta []flo
 		}
 		m.end[y] = float32(end[y])
 	}
-	var keys []uint64
-	var lo []uint32
+	nonZero := func(v int) bool {
+		for p := d.gLo[d.gBase[v]]; p < d.gLo[d.gBase[v+1]]; p++ {
+			if float32(theta[p]) != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for v := range d.keys {
+		if nonZero(v) {
+			n++
+		}
+	}
+	m.newTable(n)
 	for v, k := range d.keys {
-		n0 := len(m.ents)
+		if !nonZero(v) {
+			continue
+		}
+		lo := len(m.ents)
 		for g := d.gBase[v]; g < d.gBase[v+1]; g++ {
 			o := int(d.gOff[g])
 			for p := d.gLo[g]; p < d.gLo[g+1]; p++ {
 				if w := float32(theta[p]); w != 0 {
-					m.ents = append(m.ents, entry{d: int32(int(d.pLabel[p]) - o*L), w: w})
+					m.ents = append(m.ents, entry{q: uint32((MaxOffset-o)*L + int(d.pLabel[p])), w: w})
 				}
 			}
 		}
-		if len(m.ents) > n0 {
-			keys = append(keys, k)
-			lo = append(lo, uint32(n0))
-		}
+		m.insert(k, lo)
 	}
-	lo = append(lo, uint32(len(m.ents)))
-	m.buildTable(keys, lo)
+	m.ents = slices.Clip(m.ents)
 	m.prepare()
 	return m
 }
