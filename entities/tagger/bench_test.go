@@ -60,7 +60,7 @@ func perToken(b *testing.B, sents [][][]Obs, tokens int, f func([][]Obs)) {
 	b.StopTimer()
 	n := float64(b.N) * float64(tokens)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/token")
-	b.ReportMetric(float64((threadCPU() - cpu).Nanoseconds())/n, "cpu-ns/token")
+	b.ReportMetric(float64((threadCPU()-cpu).Nanoseconds())/n, "cpu-ns/token")
 }
 
 func BenchmarkTag(b *testing.B) {

@@ -89,6 +89,12 @@ type entry struct {
 	w float32
 }
 
+// weights locates the weights ents[a:b] of a value observed at the
+// token whose window starts at sc[at].
+type weights struct {
+	at, a, b uint32
+}
+
 // window is an observing token's window of scores seen as an array, so
 // that indexing needs no bounds check: q < (2·MaxOffset+1)·255 < 4096.
 type window = [4096]float32
@@ -96,6 +102,7 @@ type window = [4096]float32
 // scratch is the per-call working memory of the tagging methods.
 type scratch struct {
 	sc    []float32 // emission scores: n+2·MaxOffset rows of L, and slack for the last window
+	found []weights
 	delta []float32
 	path  []int
 	e     []float64
@@ -225,15 +232,22 @@ func (m *Model) get() *scratch {
 }
 
 // emissions computes the emission scores of obs into s.sc and returns
-// the n rows of the sentence's tokens.
+// the n rows of the sentence's tokens. It works in two passes: the
+// first looks every observation up, adding single weights at once and
+// noting where the other values' weights are; the second adds those.
+// Keeping the lookups together lets the processor overlap their cache
+// misses, and keeps the adding loop small enough for its variables to
+// stay in registers (measured: about 1.5× faster than one pass).
 func (m *Model) emissions(s *scratch, obs [][]Obs) []float32 {
+	const wmask = uint32(len(window{}) - 1)
 	L := m.nl
 	n := len(obs)
 	s.sc = grow(s.sc, (n+2*MaxOffset)*L+len(window{}))
 	sc := s.sc
 	clear(sc[:(n+2*MaxOffset)*L])
-	slots, ents, shift := m.slots, m.ents, m.shift
+	slots, shift := m.slots, m.shift
 	mask := len(slots) - 1
+	found := s.found[:0]
 	for j, tok := range obs {
 		win := (*window)(sc[j*L:])
 		for _, o := range tok {
@@ -242,11 +256,9 @@ func (m *Model) emissions(s *scratch, obs [][]Obs) []float32 {
 				sl := &slots[i]
 				if sl.key == k && sl.b != 0 {
 					if sl.b&inlineFlag != 0 {
-						win[sl.b&(uint32(len(window{}))-1)] += math.Float32frombits(sl.a)
+						win[sl.b&wmask] += math.Float32frombits(sl.a)
 					} else {
-						for _, e := range ents[sl.a:sl.b] {
-							win[e.q&(uint32(len(window{}))-1)] += e.w
-						}
+						found = append(found, weights{at: uint32(j * L), a: sl.a, b: sl.b})
 					}
 					break
 				}
@@ -256,6 +268,14 @@ func (m *Model) emissions(s *scratch, obs [][]Obs) []float32 {
 			}
 		}
 	}
+	ents := m.ents
+	for _, f := range found {
+		win := (*window)(sc[f.at:])
+		for _, e := range ents[f.a:f.b] {
+			win[e.q&wmask] += e.w
+		}
+	}
+	s.found = found
 	return sc[MaxOffset*L : (n+MaxOffset)*L]
 }
 

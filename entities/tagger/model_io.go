@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/bits"
 	"slices"
 	"strings"
 
@@ -238,13 +237,14 @@ func decodeModel(body string) (*Model, error) {
 	return m, nil
 }
 
-// newTable makes an empty hash table for n values: a power-of-two size
-// at least twice n (a load factor of at most ½), so a lookup of an
-// absent value usually stops at the first probe.
+// newTable makes an empty hash table for n values: the smallest power of
+// two with a load factor of at most 0.7, so that a lookup, present or
+// absent, takes one or two probes on average, within a cache line or
+// two.
 func (m *Model) newTable(n int) {
 	bitsN := 0
-	if n > 0 {
-		bitsN = bits.Len(uint(2*n - 1))
+	for float64(n) > 0.7*float64(uint64(1)<<bitsN) {
+		bitsN++
 	}
 	m.slots = make([]slot, 1<<bitsN)
 	m.shift = uint(64 - bitsN)
