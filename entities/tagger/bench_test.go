@@ -103,3 +103,78 @@ func BenchmarkReadModel(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLookup compares the model's open-addressing table with a Go
+// map holding the same slots: lookups of a synthetic text's
+// observations, and building from the model's values.
+func BenchmarkLookup(b *testing.B) {
+	model, sents, tokens := benchSetup(b, CRF)
+	var keys []uint64
+	var vals []slot
+	for _, s := range model.slots {
+		if s.b != 0 {
+			keys = append(keys, s.key)
+			vals = append(vals, s)
+		}
+	}
+	mp := make(map[uint64]slot, len(keys))
+	for i, k := range keys {
+		mp[k] = vals[i]
+	}
+	var sink uint32
+	b.Run("table", func(b *testing.B) {
+		slots, shift := model.slots, model.shift
+		mask := len(slots) - 1
+		perToken(b, sents, tokens, func(s [][]Obs) {
+			for _, tok := range s {
+				for _, o := range tok {
+					k := key(o.Template, o.Value)
+					for i := int(k>>shift) & mask; ; i = (i + 1) & mask {
+						if sl := &slots[i]; sl.key == k && sl.b != 0 {
+							sink += sl.a
+							break
+						} else if sl.b == 0 {
+							break
+						}
+					}
+				}
+			}
+		})
+	})
+	b.Run("map", func(b *testing.B) {
+		perToken(b, sents, tokens, func(s [][]Obs) {
+			for _, tok := range s {
+				for _, o := range tok {
+					if sl, ok := mp[key(o.Template, o.Value)]; ok {
+						sink += sl.a
+					}
+				}
+			}
+		})
+	})
+	b.Run("build-table", func(b *testing.B) {
+		b.ReportAllocs()
+		var m Model
+		for b.Loop() {
+			m.newTable(len(keys))
+			for i, k := range keys {
+				mask := len(m.slots) - 1
+				j := int(k>>m.shift) & mask
+				for m.slots[j].b != 0 {
+					j = (j + 1) & mask
+				}
+				m.slots[j] = vals[i]
+			}
+		}
+	})
+	b.Run("build-map", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			mp := make(map[uint64]slot, len(keys))
+			for i, k := range keys {
+				mp[k] = vals[i]
+			}
+		}
+	})
+	_ = sink
+}

@@ -26,7 +26,8 @@ import (
 //	transitions  L×L float32 (from-label major), then L start and L end
 //	             float32, for the L = 2·types+1 labels
 //	values       uvarint count, then per value in increasing key order:
-//	             its key (uint64), its entry count (uvarint), and per
+//	             its key (uvarint: the first key, then the difference
+//	             from the previous one), its entry count (uvarint), and per
 //	             entry in increasing code order its code (o+4)·L + y
 //	             (uvarint) for window offset o and label y, and its
 //	             weight (float32, non-zero)
@@ -91,8 +92,10 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	slices.SortFunc(used, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
 	e.Uvarint(uint64(len(used)))
 	var one [1]entry
+	prev := uint64(0)
 	for _, s := range used {
-		e.Uint64(s.key)
+		e.Uvarint(s.key - prev)
+		prev = s.key
 		var ents []entry
 		if s.b&inlineFlag != 0 {
 			one[0] = entry{q: s.b &^ inlineFlag, w: math.Float32frombits(s.a)}
@@ -196,19 +199,19 @@ func decodeModel(body string) (*Model, error) {
 			}
 		}
 	}
-	nv := d.Count(8+1+1+4, "value")
+	nv := d.Count(1+1+1+4, "value")
 	if d.Err() != nil {
 		return nil, d.Err()
 	}
 	m.newTable(nv)
 	m.ents = make([]entry, 0, d.Remaining()/5)
-	prevKey := uint64(0)
+	k := uint64(0)
 	for v := range nv {
-		k := d.Uint64()
-		if v > 0 && k <= prevKey {
+		gap := d.Uvarint()
+		if v > 0 && (gap == 0 || k+gap < k) {
 			d.Fail("keys not in increasing order")
 		}
-		prevKey = k
+		k += gap
 		n := d.Int(L*(2*MaxOffset+1), "entry count")
 		if n == 0 {
 			d.Fail("value without weights")

@@ -73,8 +73,10 @@ func (p *bodyParts) encode() []byte {
 		e.Float32(v)
 	}
 	e.Uvarint(uint64(len(p.values)))
+	prev := uint64(0)
 	for _, v := range p.values {
-		e.Uint64(v.key)
+		e.Uvarint(v.key - prev)
+		prev = v.key
 		e.Uvarint(uint64(len(v.codes)))
 		for i, c := range v.codes {
 			e.Uvarint(c)
