@@ -178,3 +178,26 @@ func BenchmarkLookup(b *testing.B) {
 	})
 	_ = sink
 }
+
+// BenchmarkTrain trains on a small synthetic corpus (300 sentences,
+// about 7,500 tokens): a fixed number of iterations, so that the
+// figure is the cost of an iteration rather than of convergence.
+func BenchmarkTrain(b *testing.B) {
+	train := synthCorpus(5, 300)
+	tokens := 0
+	for _, s := range train {
+		tokens += len(s.Obs)
+	}
+	for _, m := range []Method{CRF, Perceptron} {
+		b.Run(m.String(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Train(context.Background(), synthTemplates(), train, WithMethod(m),
+					WithMaxIterations(10), WithTolerance(0)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(10*tokens), "ns/token-iteration")
+		})
+	}
+}

@@ -81,8 +81,8 @@ func viterbi[F float32 | float64](sc []F, L int, transT, start, end, delta []F, 
 // likewise; forbidden transitions have potential 0. The shifts come
 // back in the log partition function.
 type potentials struct {
-	psi, start, end    []float64
-	tmax, smax, emaxTr float64
+	psi, start, end  []float64
+	tmax, smax, emax float64
 }
 
 // setPotentials fills p from the transition, start and end scores (of
@@ -93,7 +93,7 @@ func setPotentials[F float32 | float64](p *potentials, L int, trans, start, end 
 	p.end = grow(p.end, L)
 	p.tmax = expShifted(p.psi, trans)
 	p.smax = expShifted(p.start, start)
-	p.emaxTr = expShifted(p.end, end)
+	p.emax = expShifted(p.end, end)
 }
 
 // expShifted sets dst[i] = exp(src[i] − max src) and returns the max
@@ -180,7 +180,7 @@ func (f *forward) run(p *potentials, e []float64, L int) float64 {
 		z += alpha[(n-1)*L+y] * p.end[y]
 	}
 	f.z = z
-	return logZ + math.Log(z) + float64(n-1)*p.tmax + p.smax + p.emaxTr
+	return logZ + math.Log(z) + float64(n-1)*p.tmax + p.smax + p.emax
 }
 
 // grow returns s resized to n, reallocated only when too small. The

@@ -54,7 +54,7 @@ type Model struct {
 
 	// The table maps the key of an observation (see key) to its weights:
 	// open addressing with linear probing, indexed by the top bits of
-	// the key, at most half full. See slot.
+	// the key, at most 0.7 full. See slot.
 	slots []slot
 	shift uint
 	ents  []entry
