@@ -52,7 +52,7 @@
 //   - [Perceptron] trains an averaged structured perceptron: epochs over
 //     the sequences in an order shuffled by a seeded PCG ([WithSeed]),
 //     Viterbi decoding, updates where the path is wrong, and lazy
-//     averaging. It is several times faster to train than the CRF;
+//     averaging. It trains about ten times faster than the CRF;
 //     its scores are not probabilities.
 //
 // With a development set ([WithDev]) the weights are scored every few
@@ -104,11 +104,24 @@
 //
 // # Cost
 //
-// Tagging costs, per token, one hash-table probe per observation, one
-// addition per stored weight of the observations found, and L² steps of
-// Viterbi for L labels: the weights fetched dominate, so observations
-// with few distinct values (shapes, short affixes) and wide windows cost
-// most. [Model.TagSpans] and [Model.Marginals] add forward–backward,
-// about as much again. A model takes about 5 bytes per stored weight on
-// disk and 8 in memory, plus 16 bytes per hash-table slot.
+// Tagging a token costs one hash-table probe per observation, one
+// addition per weight of the observations found, and about 5·L steps of
+// Viterbi (I- labels have two predecessors, the others L). The weights
+// fetched dominate: a frequent value with a wide window carries a weight
+// for most (offset, label) pairs (up to |window|·L), so observations
+// with few distinct values (shapes, one-letter affixes, frequent words)
+// in wide windows cost most; conjunctions and rare words cost a probe
+// and a weight or two. Measured on a shared two-core machine, with
+// features like those of an Arabic news tagger (27 observations and 124
+// weights per token, 9 labels, a CRF of 144k values): about 360 ns of
+// CPU per token with the model in cache and 900–1,100 ns without, of
+// which Viterbi takes about 60 ns. [Model.TagSpans] and [Model.Marginals]
+// add forward–backward, about as much again. [WithMinCount], [WithL1] and
+// narrow windows for low-cardinality templates shrink the cost.
+//
+// A model file takes about 8–9 bytes per weight (a value's key as a
+// gap between sorted keys, its weights as a label-and-offset code and a
+// float32); in memory a value takes a 16-byte slot of a table at most
+// 0.7 full, holding its weight inline if it has one, else pointing to
+// 8-byte entries. Reading a 2.5 MB model takes about 10–50 ms.
 package tagger
