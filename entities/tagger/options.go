@@ -33,7 +33,8 @@ func (m Method) String() string {
 
 // Defaults of the training options.
 const (
-	DefaultL2 = 1.0 // CRFsuite's c2
+	// DefaultL2 is the CRF's L2 coefficient c2 (CRFsuite's default).
+	DefaultL2 = 1.0
 	// DefaultCRFIterations is the most L-BFGS iterations of the CRF.
 	DefaultCRFIterations = 200
 	// DefaultEpochs is the most passes of the perceptron.
@@ -48,7 +49,8 @@ const (
 	// DefaultPatience is how many evaluations on the development set
 	// without a better F1 end training.
 	DefaultPatience = 5
-	DefaultSeed     = 1
+	// DefaultSeed seeds the perceptron's shuffling.
+	DefaultSeed = 1
 )
 
 // Option configures [Train]. An option given a value out of range makes
