@@ -125,6 +125,8 @@ type Extractor struct {
 	// base is the embedded default gazetteer (see addedNames); nil when
 	// it could not be read.
 	base *gazetteer.Index
+	// blocks caches the model's scores of the words met (see blockCache).
+	blocks blockCache
 }
 
 // New returns an Extractor. Without options it uses the embedded default

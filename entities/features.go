@@ -99,6 +99,53 @@ type featurizer struct {
 	// word (wordObs[r[0]:r[1]]).
 	words   map[wordKey][2]int
 	wordObs []tagger.Obs
+	blocks  []tagger.Block
+}
+
+// blockCache keeps, for the words an extractor has met, the block of
+// scores that the model gives their own observations (form, key, stem,
+// affixes, shape, classes: tagger.Model.AddBlock), so that a word met
+// before costs one lookup here instead of twenty in the model. It is safe
+// for concurrent use and bounded: a shard that fills up is emptied.
+type blockCache struct {
+	shards [blockShards]blockShard
+}
+
+const (
+	blockShards = 16
+	// maxBlockWords bounds the words a cache keeps: with 9 labels and
+	// windows of ±2 a block is at most 180 bytes, so at most about 14 MiB
+	// in all, keys included.
+	maxBlockWords = 1 << 16
+)
+
+type blockShard struct {
+	mu sync.RWMutex
+	m  map[wordKey]tagger.Block
+}
+
+func (c *blockCache) shard(k wordKey) *blockShard {
+	return &c.shards[tagger.Hash(k.text)%blockShards]
+}
+
+func (c *blockCache) get(k wordKey) (tagger.Block, bool) {
+	s := c.shard(k)
+	s.mu.RLock()
+	blk, ok := s.m[k]
+	s.mu.RUnlock()
+	return blk, ok
+}
+
+// put keeps blk for k, with copies of k's strings (not slices of the
+// text being read, which would stay alive with them).
+func (c *blockCache) put(k wordKey, blk tagger.Block) {
+	s := c.shard(k)
+	s.mu.Lock()
+	if s.m == nil || len(s.m) >= maxBlockWords/blockShards {
+		s.m = make(map[wordKey]tagger.Block)
+	}
+	s.m[wordKey{text: strings.Clone(k.text), stem: strings.Clone(k.stem)}] = blk
+	s.mu.Unlock()
 }
 
 // nameParts maps the key of every word of the gazetteer's multi-word
@@ -243,19 +290,60 @@ var stopCodes = sync.OnceValue(func() map[string]uint64 {
 // wherever the word is in the text and computed once per text, then those
 // of its context.
 func (f *featurizer) token(i int, first bool) {
-	doc := f.doc
-	t := &doc.Tokens[i]
-	key := doc.Keys[i]
+	t := &f.doc.Tokens[i]
 	stem := f.stems[i]
 	wk := wordKey{text: t.Text, stem: stem}
 	if r, ok := f.words[wk]; ok {
 		f.obs = append(f.obs, f.wordObs[r[0]:r[1]]...)
 	} else {
 		lo := len(f.obs)
-		f.word(i, t, key, stem)
+		f.word(i, t, f.doc.Keys[i], stem)
 		f.words[wk] = [2]int{len(f.wordObs), len(f.wordObs) + len(f.obs) - lo}
 		f.wordObs = append(f.wordObs, f.obs[lo:]...)
 	}
+	f.context(i, first)
+}
+
+// sentenceBlocks is sentence for tagging with the extractor's cache of
+// word blocks: the rows hold only each token's context observations, and
+// blocks[k] the block of the word of token start+k (its own
+// observations, scored once per word by the model). The rows and blocks
+// are valid until the next call.
+func (f *featurizer) sentenceBlocks(start, end int, m *tagger.Model, cache *blockCache) ([][]tagger.Obs, []tagger.Block) {
+	f.obs = f.obs[:0]
+	f.rows = f.rows[:0]
+	f.blocks = f.blocks[:0]
+	for i := start; i < end; i++ {
+		t := &f.doc.Tokens[i]
+		wk := wordKey{text: t.Text, stem: f.stems[i]}
+		blk, ok := cache.get(wk)
+		if !ok {
+			lo := len(f.obs)
+			f.word(i, t, f.doc.Keys[i], wk.stem)
+			blk = m.Block(f.obs[lo:])
+			f.obs = f.obs[:lo]
+			cache.put(wk, blk)
+		}
+		f.blocks = append(f.blocks, blk)
+		lo := len(f.obs)
+		f.context(i, i == start)
+		f.rows = append(f.rows, f.obs[lo:len(f.obs):len(f.obs)])
+	}
+	off := 0
+	for k := range f.rows {
+		n := len(f.rows[k])
+		f.rows[k] = f.obs[off : off+n : off+n]
+		off += n
+	}
+	return f.rows, f.blocks
+}
+
+// context appends the observations of token i that depend on the words
+// around it and on the candidates covering it.
+func (f *featurizer) context(i int, first bool) {
+	doc := f.doc
+	t := &doc.Tokens[i]
+	key := doc.Keys[i]
 	if first {
 		f.add(tFlags, flagFirst)
 	}

@@ -160,6 +160,21 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 			break
 		}
 	}
+	// A short name no entry links that comes before the full name (a
+	// headline's صلاح, then محمد صلاح in the body) is that person too.
+	for j := range mentions {
+		m := &mentions[j]
+		if m.Kind != Tagged && m.Kind != Rule || m.Type != gazetteer.PER || m.TokenEnd-m.TokenStart > 2 {
+			continue
+		}
+		key := strings.Join(keys[m.TokenStart:m.TokenEnd], " ")
+		if m.Clitic != "" {
+			key = strings.TrimPrefix(key, m.Clitic)
+		}
+		if f, ok := partials[key]; ok && f.id != m.ID && f.sentence-toks[m.TokenStart].Sentence <= partialWindow {
+			m.Kind, m.ID, m.Score, m.Alternatives = Partial, f.id, scorePartial, nil
+		}
+	}
 	if len(added) == 0 {
 		return mentions
 	}

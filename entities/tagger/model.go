@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -56,8 +57,12 @@ type Model struct {
 	// open addressing with linear probing, indexed by the top bits of
 	// the key, at most 0.7 full. See slot.
 	slots []slot
-	shift uint
-	ents  []entry
+	// filter holds one bit per value at k&fmask of its key k, so that
+	// most absent values are refused without a probe of the table.
+	filter []uint64
+	fmask  uint64
+	shift  uint
+	ents   []entry
 
 	// Transition, start and end scores as stored; transT (column-major,
 	// transT[b*L+a] = a→b) and the start scores hold -Inf where the BIO
@@ -188,8 +193,16 @@ func (m *Model) TagSpans(obs [][]Obs, dst []Span) []Span {
 	s := m.get()
 	sc := m.emissions(s, obs)
 	s.path = m.decode(s, sc, s.path)
+	dst = m.spans(s, sc, len(obs) > 0, dst)
+	m.pool.Put(s)
+	return dst
+}
+
+// spans runs forward–backward over sc when fb is set and appends to
+// dst[:0] the spans of the best path s.path with their probabilities.
+func (m *Model) spans(s *scratch, sc []float32, fb bool, dst []Span) []Span {
 	dst = dst[:0]
-	if len(obs) > 0 {
+	if fb {
 		m.forwardBackward(s, sc)
 	}
 	path, L := s.path, m.nl
@@ -220,8 +233,128 @@ func (m *Model) TagSpans(obs [][]Obs, dst []Span) []Span {
 		dst = append(dst, Span{Start: i, End: j, Type: m.types[(y-1)/2], Prob: p * tail / s.fw.z})
 		i = j
 	}
-	m.pool.Put(s)
 	return dst
+}
+
+// Lattice is one sequence scored once for several questions: its best
+// labels ([Lattice.Best]), then, only if asked, the probabilities of
+// their spans ([Lattice.Spans]), which need a forward–backward pass that
+// Best does not. It saves a second scoring of the observations when a
+// caller decides after decoding whether it wants probabilities. Get one
+// with [Model.Lattice] and give its memory back with [Lattice.Release];
+// a Lattice is not safe for concurrent use.
+type Lattice struct {
+	m  *Model
+	s  *scratch
+	sc []float32
+	n  int
+	fb bool // forward–backward has run
+	vb bool // Viterbi has run: s.path is the best path
+}
+
+// Lattice scores obs and returns the lattice of the sequence.
+func (m *Model) Lattice(obs [][]Obs) Lattice {
+	s := m.get()
+	return Lattice{m: m, s: s, sc: m.emissions(s, obs), n: len(obs)}
+}
+
+// Block is what a set of observations made at one token gives to the
+// labels of the tokens of its window, precomputed by [Model.Block]:
+// Scores are the window's scores from index Start on, the window being
+// (2·MaxOffset+1)·len(Labels()) numbers, row by row from the token
+// MaxOffset places after the observing one to the token MaxOffset places
+// before it. A Block holds only the span of the window that is not zero.
+type Block struct {
+	Start  int
+	Scores []float32
+}
+
+// Block returns the block of obs made at one token. A caller that sees
+// the same observations at many tokens (a word's own: its form, affixes,
+// classes) computes their block once and gives it to
+// [Model.LatticeBlocks] for each of those tokens, sparing the lookups.
+// The block's Scores are newly allocated.
+func (m *Model) Block(obs []Obs) Block {
+	s := m.get()
+	m.emissions(s, [][]Obs{obs})
+	win := s.sc[:(2*MaxOffset+1)*m.nl] // the token's window starts MaxOffset rows before its row
+	lo, hi := 0, len(win)
+	for lo < hi && win[lo] == 0 {
+		lo++
+	}
+	for hi > lo && win[hi-1] == 0 {
+		hi--
+	}
+	var b Block
+	if lo < hi {
+		b = Block{Start: lo, Scores: slices.Clone(win[lo:hi])}
+	}
+	m.pool.Put(s)
+	return b
+}
+
+// LatticeBlocks scores a sequence whose token j has the observations
+// obs[j] and the precomputed block blocks[j] (see [Model.Block]; the
+// zero Block adds nothing); len(blocks) must be len(obs). The result is
+// the lattice Lattice(obs) would give had obs[j] also held the
+// observations of blocks[j]. It panics if the lengths differ.
+func (m *Model) LatticeBlocks(blocks []Block, obs [][]Obs) Lattice {
+	if len(blocks) != len(obs) {
+		panic("tagger: LatticeBlocks: blocks and observations of different lengths")
+	}
+	s := m.get()
+	return Lattice{m: m, s: s, sc: m.emissionsBlocks(s, blocks, obs), n: len(obs)}
+}
+
+// Best appends to dst[:0] the best label sequence, as [Model.Tag] does.
+func (l *Lattice) Best(dst []int) []int {
+	l.decode()
+	return append(dst[:0], l.s.path...)
+}
+
+func (l *Lattice) decode() {
+	if !l.vb {
+		l.s.path = l.m.decode(l.s, l.sc, l.s.path)
+		l.vb = true
+	}
+}
+
+// Spans appends to dst[:0] the spans of the best label sequence with
+// their probabilities, as [Model.TagSpans] does.
+func (l *Lattice) Spans(dst []Span) []Span {
+	l.decode()
+	dst = l.m.spans(l.s, l.sc, l.n > 0 && !l.fb, dst)
+	l.fb = true
+	return dst
+}
+
+// Marginals appends to dst[:0] the probability of each label at each
+// token, as [Model.Marginals] does: dst[j·len(Labels())+y] for label y at
+// token j.
+func (l *Lattice) Marginals(dst []float64) []float64 {
+	L := l.m.nl
+	dst = grow(dst, l.n*L)
+	if l.n == 0 {
+		return dst
+	}
+	if !l.fb {
+		l.m.forwardBackward(l.s, l.sc)
+		l.fb = true
+	}
+	a, b, z := l.s.fw.alpha, l.s.fw.beta, l.s.fw.z
+	for i := range dst {
+		dst[i] = a[i] * b[i] / z
+	}
+	return dst
+}
+
+// Release gives the lattice's memory back to the model; the lattice may
+// not be used afterwards.
+func (l *Lattice) Release() {
+	if l.s != nil {
+		l.m.pool.Put(l.s)
+		l.s = nil
+	}
 }
 
 func (m *Model) get() *scratch {
@@ -239,19 +372,41 @@ func (m *Model) get() *scratch {
 // misses, and keeps the adding loop small enough for its variables to
 // stay in registers (measured: about 1.5× faster than one pass).
 func (m *Model) emissions(s *scratch, obs [][]Obs) []float32 {
+	return m.emissionsBlocks(s, nil, obs)
+}
+
+// emissionsBlocks is emissions with, for each token j, the precomputed
+// block blocks[j] added (nil blocks, or an empty block, add nothing).
+func (m *Model) emissionsBlocks(s *scratch, blocks []Block, obs [][]Obs) []float32 {
 	const wmask = uint32(len(window{}) - 1)
 	L := m.nl
 	n := len(obs)
 	s.sc = grow(s.sc, (n+2*MaxOffset)*L+len(window{}))
 	sc := s.sc
 	clear(sc[:(n+2*MaxOffset)*L])
+	if blocks != nil {
+		bl := (2*MaxOffset + 1) * L
+		for j, blk := range blocks[:n] {
+			if len(blk.Scores) == 0 || blk.Start < 0 || blk.Start+len(blk.Scores) > bl {
+				continue
+			}
+			dst := sc[j*L+blk.Start : j*L+blk.Start+len(blk.Scores)]
+			for i, v := range blk.Scores {
+				dst[i] += v
+			}
+		}
+	}
 	slots, shift := m.slots, m.shift
 	mask := len(slots) - 1
+	filter, fmask := m.filter, m.fmask
 	found := s.found[:0]
 	for j, tok := range obs {
 		win := (*window)(sc[j*L:])
 		for _, o := range tok {
 			k := key(o.Template, o.Value)
+			if f := k & fmask; filter[f>>6]&(1<<(f&63)) == 0 {
+				continue
+			}
 			for i := int(k>>shift) & mask; ; i = (i + 1) & mask {
 				sl := &slots[i]
 				if sl.key == k && sl.b != 0 {

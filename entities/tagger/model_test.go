@@ -382,3 +382,83 @@ func TestConcurrentTagging(t *testing.T) {
 		})
 	}
 }
+
+// TestLattice checks that a lattice answers as Tag and TagSpans do.
+func TestLattice(t *testing.T) {
+	m, seqs := latticeFixture(t)
+	for _, seq := range seqs {
+		lat := m.Lattice(seq.Obs)
+		best := lat.Best(nil)
+		spans := lat.Spans(nil)
+		lat.Release()
+		if want := m.Tag(seq.Obs, nil); !slices.Equal(best, want) {
+			t.Errorf("Best %v, Tag %v", best, want)
+		}
+		want := m.TagSpans(seq.Obs, nil)
+		if len(spans) != len(want) {
+			t.Fatalf("Spans %v, TagSpans %v", spans, want)
+		}
+		for i := range spans {
+			if spans[i] != want[i] {
+				t.Errorf("Spans %v, TagSpans %v", spans, want)
+			}
+		}
+	}
+}
+
+func latticeFixture(t *testing.T) (*Model, []Sequence) {
+	t.Helper()
+	m, err := Train(context.Background(), synthTemplates(), synthCorpus(21, 200), WithMaxIterations(30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, synthCorpus(22, 20)
+}
+
+// TestLatticeBlocks checks that scoring a token's observations as a
+// precomputed block gives the lattice of scoring them one by one.
+func TestLatticeBlocks(t *testing.T) {
+	m, seqs := latticeFixture(t)
+	for _, seq := range seqs {
+		blocks := make([]Block, len(seq.Obs))
+		rest := make([][]Obs, len(seq.Obs))
+		for j, obs := range seq.Obs {
+			// Half of each token's observations go into its block.
+			half := len(obs) / 2
+			if j%3 != 0 {
+				blocks[j] = m.Block(obs[:half])
+				rest[j] = obs[half:]
+			} else {
+				rest[j] = obs
+			}
+		}
+		a := m.Lattice(seq.Obs)
+		b := m.LatticeBlocks(blocks, rest)
+		ma, mb := a.Marginals(nil), m.Marginals(seq.Obs, nil)
+		for i := range ma {
+			if math.Abs(ma[i]-mb[i]) > 1e-9 {
+				t.Fatalf("lattice marginal %d is %v, Marginals gives %v", i, ma[i], mb[i])
+			}
+		}
+		wantSpans, gotSpans := a.Spans(nil), b.Spans(nil)
+		if !slices.Equal(a.Best(nil), b.Best(nil)) || len(wantSpans) != len(gotSpans) {
+			t.Fatalf("blocks change the best labels")
+		}
+		for i := range wantSpans {
+			if math.Abs(wantSpans[i].Prob-gotSpans[i].Prob) > 1e-4 {
+				t.Errorf("span %d: probability %v with blocks, %v without", i, gotSpans[i].Prob, wantSpans[i].Prob)
+			}
+		}
+		a.Release()
+		b.Release()
+	}
+	if b := m.Block(nil); b.Start != 0 || len(b.Scores) != 0 {
+		t.Errorf("the block of no observation is %+v", b)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("LatticeBlocks accepted blocks and observations of different lengths")
+		}
+	}()
+	m.LatticeBlocks(make([]Block, 2), nil)
+}
