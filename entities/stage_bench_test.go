@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"bytes"
 	"testing"
 )
 
@@ -54,4 +55,18 @@ func BenchmarkStages(b *testing.B) {
 		}
 		perToken(b)
 	})
+}
+
+// BenchmarkReadDefaultModel measures reading the embedded model, which
+// DefaultModel does once per process.
+func BenchmarkReadDefaultModel(b *testing.B) {
+	b.SetBytes(int64(len(defaultModelFile)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := ReadModel(bytes.NewReader(defaultModelFile))
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchSink += m.Size()
+	}
 }
