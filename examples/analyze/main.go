@@ -24,7 +24,10 @@
 //     examples/topics train -sources uses it). Blank lines are skipped. Any other file is one
 //     plain-text article whose first line is its title.
 //   - a directory is walked recursively, in lexical order, for *.txt
-//     (plain text) and *.jsonl files; other files are left alone.
+//     (plain text) and *.jsonl files; other files are left alone, and so
+//     is anything that is not a regular file once symbolic links are
+//     followed (a FIFO, a device, a socket, a link to a directory). A
+//     link that leads nowhere is reported as a failed input.
 //   - "-" reads standard input: JSONL when its first non-blank byte is
 //     "{", plain text otherwise.
 //
