@@ -33,11 +33,13 @@ type location struct {
 	line int    // 1-based line of a JSONL article; 0 for a plain-text one
 }
 
+// String returns "file:line", or "file" for a plain-text article, the
+// file name escaped for a terminal (see escape).
 func (l location) String() string {
 	if l.line > 0 {
-		return fmt.Sprintf("%s:%d", l.file, l.line)
+		return fmt.Sprintf("%s:%d", escape(l.file), l.line)
 	}
-	return l.file
+	return escape(l.file)
 }
 
 // job is one article to analyse, or an input that could not be read.
