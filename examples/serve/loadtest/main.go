@@ -30,7 +30,8 @@
 // fair: the small requests' latency is then reported apart from the large
 // ones'. A large request the server sheds with 503 and a Retry-After
 // header (it would have waited too long for its turn) is counted as shed,
-// not as an error. The peak resident memory of the server is reported
+// not as an error, and its client comes back after the time the header
+// gives. The peak resident memory of the server is reported
 // when it can be read: the in-process server's (the whole process, the
 // clients' request bodies included), or with -pid that of the server
 // process at -url (Linux, from /proc). The check of fairness:
@@ -53,6 +54,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -86,8 +88,15 @@ type result struct {
 	bytes     int64
 }
 
-// errShed is a 503 answer with a Retry-After header.
-var errShed = errors.New("shed: 503 with Retry-After")
+// shedError is a 503 answer with a Retry-After header.
+type shedError struct {
+	retryAfter time.Duration
+	body       []byte
+}
+
+func (e *shedError) Error() string {
+	return fmt.Sprintf("shed: 503, retry after %v: %.200s", e.retryAfter, e.body)
+}
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
@@ -168,8 +177,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				}
 				t0 := time.Now()
 				n, err := send(ctx, client, endpoint, r, *timeout)
-				if res.large && errors.Is(err, errShed) {
+				var shed *shedError
+				if res.large && errors.As(err, &shed) {
+					// Come back when the server says, as a client should.
 					res.shed++
+					select {
+					case <-time.After(shed.retryAfter):
+					case <-runCtx.Done():
+					}
 					continue
 				}
 				if err != nil {
@@ -342,7 +357,11 @@ func post(ctx context.Context, client *http.Client, endpoint string, r request, 
 		return nil, err
 	}
 	if resp.StatusCode == http.StatusServiceUnavailable && resp.Header.Get("Retry-After") != "" {
-		return nil, fmt.Errorf("%w: %.200s", errShed, body)
+		secs, err := strconv.Atoi(resp.Header.Get("Retry-After"))
+		if err != nil || secs < 0 {
+			return nil, fmt.Errorf("status 503 with a malformed Retry-After %q", resp.Header.Get("Retry-After"))
+		}
+		return nil, &shedError{time.Duration(secs) * time.Second, body}
 	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("status %d: %.200s", resp.StatusCode, body)
