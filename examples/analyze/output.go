@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/khabar-nlp/khabar"
@@ -131,8 +132,39 @@ func (b *batch) render(a *khabar.Analysis, j job) ([]byte, error) {
 }
 
 // writeDocument writes the JSON object of one analysis: indented for
-// -format json, one line for jsonl.
+// -format json, one line for jsonl. The object of a text of at most
+// renderAhead bytes is built whole and encoded at once, which is fastest;
+// a longer one's is streamed, to the same bytes.
 func writeDocument(w io.Writer, a *khabar.Analysis, j job, cfg config) error {
+	if len(a.Text) <= renderAhead {
+		return encodeJSON(w, wholeDocument(a, j, cfg), cfg.format == "json")
+	}
+	return streamDocument(w, a, j, cfg)
+}
+
+// wholeDocument returns the JSON object of one analysis with every array
+// in memory.
+func wholeDocument(a *khabar.Analysis, j job, cfg config) any {
+	doc := &document{File: j.loc.file, Line: j.loc.line, Analysis: a, Meta: j.meta, BodyStart: bodyStart(a, j)}
+	sp := newSpans(a.Text, cfg.unicodeOffsets)
+	if cfg.tokens {
+		// About a token every six bytes of news text, as tokenize reserves.
+		doc.Tokens = slices.AppendSeq(make([]token, 0, len(a.Text)/6+8), tokens(a, sp))
+	}
+	if sp.offs == nil {
+		return doc
+	}
+	ud := &unicodeDocument{document: *doc, Sentences: make([]sentence, 0, len(a.Sentences))}
+	for _, s := range a.Sentences {
+		ud.Sentences = append(ud.Sentences, sentence{s, sp.of(s.Start, s.End)})
+	}
+	return ud
+}
+
+// streamDocument writes the JSON object of one analysis as
+// wholeDocument's would be encoded, building its long arrays as it writes
+// them.
+func streamDocument(w io.Writer, a *khabar.Analysis, j job, cfg config) error {
 	streams := map[string]iter.Seq[any]{}
 	head := *a
 	head.Sentences = stream(streams, "sentences", a.Sentences)

@@ -17,31 +17,6 @@ import (
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
-// wholeDocument builds the document with every array in memory and
-// encodes it with encoding/json: what analyze printed before it streamed,
-// and the reference the streamed output must equal byte for byte.
-func wholeDocument(t *testing.T, a *khabar.Analysis, j job, cfg config) []byte {
-	t.Helper()
-	doc := &document{File: j.loc.file, Line: j.loc.line, Analysis: a, Meta: j.meta, BodyStart: bodyStart(a, j)}
-	sp := newSpans(a.Text, cfg.unicodeOffsets)
-	if cfg.tokens {
-		doc.Tokens = slices.Collect(tokens(a, sp))
-	}
-	var v any = doc
-	if sp.offs != nil {
-		ud := &unicodeDocument{document: *doc, Sentences: []sentence{}}
-		for _, s := range a.Sentences {
-			ud.Sentences = append(ud.Sentences, sentence{s, sp.of(s.Start, s.End)})
-		}
-		v = ud
-	}
-	var buf bytes.Buffer
-	if err := encodeJSON(&buf, v, cfg.format == "json"); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 // TestStreamedJSONEqualsEncoder compares the streamed JSON with
 // encoding/json's for analyses of every shape: none, one and many
 // sentences, entities and blocks; nil and empty arrays; meta and
@@ -77,15 +52,17 @@ func TestStreamedJSONEqualsEncoder(t *testing.T) {
 		for _, tokens := range []bool{false, true} {
 			for _, uni := range []bool{false, true} {
 				cfg := config{format: format, tokens: tokens, unicodeOffsets: uni}
-				b := &batch{cfg: cfg}
 				for i, res := range analyses {
 					for _, j := range jobs {
-						var got bytes.Buffer
-						if err := b.emit(&got, res, j); err != nil {
+						var got, want bytes.Buffer
+						if err := streamDocument(&got, res, j, cfg); err != nil {
 							t.Fatal(err)
 						}
-						if want := wholeDocument(t, res, j, cfg); !bytes.Equal(got.Bytes(), want) {
-							t.Fatalf("%+v, analysis %d, %s: streamed output differs:\n%s\nwant:\n%s", cfg, i, j.loc, head(got.Bytes()), head(want))
+						if err := encodeJSON(&want, wholeDocument(res, j, cfg), format == "json"); err != nil {
+							t.Fatal(err)
+						}
+						if !bytes.Equal(got.Bytes(), want.Bytes()) {
+							t.Fatalf("%+v, analysis %d, %s: streamed output differs:\n%s\nwant:\n%s", cfg, i, j.loc, head(got.Bytes()), head(want.Bytes()))
 						}
 					}
 				}
