@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/khabar-nlp/khabar/internal/binfile"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -386,7 +387,11 @@ func TestCompiledErrors(t *testing.T) {
 	badVersion := bytes.Clone(data)
 	badVersion[8] = 99
 	badSum := bytes.Clone(data)
-	badSum[12] ^= 1
+	badSum[19] ^= 1
+	badLength := bytes.Clone(data)
+	badLength[12] ^= 1
+	huge := bytes.Clone(data[:binfile.HeaderSize])
+	huge[17] = 1 // a body of 2^56 bytes: refused from the header
 	tests := []struct {
 		name string
 		data []byte
@@ -398,9 +403,12 @@ func TestCompiledErrors(t *testing.T) {
 		{"truncated", data[:len(data)-10], ErrCorrupt},
 		{"flipped byte", flipped, ErrCorrupt},
 		{"checksum", badSum, ErrCorrupt},
+		{"length", badLength, ErrCorrupt},
+		{"too large", huge, ErrCorrupt},
 	}
 	for _, tt := range tests {
-		if _, err := ReadCompiled(bytes.NewReader(tt.data)); !errors.Is(err, tt.want) {
+		_, err := ReadCompiled(bytes.NewReader(tt.data))
+		if !errors.Is(err, tt.want) || !strings.HasPrefix(err.Error(), "gazetteer: ") || strings.Contains(err.Error(), "binfile") {
 			t.Errorf("%s: got %v, want %v", tt.name, err, tt.want)
 		}
 	}
@@ -448,6 +456,27 @@ func TestVariantHashes(t *testing.T) {
 			if want := full(del); hashes[i+1] != want {
 				t.Errorf("%q without rune %d: hash %x, want %x", s, i, hashes[i+1], want)
 			}
+		}
+	}
+}
+
+func TestArabLeague(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for e := range x.Entries() {
+		if e.Type == LOC && e.Subtype == "country" && ArabLeague(e.Country) {
+			n++
+		}
+	}
+	if n != 22 {
+		t.Errorf("%d countries of the default gazetteer in the Arab League, want 22", n)
+	}
+	for code, want := range map[string]bool{"IQ": true, "PS": true, "KM": true, "IR": false, "TR": false, "iq": false, "": false} {
+		if ArabLeague(code) != want {
+			t.Errorf("ArabLeague(%q) = %v", code, !want)
 		}
 	}
 }

@@ -69,7 +69,7 @@ func TestReadList(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 	checkLineCounts(t, st)
-	if msg := st.SkippedLines[0].Error(); msg != `caps.txt:8: empty name: "ـــ" has no letters to match` {
+	if msg := st.SkippedLines[0].Error(); msg != `caps.txt:8: gazetteer: empty name: "ـــ" has no letters to match` {
 		t.Errorf("skipped line message %q", msg)
 	}
 	if !errors.Is(st.SkippedLines[1], ErrBadName) {
@@ -134,9 +134,9 @@ func TestReadTypedList(t *testing.T) {
 		msgs = append(msgs, pe.Error())
 	}
 	wantMsgs := []string{
-		"l.tsv:10: empty name: want TYPE<TAB>NAME",
-		`l.tsv:11: type "P/R": unknown entity type (want PER, LOC or ORG)`,
-		"l.tsv:12: no name: want TYPE<TAB>NAME",
+		"l.tsv:10: gazetteer: empty name: want TYPE<TAB>NAME",
+		`l.tsv:11: gazetteer: unknown entity type "P/R" (want PER, LOC or ORG)`,
+		"l.tsv:12: gazetteer: empty name: want TYPE<TAB>NAME",
 	}
 	if !reflect.DeepEqual(msgs, wantMsgs) {
 		t.Errorf("skipped lines\n%q\nwant\n%q", msgs, wantMsgs)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"math"
@@ -13,6 +14,9 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"github.com/khabar-nlp/khabar/internal/devdata"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // defaultCases are short news items written for these tests, one or more
@@ -300,7 +304,7 @@ func TestReadLexiconErrors(t *testing.T) {
 		{"no label", "@topic a\n", 1, "want @topic ID"},
 		{"empty label", "@topic a |  | ع\n", 1, "empty English label"},
 		{"two-word ID", "@topic a b | A\n", 1, "want one word"},
-		{"duplicate topic", "@topic a | A\nكتاب\n@topic a | B\n", 3, "already defined at line 1"},
+		{"duplicate topic", "@topic a | A\nكتاب\n@topic a | B\n", 3, "already defined at lexicon:1"},
 		{"bad weight", "@topic a | A\nالنفط 0\n", 2, "not in (0, 100]"},
 		{"huge weight", "@topic a | A\nالنفط 1e9\n", 2, "not in (0, 100]"},
 		{"NaN weight", "@topic a | A\nالنفط NaN\n", 2, "not in (0, 100]"},
@@ -308,7 +312,7 @@ func TestReadLexiconErrors(t *testing.T) {
 		{"number", "@topic a | A\n\n2018 2\n", 3, "gives no term"},
 		{"stop word in phrase", "@topic a | A\nتحت الأنقاض 2\n", 2, "1 of its 2 words"},
 		{"three words", "@topic a | A\nمجلس الأمن الدولي\n", 2, "3 words"},
-		{"same key", "@topic a | A\nالانتخابات 3\nالانتخابي 2\n", 3, `already listed for a at line 2`},
+		{"same key", "@topic a | A\nالانتخابات 3\nالانتخابي 2\n", 3, `already listed for a at lexicon:2`},
 		{"bad extra", "@topic a | A\n=org:a org:b 2\n", 2, "extra term"},
 		{"empty extra", "@topic a | A\n= 2\n", 2, "extra term"},
 		{"invalid UTF-8", "@topic a | A\n\xff\n", 2, "invalid UTF-8"},
@@ -321,7 +325,7 @@ func TestReadLexiconErrors(t *testing.T) {
 			if !errors.As(err, &pe) || !errors.Is(err, ErrLexicon) {
 				t.Fatalf("error %v: want a *ParseError wrapping ErrLexicon", err)
 			}
-			if pe.Line != tc.line || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "lexicon line") {
+			if pe.Line != tc.line || !strings.Contains(err.Error(), tc.msg) || !strings.HasPrefix(err.Error(), fmt.Sprintf("lexicon:%d: topics: bad lexicon: ", tc.line)) {
 				t.Fatalf("error %q (line %d), want line %d and %q", err, pe.Line, tc.line, tc.msg)
 			}
 		})
@@ -438,11 +442,7 @@ var devMap = map[string][]string{
 // articles of ../shared/data (not part of the repository; the lexicons
 // were written without them). Run with -v to see the figures.
 func TestDefaultModelDev(t *testing.T) {
-	f, err := os.Open(devData)
-	if err != nil {
-		t.Skipf("dev data absent (%v): skipping the accuracy check of the default model", err)
-	}
-	defer f.Close()
+	f := devdata.Open(t, devdata.NewsTopicsDev)
 	m := mustDefaultModel(t)
 	right, n := 0, 0
 	perLabel := map[string][2]int{}
@@ -505,12 +505,12 @@ func BenchmarkDefaultModel(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(text)))
 		for b.Loop() {
-			sinkTerms = Terms(text, TermOptions{Bigrams: true})
+			sinkTerms = tfidf.Terms(text, tfidf.TermOptions{Bigrams: true})
 		}
 	})
 }
 
-var sinkTerms []Term
+var sinkTerms []tfidf.Term
 
 // benchArticle returns about 4 KB of news text from the test articles.
 func benchArticle(b *testing.B) string {

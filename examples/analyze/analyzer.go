@@ -51,6 +51,9 @@ func newAnalyzer(cfg config, stderr io.Writer) (*analyzer, error) {
 		}
 		opts = append(opts, khabar.WithTopicModel(m))
 	}
+	if cfg.sources {
+		opts = append(opts, khabar.WithSources())
+	}
 	a, err := khabar.New(opts...)
 	if err != nil {
 		return nil, err

@@ -14,6 +14,7 @@ import (
 	"github.com/khabar-nlp/khabar/internal/heapwatch"
 	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // Large inputs for the cost benchmarks and tests, built from the project's
@@ -121,7 +122,7 @@ var costStages = []costStage{
 		return func() { costSink = m.Score(topics.Document{Text: text}) }
 	}},
 	{"keywords", func(tb testing.TB, text string) func() {
-		s, err := topics.DefaultSpace()
+		s, err := tfidf.DefaultSpace()
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -20,9 +20,9 @@
 //     numeric id is kept as its digits). Its other fields (category, url,
 //     source, date…) are copied, verbatim, to the "meta" object of the
 //     article's result. "source" is also the article's khabar.Article
-//     Source, given to the topic model (a model trained with
-//     examples/topics train -sources uses it). Blank lines are skipped. Any other file is one
-//     plain-text article whose first line is its title.
+//     Source, given to the topic model with -sources (for a model trained
+//     by examples/topics train -sources). Blank lines are skipped. Any
+//     other file is one plain-text article whose first line is its title.
 //   - a directory is walked recursively, in lexical order, for *.txt
 //     (plain text) and *.jsonl files; other files are left alone, and so
 //     is anything that is not a regular file once symbolic links are
@@ -128,6 +128,7 @@ type config struct {
 	noDefault      bool
 	demonyms       bool
 	model          string
+	sources        bool
 	workers        int
 	keywords       int
 	topics         int
@@ -152,6 +153,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.noDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
 	fs.BoolVar(&cfg.demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
 	fs.StringVar(&cfg.model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
+	fs.BoolVar(&cfg.sources, "sources", false, "give each JSONL article's \"source\" to the topic model, alone and paired with each region term (for a -model trained by topics train -sources)")
 	fs.IntVar(&cfg.workers, "j", 0, "analyse `N` articles at a time (default GOMAXPROCS); output keeps input order")
 	fs.IntVar(&cfg.keywords, "keywords", 10, "print the `N` best keywords (0: none)")
 	fs.IntVar(&cfg.topics, "topics", 3, "print the `N` best topics (0: every topic)")

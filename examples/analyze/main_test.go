@@ -14,8 +14,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/features"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -323,7 +324,7 @@ func TestUserGazetteer(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, errOut, code = runAnalyze(t, text, "-gazetteer", list, "-gazetteer", names, "-")
-	for _, want := range []string{names + ": a plain list of names", "PER, LOC or ORG", "typed list (TYPE<TAB>NAME", "-format list -type PER|LOC|ORG -o names.tsv " + names} {
+	for _, want := range []string{names + ": gazetteer: a plain list of names", "PER, LOC or ORG", "typed list (TYPE<TAB>NAME", "-format list -type PER|LOC|ORG -o names.tsv " + names} {
 		if code != 1 || !strings.Contains(errOut, want) {
 			t.Errorf("plain list: exit %d, stderr lacks %q:\n%s", code, want, errOut)
 		}
@@ -743,7 +744,7 @@ func TestModel(t *testing.T) {
 		docs = append(docs, topics.LabeledDoc{ID: a.ID, Category: a.Category, Title: a.Title, Text: a.Text})
 		texts = append(texts, a.Title+"\n"+a.Text)
 	}
-	space, err := topics.NewSpace(texts, nil)
+	space, err := tfidf.NewSpace(texts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -906,9 +907,10 @@ func runLines(t *testing.T, stdin string, want int, args ...string) []string {
 	return lines
 }
 
-// TestModelSource: a JSONL line's "source" reaches the topic model, so a
-// classifier trained on how each source files a story (topics train
-// -sources) files a new story as its source would.
+// TestModelSource: with -sources, a JSONL line's "source" reaches the
+// topic model, so a classifier trained on how each source files a story
+// (topics train -sources) files a new story as its source would; without
+// -sources such a model is refused.
 func TestModelSource(t *testing.T) {
 	var docs []topics.LabeledDoc
 	for _, text := range []string{
@@ -918,10 +920,10 @@ func TestModelSource(t *testing.T) {
 	} {
 		for source, label := range map[string]string{"wire_a": "world", "wire_b": "middle_east"} {
 			docs = append(docs, topics.LabeledDoc{Category: label, Text: text, Source: source,
-				Extra: khabar.SourceTerms(source, nil)})
+				Extra: features.Sources(source, nil)})
 		}
 	}
-	space, err := topics.NewSpaceLabeled(docs, 1, nil)
+	space, err := topics.NewSpaceLabeled(docs, 1, tfidf.TermOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -937,7 +939,10 @@ func TestModelSource(t *testing.T) {
 	writeFile(t, model, buf.String())
 	in := `{"id":"a","source":"wire_a","text":"اجتمع الرئيس في بغداد مع الوفد."}` + "\n" +
 		`{"id":"b","source":"wire_b","text":"اجتمع الرئيس في بغداد مع الوفد."}` + "\n"
-	out, errOut, code := runAnalyze(t, in, "-format", "jsonl", "-model", model, "-")
+	if _, errOut, code := runAnalyze(t, in, "-format", "jsonl", "-model", model, "-"); code == 0 || !strings.Contains(errOut, "WithSources") {
+		t.Errorf("a model trained with sources, without -sources: exit %d: %s", code, errOut)
+	}
+	out, errOut, code := runAnalyze(t, in, "-format", "jsonl", "-model", model, "-sources", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

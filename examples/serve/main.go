@@ -37,8 +37,10 @@
 // reads (repeatable; later files win) to the embedded default, which
 // -no-default-gazetteer leaves out; -demonyms reports demonyms
 // (الأميركية) as mentions of their place. -model uses a topic classifier
-// saved by topics.Classifier.WriteTo instead of the default topic model.
-// -topics and -keywords bound how many of each an answer lists.
+// saved by topics.Classifier.WriteTo instead of the default topic model;
+// -sources gives it the "source" of JSON articles (for a model trained by
+// topics train -sources). -topics and -keywords bound how many of each an
+// answer lists.
 //
 // The server builds one Analyzer at start and shares it. A request's
 // analysis starts when its turn comes: requests of more than a sixteenth
@@ -104,6 +106,7 @@ type config struct {
 	noDefault       bool
 	demonyms        bool
 	model           string
+	sources         bool
 	topics          int
 	keywords        int
 	maxBytes        int64
@@ -127,6 +130,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.BoolVar(&cfg.noDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
 	fs.BoolVar(&cfg.demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
 	fs.StringVar(&cfg.model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
+	fs.BoolVar(&cfg.sources, "sources", false, "give each JSON article's \"source\" to the topic model (for a -model trained by topics train -sources)")
 	fs.IntVar(&cfg.topics, "topics", 5, "list the `N` best topics (0: every topic of the model)")
 	fs.IntVar(&cfg.keywords, "keywords", 10, "list the `N` best keywords (0: none)")
 	fs.Int64Var(&cfg.maxBytes, "max-bytes", server.DefaultMaxBytes, "largest request body in `BYTES`; larger ones are answered 413")
@@ -257,6 +261,9 @@ func newAnalyzer(cfg config) (*khabar.Analyzer, error) {
 			return nil, fmt.Errorf("-model %s: %w", cfg.model, err)
 		}
 		opts = append(opts, khabar.WithTopicModel(m))
+	}
+	if cfg.sources {
+		opts = append(opts, khabar.WithSources())
 	}
 	return khabar.New(opts...)
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // syncBuffer is a bytes.Buffer that run may write while the test reads.
@@ -189,7 +190,7 @@ func TestModelFlag(t *testing.T) {
 		title, body, _ := strings.Cut(string(b), "\n")
 		docs = append(docs, topics.LabeledDoc{ID: name, Category: name, Title: title, Text: body})
 	}
-	space, err := topics.NewSpaceLabeled(docs, topics.DefaultTitleWeight, nil)
+	space, err := topics.NewSpaceLabeled(docs, topics.DefaultTitleWeight, tfidf.TermOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // maxArticle bounds the article keywords reads.
@@ -41,12 +41,12 @@ func runKeywords(args []string, stdout, stderr io.Writer) int {
 	w := bufio.NewWriter(stdout)
 	if *asJSON {
 		if kws == nil {
-			kws = []topics.Keyword{}
+			kws = []tfidf.Keyword{}
 		}
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(struct {
-			Keywords []topics.Keyword `json:"keywords"`
+			Keywords []tfidf.Keyword `json:"keywords"`
 		}{kws})
 	} else {
 		for _, k := range kws {
@@ -85,9 +85,9 @@ func readArticle(path string) (string, error) {
 
 // backgroundSpace returns the embedded background, or a space fitted on
 // the articles of path.
-func backgroundSpace(path string, stderr io.Writer) (*topics.Space, error) {
+func backgroundSpace(path string, stderr io.Writer) (*tfidf.Space, error) {
 	if path == "" {
-		return topics.DefaultSpace()
+		return tfidf.DefaultSpace()
 	}
 	arts, err := readArticles(path)
 	if err != nil {
@@ -98,7 +98,7 @@ func backgroundSpace(path string, stderr io.Writer) (*topics.Space, error) {
 	for i, a := range arts {
 		texts[i] = a.Title + "\n" + a.Text
 	}
-	s, err := topics.NewSpace(texts, nil)
+	s, err := tfidf.NewSpace(texts, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

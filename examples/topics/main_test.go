@@ -58,7 +58,7 @@ func TestUsage(t *testing.T) {
 		{"cluster without file", []string{"cluster"}, 2, "FILE.jsonl argument is required"},
 		{"cluster negative k", []string{"cluster", "-k", "-1", storiesFile}, 2, "-k must be 0 or more"},
 		{"cluster missing file", []string{"cluster", "testdata/nope.jsonl"}, 1, "nope.jsonl"},
-		{"cluster too many clusters", []string{"cluster", "-k", "12", storiesFile}, 1, "more clusters than documents"},
+		{"cluster too many clusters", []string{"cluster", "-k", "12", storiesFile}, 1, "more stories asked for than documents"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,7 +112,7 @@ func TestTrain(t *testing.T) {
 				"رفع البنك المركزي الفائدة وتراجعت الأسهم":         "economy",
 				"دعت وزارة الصحة المرضى إلى التطعيم في المستشفيات": "health",
 			} {
-				if got := c.Scores(text)[0].Label; got != want {
+				if got := c.Score(topics.Document{Text: text})[0].Label; got != want {
 					t.Errorf("%s: %s, want %s", text, got, want)
 				}
 			}
