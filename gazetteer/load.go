@@ -66,10 +66,6 @@ const (
 	DefaultMaxLineBytes = 16 << 20
 )
 
-// progressEvery is how many bytes the loaders read between two calls of
-// LoadOptions.Progress.
-const progressEvery = 1 << 20
-
 // LoadOptions configures a loader. The zero value reads leniently: every
 // malformed line is skipped, counted and (up to a limit) listed.
 type LoadOptions struct {
