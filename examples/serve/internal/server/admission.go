@@ -115,8 +115,14 @@ func (a *admission) acquire(ctx context.Context, n int64) (release func(), err e
 	return nil, err
 }
 
-// acquireSlot waits for one of the MaxConcurrent slots.
+// acquireSlot waits for one of the MaxConcurrent slots. A free slot is
+// taken at once, however little time is left.
 func (a *admission) acquireSlot(ctx context.Context, wait time.Duration) (func(), error) {
+	select {
+	case a.slots <- struct{}{}:
+		return func() { <-a.slots }, nil
+	default:
+	}
 	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	select {

@@ -459,9 +459,10 @@ func mustJSONString(text string) string {
 }
 
 // TestCancel checks that a request whose client has gone is not analysed,
-// and that one waiting too long for a slot is answered 503.
+// that one waiting too long for a slot is answered 503 with Retry-After,
+// and one whose analysis runs past its time 503 without.
 func TestCancel(t *testing.T) {
-	s := newServer(t, Config{MaxConcurrent: 1, AnalyzeTimeout: 50 * time.Millisecond})
+	s := newServer(t, Config{MaxConcurrent: 1, MaxQueueWait: 50 * time.Millisecond})
 	text := readArticle(t, "politics.txt")
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -486,7 +487,15 @@ func TestCancel(t *testing.T) {
 	}
 	// With the slot free again, the same request is answered.
 	if w := post(t, s, "text/plain", text); w.Code != 200 {
-		t.Errorf("after the slot was freed: %d", w.Code)
+		t.Errorf("after the slot was freed: %d %s", w.Code, w.Body)
+	}
+
+	// No time at all for the analysis: its turn comes (a free slot is
+	// taken before the clock is looked at), the analysis does not end.
+	s = newServer(t, Config{AnalyzeTimeout: time.Nanosecond})
+	w = post(t, s, "text/plain", text)
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "did not finish") || w.Header().Get("Retry-After") != "" {
+		t.Errorf("analysis over its time: %d %s %v", w.Code, w.Body, w.Header())
 	}
 }
 
