@@ -100,6 +100,15 @@ var costStages = []costStage{
 	{"tokenize", func(tb testing.TB, text string) func() {
 		return func() { costSink = tokenize.Tokenize(text) }
 	}},
+	{"tokenize-list", func(tb testing.TB, text string) func() {
+		return func() {
+			l, err := tokenize.Default().List(context.Background(), text)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			costSink = l
+		}
+	}},
 	{"structure", func(tb testing.TB, text string) func() {
 		return func() {
 			s := article.Parse(text)
