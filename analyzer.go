@@ -11,6 +11,8 @@ import (
 
 	"github.com/khabar-nlp/khabar/article"
 	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
 	"github.com/khabar-nlp/khabar/topics/features"
@@ -283,8 +285,8 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 		}
 	}
 	if a.cfg.space != nil && a.cfg.keywords > 0 {
-		kws := a.cfg.space.Keywords(p.text, 2*a.cfg.keywords)
-		if kws = nameKeywords(kws, res.Entities, a.cfg.keywords); kws != nil {
+		kws := a.cfg.space.Keywords(p.text, 2*a.cfg.keywords, mentionSpans(res.Entities)...)
+		if kws = nameKeywords(text, kws, res.Entities, a.cfg.gazetteer, a.cfg.keywords); kws != nil {
 			res.Keywords = kws
 		}
 	}
@@ -302,12 +304,25 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 
 // nameKeywords returns the first n of kws with the keywords that lie in a
 // mention of an entity shown as that entity: a word of a name (فرحان of
-// فيصل بن فرحان, الأحمر of البحر الأحمر) becomes the entity's name, its span
-// the mention's, and an entity appears once, at its best keyword's rank
-// and score.
-func nameKeywords(kws []tfidf.Keyword, ents []entities.Entity, n int) []tfidf.Keyword {
+// فيصل بن فرحان, الأحمر of البحر الأحمر) becomes the mention's own text
+// (the first mention without a proclitic, or the mention without its
+// proclitic), with the entity's name and ID beside it and its mention
+// count, and an entity appears once, at its best keyword's rank and score.
+// A news agency, or an outlet the headline does not name, is a credit
+// and no keyword.
+func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *gazetteer.Index, n int) []tfidf.Keyword {
 	out := make([]tfidf.Keyword, 0, min(n, len(kws)))
-	taken := map[string]bool{}
+	taken := map[string]bool{} // entity IDs
+	shown := map[string]bool{} // terms
+	headline := len(text)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		headline = i
+	}
+	for _, k := range kws {
+		if _, _, ok := mentionAt(ents, k.Start, k.End); !ok {
+			shown[k.Term] = true
+		}
+	}
 	for _, k := range kws {
 		if len(out) == n {
 			break
@@ -317,14 +332,110 @@ func nameKeywords(kws []tfidf.Keyword, ents []entities.Entity, n int) []tfidf.Ke
 			out = append(out, k)
 			continue
 		}
-		if taken[e.ID] {
+		if taken[e.ID] || credit(g, e, headline) {
 			continue
 		}
 		taken[e.ID] = true
-		out = append(out, tfidf.Keyword{Term: e.Name, Key: k.Key, Score: k.Score, Count: e.Count, Start: m.Start, End: m.End})
+		m = shownMention(text, e, m)
+		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], utf8.RuneCountInString(mentionClitic(m)))
+		term := text[start:m.End]
+		if shown[term] {
+			continue // two entities written alike: one keyword
+		}
+		shown[term] = true
+		name := e.Name
+		if m.Kind == entities.Rule {
+			name = term // a name found by rules is named by its text
+		}
+		out = append(out, tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: m.End})
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	return out
+}
+
+// credit reports whether an entity is a news agency, or an outlet the
+// headline does not name: the source a story credits (وفقا لرويترز،
+// قالت مصادر للعربية.نت), not what it is about. headline is the offset
+// where the first line of the text ends.
+func credit(g *gazetteer.Index, e entities.Entity, headline int) bool {
+	if g == nil {
+		return false
+	}
+	s, ok := g.Summary(e.ID)
+	if !ok || s.Subtype != "news-agency" && s.Subtype != "media" {
+		return false
+	}
+	return s.Subtype == "news-agency" || !slices.ContainsFunc(e.Mentions, func(m entities.Mention) bool { return m.Start < headline })
+}
+
+// mentionClitic returns the proclitic letters at the start of a mention:
+// its Clitic, or for a name found by rules whose first word reads as a
+// conjunction or preposition before a first name or a word of the
+// lexicon (ومحمد إيهاب، بنهب خزائن), those letters.
+func mentionClitic(m entities.Mention) string {
+	if m.Clitic != "" || m.Kind != entities.Rule {
+		return m.Clitic
+	}
+	first, _, _ := strings.Cut(m.Text, " ")
+	lex, err := lexicon.Default()
+	if err != nil {
+		return ""
+	}
+	if s, ok := tokenize.StripProclitics(tokenize.Key(first)); ok && lex.Class(s.Stem)&(lexicon.FirstName|lexicon.Common) != 0 {
+		return s.Prefix
+	}
+	return ""
+}
+
+// shownMention returns the mention of e a keyword shows: without a
+// proclitic, written without marks or tatweel, the longest, the first;
+// def if every mention has a proclitic.
+func shownMention(text string, e entities.Entity, def entities.Mention) entities.Mention {
+	best, found := def, false
+	better := func(c entities.Mention) bool {
+		cClean, bClean := isClean(c.Text), isClean(best.Text)
+		if cClean != bClean {
+			return cClean
+		}
+		return c.End-c.Start > best.End-best.Start
+	}
+	for _, c := range e.Mentions {
+		if c.Clitic != "" {
+			continue
+		}
+		if !found || better(c) {
+			best, found = c, true
+		}
+	}
+	return best
+}
+
+// isClean reports whether s has no diacritics, tatweel or invisible marks.
+func isClean(s string) bool {
+	for _, r := range s {
+		if r == 0x0640 || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionSpans returns the spans of the mentions of ents, a non-nil
+// slice, for keywords to take their words as names. A mention of one word
+// of the lexicon's tables (المتوسط, the Mediterranean or the average) is
+// left out: keywords judge such a word as any other.
+func mentionSpans(ents []entities.Entity) []tfidf.Span {
+	lex, _ := lexicon.Default()
+	out := []tfidf.Span{}
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if lex != nil && !strings.ContainsAny(m.Text, " _") && lex.Analyze(tokenize.Key(m.Text)).Class&lexicon.Common != 0 {
+				continue
+			}
+			out = append(out, tfidf.Span{Start: m.Start, End: m.End})
+		}
 	}
 	return out
 }

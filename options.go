@@ -32,14 +32,17 @@ const (
 
 var layerNames = [...]string{"Structure", "Entities", "Topics", "Keywords"}
 
-// String lists the layers joined by '|', e.g. "Entities|Topics"; "0" for
-// none.
+// String lists the layers joined by '|', e.g. "Entities|Topics", unknown
+// bits in hexadecimal; "0" for none.
 func (l Layer) String() string {
 	var names []string
 	for i, n := range layerNames {
 		if l&(1<<i) != 0 {
 			names = append(names, n)
 		}
+	}
+	if l&^AllLayers != 0 {
+		names = append(names, fmt.Sprintf("%#x", uint8(l&^AllLayers)))
 	}
 	if len(names) == 0 {
 		return "0"
@@ -98,6 +101,31 @@ func (c *config) set(name, shown string) error {
 	}
 	c.given[name] = shown
 	return nil
+}
+
+// once returns an option that may be given once: name identifies it,
+// shown is how it was given ("WithKeywords(3)"), valid false refuses the
+// value, and apply sets it.
+func once(name, shown string, valid bool, apply func(*config)) Option {
+	return func(c *config) error {
+		if !valid {
+			return fmt.Errorf("khabar: %s: invalid value", shown)
+		}
+		if err := c.set(name, shown); err != nil {
+			return err
+		}
+		apply(c)
+		return nil
+	}
+}
+
+// shownNil is how an option with a pointer argument was given: name, or
+// name(nil).
+func shownNil(name string, isNil bool) string {
+	if isNil {
+		return name + "(nil)"
+	}
+	return name
 }
 
 // needs says which layer each option configures: given with WithLayers
@@ -242,31 +270,13 @@ func readGazetteer(b *gazetteer.Builder, nr namedReader) error {
 // (the whole text is then analysed). An option that configures a layer
 // left out is an error.
 func WithLayers(l Layer) Option {
-	return func(c *config) error {
-		if l&^AllLayers != 0 {
-			return fmt.Errorf("khabar: WithLayers: unknown layers %#x", uint8(l&^AllLayers))
-		}
-		if err := c.set("WithLayers", fmt.Sprintf("WithLayers(%v)", l)); err != nil {
-			return err
-		}
-		c.layers = l
-		return nil
-	}
+	return once("WithLayers", fmt.Sprintf("WithLayers(%v)", l), l&^AllLayers == 0, func(c *config) { c.layers = l })
 }
 
 // WithTokenizer sets the tokenizer, and with it the normalisation steps,
 // paragraph rule and abbreviations (default tokenize.Default()).
 func WithTokenizer(tz *tokenize.Tokenizer) Option {
-	return func(c *config) error {
-		if tz == nil {
-			return errors.New("khabar: WithTokenizer(nil)")
-		}
-		if err := c.set("WithTokenizer", "WithTokenizer"); err != nil {
-			return err
-		}
-		c.tokenizer = tz
-		return nil
-	}
+	return once("WithTokenizer", shownNil("WithTokenizer", tz == nil), tz != nil, func(c *config) { c.tokenizer = tz })
 }
 
 // WithStructureRules sets the phrase tables structure recognition uses
@@ -277,16 +287,7 @@ func WithTokenizer(tz *tokenize.Tokenizer) Option {
 //	rules, err := article.DefaultRules().Extend(strings.NewReader("promo  حمّل تطبيق خبر\n"))
 //	a, err := khabar.New(khabar.WithStructureRules(rules))
 func WithStructureRules(r *article.Rules) Option {
-	return func(c *config) error {
-		if r == nil {
-			return errors.New("khabar: WithStructureRules(nil)")
-		}
-		if err := c.set("WithStructureRules", "WithStructureRules"); err != nil {
-			return err
-		}
-		c.rules = r
-		return nil
-	}
+	return once("WithStructureRules", shownNil("WithStructureRules", r == nil), r != nil, func(c *config) { c.rules = r })
 }
 
 // WithGazetteer replaces the embedded default gazetteer with x, to which
@@ -294,28 +295,13 @@ func WithStructureRules(r *article.Rules) Option {
 // WithoutDefaultGazetteer it is an error (x already replaces the
 // default).
 func WithGazetteer(x *gazetteer.Index) Option {
-	return func(c *config) error {
-		if x == nil {
-			return errors.New("khabar: WithGazetteer(nil)")
-		}
-		if err := c.set("WithGazetteer", "WithGazetteer"); err != nil {
-			return err
-		}
-		c.base = x
-		return nil
-	}
+	return once("WithGazetteer", shownNil("WithGazetteer", x == nil), x != nil, func(c *config) { c.base = x })
 }
 
 // WithoutDefaultGazetteer leaves the embedded default gazetteer out; give
 // the names with WithGazetteerFiles or WithGazetteerReader.
 func WithoutDefaultGazetteer() Option {
-	return func(c *config) error {
-		if err := c.set("WithoutDefaultGazetteer", "WithoutDefaultGazetteer"); err != nil {
-			return err
-		}
-		c.noDefault = true
-		return nil
-	}
+	return once("WithoutDefaultGazetteer", "WithoutDefaultGazetteer", true, func(c *config) { c.noDefault = true })
 }
 
 // WithGazetteerFiles adds gazetteer files in any format gazetteer.Open
@@ -364,16 +350,7 @@ func WithEntityOptions(opts ...entities.Option) Option {
 // (topics.TrainLinear, topics.ReadClassifier). A classifier trained with
 // source terms (examples/topics train -sources) needs [WithSources].
 func WithTopicModel(m topics.Model) Option {
-	return func(c *config) error {
-		if m == nil {
-			return errors.New("khabar: WithTopicModel(nil)")
-		}
-		if err := c.set("WithTopicModel", "WithTopicModel"); err != nil {
-			return err
-		}
-		c.model = m
-		return nil
-	}
+	return once("WithTopicModel", shownNil("WithTopicModel", m == nil), m != nil, func(c *config) { c.model = m })
 }
 
 // WithSources gives the topic model the source of each [Article] that
@@ -382,72 +359,30 @@ func WithTopicModel(m topics.Model) Option {
 // Off by default: it helps only a classifier trained on an archive of
 // several outlets that file the same stories differently.
 func WithSources() Option {
-	return func(c *config) error {
-		if err := c.set("WithSources", "WithSources"); err != nil {
-			return err
-		}
-		c.sources = true
-		return nil
-	}
+	return once("WithSources", "WithSources", true, func(c *config) { c.sources = true })
 }
 
 // WithMaxTopics keeps only the n best topics of each Analysis (default 0:
 // every topic of the model).
 func WithMaxTopics(n int) Option {
-	return func(c *config) error {
-		if n < 0 {
-			return fmt.Errorf("khabar: WithMaxTopics(%d)", n)
-		}
-		if err := c.set("WithMaxTopics", fmt.Sprintf("WithMaxTopics(%d)", n)); err != nil {
-			return err
-		}
-		c.maxTopics = n
-		return nil
-	}
+	return once("WithMaxTopics", fmt.Sprintf("WithMaxTopics(%d)", n), n >= 0, func(c *config) { c.maxTopics = n })
 }
 
 // WithKeywordSpace sets the background document frequencies keywords are
 // scored against, for example a tfidf.Space fitted on the newsroom's
 // archive (default: the embedded tfidf.DefaultSpace).
 func WithKeywordSpace(s *tfidf.Space) Option {
-	return func(c *config) error {
-		if s == nil {
-			return errors.New("khabar: WithKeywordSpace(nil)")
-		}
-		if err := c.set("WithKeywordSpace", "WithKeywordSpace"); err != nil {
-			return err
-		}
-		c.space = s
-		return nil
-	}
+	return once("WithKeywordSpace", shownNil("WithKeywordSpace", s == nil), s != nil, func(c *config) { c.space = s })
 }
 
 // WithKeywords sets how many keywords an Analysis lists (default
 // [DefaultKeywords]).
 func WithKeywords(n int) Option {
-	return func(c *config) error {
-		if n < 0 {
-			return fmt.Errorf("khabar: WithKeywords(%d)", n)
-		}
-		if err := c.set("WithKeywords", fmt.Sprintf("WithKeywords(%d)", n)); err != nil {
-			return err
-		}
-		c.keywords = n
-		return nil
-	}
+	return once("WithKeywords", fmt.Sprintf("WithKeywords(%d)", n), n >= 0, func(c *config) { c.keywords = n })
 }
 
 // WithMaxBytes sets the longest text analysed (default [DefaultMaxBytes]);
 // a longer one is an error wrapping [ErrTooLarge].
 func WithMaxBytes(n int) Option {
-	return func(c *config) error {
-		if n <= 0 {
-			return fmt.Errorf("khabar: WithMaxBytes(%d)", n)
-		}
-		if err := c.set("WithMaxBytes", fmt.Sprintf("WithMaxBytes(%d)", n)); err != nil {
-			return err
-		}
-		c.maxBytes = n
-		return nil
-	}
+	return once("WithMaxBytes", fmt.Sprintf("WithMaxBytes(%d)", n), n > 0, func(c *config) { c.maxBytes = n })
 }

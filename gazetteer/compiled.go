@@ -89,17 +89,9 @@ func (x *Index) WriteTo(w io.Writer) (int64, error) {
 // [ErrCorrupt]; a truncated, altered or inconsistent body gives
 // [ErrCorrupt].
 func ReadCompiled(r io.Reader) (*Index, error) {
-	body, err := compiledFormat.Read(r)
+	x, err := binfile.Decode(r, compiledFormat, compiledErrors, readIndex)
 	if err != nil {
-		return nil, compiledErrors.Wrap(err)
-	}
-	d := binfile.NewDecoder(body)
-	x, err := readIndex(d)
-	if err == nil {
-		err = d.Finish()
-	}
-	if err != nil {
-		return nil, compiledErrors.Wrap(err)
+		return nil, err
 	}
 	if err := x.checkCompiled(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
@@ -149,7 +141,7 @@ func readIndex(d *binfile.Decoder) (*Index, error) {
 		en.Wikidata = d.String()
 		en.Prior = d.Float64()
 		if d.Err() != nil {
-			return nil, d.Err()
+			return nil, compiledErrors.Wrap(d.Err())
 		}
 		// The checksum vouches for the content; check what lookups rely on.
 		if en.ID == "" || en.Name == "" || en.Type < PER || en.Type > ORG {
@@ -175,7 +167,7 @@ func readIndex(d *binfile.Decoder) (*Index, error) {
 		tables[i] = t
 	}
 	if d.Err() != nil {
-		return nil, d.Err()
+		return nil, compiledErrors.Wrap(d.Err())
 	}
 	x.keys = stringTable{strs: keys, table: tables[0]}
 	x.firstWords = stringTable{strs: words, table: tables[1]}

@@ -463,26 +463,14 @@ func (l *lazyDecompressor) Read(p []byte) (int, error) {
 	return l.r.Read(p)
 }
 
-// byteCounter counts the bytes read through it.
-type byteCounter struct {
-	r io.Reader
-	n int64
-}
-
-func (c *byteCounter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
-
 // openCounted opens path for a loader, decompressing it, and counts the
 // bytes read from the file itself.
-func openCounted(path string) (io.Reader, *os.File, *byteCounter, error) {
+func openCounted(path string) (io.Reader, *os.File, *linetable.Counter, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	cf := &byteCounter{r: f}
+	cf := &linetable.Counter{R: f}
 	r, err := decompress(cf, path)
 	if err != nil {
 		f.Close()
@@ -510,7 +498,7 @@ func LoadFile(path string, format Format, opts LoadOptions, emit func(Entry) err
 		opts.Source = path
 	}
 	if progress := opts.Progress; progress != nil {
-		opts.Progress = func(int64) { progress(cf.n) }
+		opts.Progress = func(int64) { progress(cf.N) }
 	}
 	if format == FormatAuto {
 		br := bufio.NewReaderSize(r, 64<<10)
@@ -556,7 +544,7 @@ func LoadGeoNames(altPath, placesPath string, opts GeoNamesOptions, emit func(En
 		opts.Source = altPath
 	}
 	var places io.Reader
-	var pcf *byteCounter
+	var pcf *linetable.Counter
 	if placesPath != "" {
 		// Open now, to fail early, but decompress (which reads) only
 		// when the alternate names are done, so that progress adds up.
@@ -565,7 +553,7 @@ func LoadGeoNames(altPath, placesPath string, opts GeoNamesOptions, emit func(En
 			return LoadStats{}, fmt.Errorf("gazetteer: %w", err)
 		}
 		defer pf.Close()
-		pcf = &byteCounter{r: pf}
+		pcf = &linetable.Counter{R: pf}
 		places = &lazyDecompressor{src: pcf, path: placesPath}
 		if opts.PlacesSource == "" {
 			opts.PlacesSource = placesPath
@@ -573,9 +561,9 @@ func LoadGeoNames(altPath, placesPath string, opts GeoNamesOptions, emit func(En
 	}
 	if inner := opts.Progress; inner != nil {
 		opts.Progress = func(int64) {
-			n := cf.n
+			n := cf.N
 			if pcf != nil {
-				n += pcf.n
+				n += pcf.N
 			}
 			inner(n)
 		}

@@ -82,16 +82,8 @@ func ReadClassifier(r io.Reader) (*Classifier, error) {
 	if string(head[:min(n, len(tfidf.FileMagic))]) == tfidf.FileMagic {
 		return nil, classifierErrors.Wrap(fmt.Errorf("%w: it is a saved TF-IDF space (use tfidf.ReadSpace)", binfile.ErrMagic))
 	}
-	body, err := classifierFormat.Read(io.MultiReader(bytes.NewReader(head[:n]), r))
-	if err != nil {
-		return nil, classifierErrors.Wrap(err)
-	}
-	d := binfile.NewDecoder(body)
-	c := decodeClassifier(d)
-	if err := d.Finish(); err != nil {
-		return nil, classifierErrors.Wrap(err)
-	}
-	return c, nil
+	return binfile.Decode(io.MultiReader(bytes.NewReader(head[:n]), r), classifierFormat, classifierErrors,
+		func(d *binfile.Decoder) (*Classifier, error) { return decodeClassifier(d), nil })
 }
 
 // decodeClassifier decodes a classifier's body; d's error says what is

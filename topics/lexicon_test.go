@@ -1,8 +1,6 @@
 package topics
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,7 +13,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/khabar-nlp/khabar/internal/devdata"
 	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
@@ -422,69 +419,6 @@ func TestDefaultModelConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
-}
-
-// devAccuracyFloor is the accuracy of the default model on the ANT v2.1
-// dev set measured when its lexicons were last changed, minus a margin.
-const devAccuracyFloor = 0.77
-
-// devMap maps the dev set's labels to the topics that count as right.
-var devMap = map[string][]string{
-	"culture":           {"medtop:01000000"},
-	"economy":           {"medtop:04000000"},
-	"sport":             {"medtop:15000000"},
-	"technology":        {"medtop:13000000"},
-	"internationalNews": {"medtop:11000000", "medtop:16000000"},
-	"middleEast":        {"medtop:11000000", "medtop:16000000"},
-}
-
-// TestDefaultModelDev measures the default model on the labelled dev
-// articles of ../shared/data (not part of the repository; the lexicons
-// were written without them). Run with -v to see the figures.
-func TestDefaultModelDev(t *testing.T) {
-	f := devdata.Open(t, devdata.NewsTopicsDev)
-	m := mustDefaultModel(t)
-	right, n := 0, 0
-	perLabel := map[string][2]int{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var rec struct{ Category, Title, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
-		want, ok := devMap[rec.Category]
-		if !ok {
-			t.Fatalf("unknown label %q", rec.Category)
-		}
-		best := m.Score(Document{Title: rec.Title, Text: rec.Text})[0]
-		c := perLabel[rec.Category]
-		if best.Score > 0 && slices.Contains(want, best.ID) {
-			right++
-			c[0]++
-		}
-		c[1]++
-		perLabel[rec.Category] = c
-		n++
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	acc := float64(right) / float64(n)
-	for _, l := range slices.Sorted(func(yield func(string) bool) {
-		for k := range perLabel {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
-		c := perLabel[l]
-		t.Logf("%-18s recall %.4f (%d/%d)", l, float64(c[0])/float64(c[1]), c[0], c[1])
-	}
-	t.Logf("accuracy %.4f on %d articles", acc, n)
-	if acc < devAccuracyFloor {
-		t.Errorf("accuracy %.4f < %.2f", acc, devAccuracyFloor)
-	}
 }
 
 var sinkScores []TopicScore

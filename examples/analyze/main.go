@@ -64,8 +64,10 @@
 // its title, a blank line and its text (title + "\n\n" + text) when the
 // text does not start with the title line; then "body_start" gives the
 // offset where the text begins. -unicode-offsets adds rune and UTF-16
-// offsets (rune_start, rune_end, utf16_start, utf16_end) to sentences and
-// tokens. A token's "sentence" is the index of its sentence in
+// offsets (rune_start, rune_end, utf16_start, utf16_end) to sentences,
+// mentions, keywords, structure blocks and tokens: what a JavaScript
+// page needs to highlight them (String.prototype.slice counts UTF-16
+// code units). A token's "sentence" is the index of its sentence in
 // "sentences", or -1 for tokens in boilerplate (left out of analysis).
 //
 // # Models

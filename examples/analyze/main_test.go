@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/khabar-nlp/khabar/topics"
 	"github.com/khabar-nlp/khabar/topics/features"
@@ -962,5 +963,73 @@ func TestModelSource(t *testing.T) {
 		if len(got.Topics) == 0 || got.Topics[0].ID != want || got.Source == "" || got.Meta["source"] != got.Source {
 			t.Errorf("line %d: source %q, meta %v, topics %+v; want %s first", i+1, got.Source, got.Meta, got.Topics, want)
 		}
+	}
+}
+
+// TestUnicodeOffsetsJavaScript checks -unicode-offsets as a JavaScript
+// page would use it: slicing the text's UTF-16 code units (as
+// String.prototype.slice does) at a mention's, a keyword's, a block's or
+// a sentence's utf16 offsets gives its text, and so does slicing its runes
+// at the rune offsets. The text mixes Arabic, diacritics, tatweel, a
+// character outside the BMP (two UTF-16 units) and Latin.
+func TestUnicodeOffsetsJavaScript(t *testing.T) {
+	text := "بلينكن يزور بغداد 🇮🇶 ويلتقي مُصطفى الكاظمي\n\nوصل وزير الخارجية الأميركي أنتوني بلينكن إلى بـغـداد اليوم 😀 في زيارة لبحث الأمن مع مصطفى الكاظمي. وقال بلينكن إن الولايات المتحدة تدعم العراق. Blinken met al-Kadhimi in Baghdad.\n\nوتابع بلينكن جولته إلى الرياض لبحث الأمن مع المسؤولين في الرياض.\n"
+	out, errOut, code := runAnalyze(t, text, "-format", "json", "-unicode-offsets", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var raw struct {
+		Sentences []map[string]any `json:"sentences"`
+		Entities  []struct {
+			Mentions []map[string]any `json:"mentions"`
+		} `json:"entities"`
+		Keywords  []map[string]any `json:"keywords"`
+		Structure []map[string]any `json:"structure"`
+	}
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	units := utf16.Encode([]rune(text))
+	runes := []rune(text)
+	check := func(what string, v map[string]any, wantKey string) {
+		t.Helper()
+		get := func(k string) int {
+			f, ok := v[k].(float64)
+			if !ok {
+				t.Fatalf("%s %v has no %s", what, v, k)
+			}
+			return int(f)
+		}
+		start, end := get("start"), get("end")
+		want := text[start:end]
+		if wantKey != "" && v[wantKey] != want {
+			t.Errorf("%s %q is not the text at %d:%d (%q)", what, v[wantKey], start, end, want)
+		}
+		if got := string(utf16.Decode(units[get("utf16_start"):get("utf16_end")])); got != want {
+			t.Errorf("%s: UTF-16 slice %q, want %q", what, got, want)
+		}
+		if got := string(runes[get("rune_start"):get("rune_end")]); got != want {
+			t.Errorf("%s: rune slice %q, want %q", what, got, want)
+		}
+	}
+	n := 0
+	for _, e := range raw.Entities {
+		for _, m := range e.Mentions {
+			check("mention", m, "text")
+			n++
+		}
+	}
+	for _, k := range raw.Keywords {
+		check("keyword", k, "term")
+		n++
+	}
+	for _, b := range raw.Structure {
+		check("block", b, "")
+	}
+	for _, s := range raw.Sentences {
+		check("sentence", s, "")
+	}
+	if n < 5 || len(raw.Structure) == 0 || len(raw.Sentences) == 0 {
+		t.Fatalf("%d mentions and keywords, %d blocks, %d sentences: %s", n, len(raw.Structure), len(raw.Sentences), out)
 	}
 }

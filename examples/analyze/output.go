@@ -10,7 +10,10 @@ import (
 	"strings"
 
 	"github.com/khabar-nlp/khabar"
+	"github.com/khabar-nlp/khabar/article"
+	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/tokenize"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // document is the JSON object analyze prints for one article: the
@@ -30,15 +33,39 @@ type document struct {
 	Tokens []token                    `json:"tokens,omitempty"`
 }
 
-// unicodeDocument is a document whose sentences carry rune and UTF-16
-// offsets (-unicode-offsets); its Sentences hide the Analysis's.
+// unicodeDocument is a document whose sentences, mentions, keywords and
+// structure blocks carry rune and UTF-16 offsets beside their byte
+// offsets (-unicode-offsets); its fields hide the Analysis's.
 type unicodeDocument struct {
 	document
 	Sentences []sentence `json:"sentences"`
+	Entities  []entity   `json:"entities"`
+	Keywords  []keyword  `json:"keywords"`
+	Structure []block    `json:"structure,omitempty"`
 }
 
 type sentence struct {
 	khabar.Sentence
+	*unicodeSpan
+}
+
+type entity struct {
+	entities.Entity
+	Mentions []mention `json:"mentions"`
+}
+
+type mention struct {
+	entities.Mention
+	*unicodeSpan
+}
+
+type keyword struct {
+	tfidf.Keyword
+	*unicodeSpan
+}
+
+type block struct {
+	article.Block
 	*unicodeSpan
 }
 
@@ -81,6 +108,20 @@ func (s spans) of(start, end int) *unicodeSpan {
 	}
 	return &unicodeSpan{s.offs.Runes(start), s.offs.Runes(end), s.offs.UTF16(start), s.offs.UTF16(end)}
 }
+
+func (s spans) sentence(x khabar.Sentence) sentence { return sentence{x, s.of(x.Start, x.End)} }
+
+func (s spans) entity(e entities.Entity) entity {
+	out := entity{Entity: e, Mentions: make([]mention, len(e.Mentions))}
+	for i, m := range e.Mentions {
+		out.Mentions[i] = mention{m, s.of(m.Start, m.End)}
+	}
+	return out
+}
+
+func (s spans) keyword(k tfidf.Keyword) keyword { return keyword{k, s.of(k.Start, k.End)} }
+
+func (s spans) block(b article.Block) block { return block{b, s.of(b.Start, b.End)} }
 
 // tokens returns a single-use iterator over the tokens of a.Text, each
 // with the index of its sentence in a.Sentences (-1 for boilerplate). It
@@ -154,11 +195,13 @@ func wholeDocument(a *khabar.Analysis, j job, cfg config) any {
 	if sp.offs == nil {
 		return doc
 	}
-	ud := &unicodeDocument{document: *doc, Sentences: make([]sentence, 0, len(a.Sentences))}
-	for _, s := range a.Sentences {
-		ud.Sentences = append(ud.Sentences, sentence{s, sp.of(s.Start, s.End)})
+	return &unicodeDocument{
+		document:  *doc,
+		Sentences: mapAll(a.Sentences, sp.sentence),
+		Entities:  mapAll(a.Entities, sp.entity),
+		Keywords:  mapAll(a.Keywords, sp.keyword),
+		Structure: mapAll(a.Structure, sp.block),
 	}
-	return ud
 }
 
 // streamDocument writes the JSON object of one analysis as
@@ -167,9 +210,6 @@ func wholeDocument(a *khabar.Analysis, j job, cfg config) any {
 func streamDocument(w io.Writer, a *khabar.Analysis, j job, cfg config) error {
 	streams := map[string]iter.Seq[any]{}
 	head := *a
-	head.Sentences = stream(streams, "sentences", a.Sentences)
-	head.Structure = stream(streams, "structure", a.Structure)
-	head.Entities = stream(streams, "entities", a.Entities)
 	doc := &document{File: j.loc.file, Line: j.loc.line, Analysis: &head, Meta: j.meta, BodyStart: bodyStart(a, j)}
 	sp := newSpans(a.Text, cfg.unicodeOffsets)
 	if cfg.tokens {
@@ -182,29 +222,22 @@ func streamDocument(w io.Writer, a *khabar.Analysis, j job, cfg config) error {
 			streams["tokens"] = anySeq(toks)
 		}
 	}
-	var v any = doc
-	if sp.offs != nil {
-		ud := &unicodeDocument{document: *doc}
-		sents := func(yield func(sentence) bool) {
-			for _, s := range a.Sentences {
-				if !yield(sentence{s, sp.of(s.Start, s.End)}) {
-					return
-				}
-			}
-		}
-		for s := range sents {
-			ud.Sentences = []sentence{s}
-			break
-		}
-		if ud.Sentences == nil {
-			ud.Sentences = []sentence{} // as the Analysis's: [] for none
-		}
-		if len(a.Sentences) > 1 {
-			streams["sentences"] = anySeq(sents)
-		}
-		v = ud
+	if sp.offs == nil {
+		head.Sentences = stream(streams, "sentences", a.Sentences)
+		head.Structure = stream(streams, "structure", a.Structure)
+		head.Entities = stream(streams, "entities", a.Entities)
+		return newObjectWriter(cfg.format == "json").write(w, doc, streams)
 	}
-	return newObjectWriter(cfg.format == "json").write(w, v, streams)
+	// The unicodeDocument's arrays hide the Analysis's; keywords are few
+	// (as many as -keywords asks) and built whole.
+	ud := &unicodeDocument{
+		document:  *doc,
+		Sentences: streamAs(streams, "sentences", a.Sentences, sp.sentence),
+		Entities:  streamAs(streams, "entities", a.Entities, sp.entity),
+		Keywords:  mapAll(a.Keywords, sp.keyword),
+		Structure: streamAs(streams, "structure", a.Structure, sp.block),
+	}
+	return newObjectWriter(cfg.format == "json").write(w, ud, streams)
 }
 
 // stream registers s as a streamed array when it has more than one
@@ -215,6 +248,36 @@ func stream[T any](streams map[string]iter.Seq[any], key string, s []T) []T {
 	}
 	streams[key] = seqOf(s)
 	return standIn(s)
+}
+
+// streamAs is stream for an array whose elements are those of s, each
+// converted by f as it is written. Its stand-in is never nil, so that an
+// empty s gives [] (or, under omitempty, no field) as mapAll's would.
+func streamAs[T, U any](streams map[string]iter.Seq[any], key string, s []T, f func(T) U) []U {
+	if len(s) > 1 {
+		streams[key] = func(yield func(any) bool) {
+			for _, v := range s {
+				if !yield(f(v)) {
+					return
+				}
+			}
+		}
+	}
+	out := make([]U, 0, 1)
+	if len(s) > 0 {
+		out = append(out, f(s[0]))
+	}
+	return out
+}
+
+// mapAll returns the elements of s, each converted by f; never nil, so
+// that an empty s gives [] (or, under omitempty, no field).
+func mapAll[T, U any](s []T, f func(T) U) []U {
+	out := make([]U, 0, len(s))
+	for _, v := range s {
+		out = append(out, f(v))
+	}
+	return out
 }
 
 // anySeq returns seq with its elements as values of type any.

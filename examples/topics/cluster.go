@@ -88,7 +88,12 @@ func readArticles(path string) ([]article, error) {
 		return nil, err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	return parseArticles(path, f)
+}
+
+// parseArticles is readArticles of r, which path names.
+func parseArticles(path string, r io.Reader) ([]article, error) {
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
 	var arts []article
 	for line := 1; sc.Scan(); line++ {

@@ -4,7 +4,7 @@
 // Usage:
 //
 //	go run ./examples/topics train -o FILE [-classifier linear|centroid|bayes] FILE.jsonl
-//	go run ./examples/topics keywords [-n N] [-background FILE.jsonl] [-json] FILE
+//	go run ./examples/topics keywords [-n N] [-background FILE.jsonl] [-json] FILE|FILE.jsonl
 //	go run ./examples/topics cluster [-k N] [-json] FILE.jsonl
 //
 // # train
@@ -29,14 +29,19 @@
 //
 // # keywords
 //
-// keywords prints the -n best keywords and keyphrases of one plain-text
-// article (FILE, or - for standard input) with tfidf.Space.Keywords:
-// score, count and the keyword as it reads in the article. They are scored
-// against the embedded background frequencies (tfidf.DefaultSpace), or
-// against those of an archive given with -background (JSONL articles
-// {"title","text"}). -json prints {"keywords":[{"term","score","count",
-// "start","end"}…]}, start and end being byte offsets of the first
-// occurrence.
+// keywords prints the -n best keywords and keyphrases of a plain-text
+// article (FILE, or - for standard input), or of every article of a JSONL
+// file ({"id","title","text"} per line; a name ending in .jsonl or a
+// first byte '{'), found as analyze finds them (khabar.Analyzer: names
+// from the entities, boilerplate left out): score, count and the keyword
+// exactly as the article writes it. They are scored against the embedded
+// background frequencies (tfidf.DefaultSpace), or against those of an
+// archive given with -background (JSONL articles {"title","text"}).
+// -json prints {"keywords":[{"term","name","entity","score","count",
+// "start","end"}…]}, one line per article (with "id" and "body_start" for
+// JSONL), start and end being byte offsets of the occurrence shown in the
+// text analysed: the file as read, or a JSONL article's title, a blank
+// line and its text.
 //
 // # cluster
 //
@@ -81,7 +86,7 @@ func main() {
 
 const usage = `usage:
   topics train -o FILE [-classifier linear|centroid|bayes] FILE.jsonl
-  topics keywords [-n N] [-background FILE.jsonl] [-json] FILE
+  topics keywords [-n N] [-background FILE.jsonl] [-json] FILE|FILE.jsonl
   topics cluster [-k N] [-json] FILE.jsonl
 `
 

@@ -198,6 +198,30 @@ func (e *pkgError) Error() string { return e.msg }
 
 func (e *pkgError) Unwrap() []error { return e.errs }
 
+// Decode reads one file of format f from r and decodes its body with
+// decode, which reads fields from the Decoder and checks them (recording
+// what is wrong with Decoder.Fail, or returning an error). Every error —
+// of the container, of the body, bytes left after the last field — is
+// mapped to the package's sentinels by e.Wrap, unless decode returned it
+// already wrapped. It is the reader of every kind of file: header first,
+// then the body, then its fields.
+func Decode[T any](r io.Reader, f Format, e Errors, decode func(d *Decoder) (T, error)) (T, error) {
+	var zero T
+	body, err := f.Read(r)
+	if err != nil {
+		return zero, e.Wrap(err)
+	}
+	d := NewDecoder(body)
+	v, err := decode(d)
+	if err != nil {
+		return zero, err
+	}
+	if err := d.Finish(); err != nil {
+		return zero, e.Wrap(err)
+	}
+	return v, nil
+}
+
 // Encoder appends the fields of a body to a byte slice. The zero value is
 // ready to use.
 type Encoder struct {

@@ -281,3 +281,30 @@ func TestErrorsWrap(t *testing.T) {
 		t.Error("Wrap(nil) != nil")
 	}
 }
+
+func TestDecode(t *testing.T) {
+	errBad := errors.New("pkg: corrupt thing file")
+	pe := Errors{Corrupt: errBad}
+	var buf bytes.Buffer
+	testFormat.Write(&buf, []byte("\x03abc!"))
+	file := buf.Bytes()
+	// The whole body read: the value.
+	got, err := Decode(bytes.NewReader(file), testFormat, pe, func(d *Decoder) (string, error) { return d.String() + d.Raw(1), nil })
+	if err != nil || got != "abc!" {
+		t.Errorf("Decode = %q, %v", got, err)
+	}
+	// Bytes left over: a corrupt file, in the package's words.
+	_, err = Decode(bytes.NewReader(file), testFormat, pe, func(d *Decoder) (string, error) { return d.String(), nil })
+	if !errors.Is(err, errBad) || !strings.Contains(err.Error(), "1 unexpected bytes") {
+		t.Errorf("left over: %v", err)
+	}
+	// The decoder's own error is returned as it is.
+	mine := errors.New("pkg: label out of range")
+	if _, err := Decode(bytes.NewReader(file), testFormat, pe, func(d *Decoder) (int, error) { return 0, mine }); err != mine {
+		t.Errorf("decode error: %v", err)
+	}
+	// A container error comes first.
+	if _, err := Decode(strings.NewReader("nothing"), testFormat, pe, func(d *Decoder) (int, error) { t.Fatal("decode called"); return 0, nil }); !errors.Is(err, ErrMagic) {
+		t.Errorf("bad magic: %v", err)
+	}
+}

@@ -96,7 +96,7 @@ type Options struct {
 // Scanner reads the lines of a table. It is not safe for concurrent use.
 type Scanner struct {
 	br      *bufio.Reader
-	cr      *counter
+	cr      *Counter
 	opts    Options
 	max     int
 	long    []byte // a line longer than br's buffer, assembled
@@ -109,7 +109,7 @@ type Scanner struct {
 
 // NewScanner returns a Scanner reading r.
 func NewScanner(r io.Reader, opts Options) *Scanner {
-	cr := &counter{r: r}
+	cr := &Counter{R: r}
 	max := opts.MaxLineBytes
 	if max <= 0 {
 		max = DefaultMaxLineBytes
@@ -179,9 +179,9 @@ func (s *Scanner) Next() bool {
 var utf8BOM = []byte("\xEF\xBB\xBF")
 
 func (s *Scanner) tickProgress() {
-	if s.opts.Progress != nil && s.cr.n >= s.tick {
-		s.opts.Progress(s.opts.ProgressBase + s.cr.n)
-		s.tick = s.cr.n + progressEvery
+	if s.opts.Progress != nil && s.cr.N >= s.tick {
+		s.opts.Progress(s.opts.ProgressBase + s.cr.N)
+		s.tick = s.cr.N + progressEvery
 	}
 }
 
@@ -205,7 +205,7 @@ func (s *Scanner) Line() int { return s.n }
 func (s *Scanner) MaxLineBytes() int { return s.max }
 
 // BytesRead returns the number of bytes read from the input so far.
-func (s *Scanner) BytesRead() int64 { return s.cr.n }
+func (s *Scanner) BytesRead() int64 { return s.cr.N }
 
 // Error returns err as an error at the current line: a *ParseError with
 // the scanner's source and line.
@@ -226,7 +226,7 @@ func (s *Scanner) Err() error {
 		return &ParseError{Source: s.opts.Source, Line: s.n + 1, Err: fmt.Errorf("read: %w", s.err)}
 	}
 	if s.err == io.EOF && s.opts.Progress != nil {
-		s.opts.Progress(s.opts.ProgressBase + s.cr.n)
+		s.opts.Progress(s.opts.ProgressBase + s.cr.N)
 	}
 	return nil
 }
@@ -260,14 +260,18 @@ func InvalidUTF8(line []byte) int {
 	return -1
 }
 
-// counter counts the bytes read through it.
-type counter struct {
-	r io.Reader
-	n int64
+// Counter counts the bytes read through it: a loader reports the
+// progress of a compressed file in bytes of the file.
+type Counter struct {
+	// R is the reader read from.
+	R io.Reader
+	// N is the number of bytes read so far.
+	N int64
 }
 
-func (c *counter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
+// Read reads from R and counts the bytes.
+func (c *Counter) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
+	c.N += int64(n)
 	return n, err
 }

@@ -115,17 +115,26 @@ type config struct {
 	lsa           []lsa.Option
 }
 
+// count returns an option setting the int that field gives to n, or
+// failing with an error naming what unless lo ≤ n ≤ hi.
+func count(n, lo, hi int, what string, field func(*config) *int) Option {
+	return func(c *config) error {
+		if n < lo || n > hi {
+			if hi == math.MaxInt {
+				return fmt.Errorf("stories: %d %s: want %d or more", n, what, lo)
+			}
+			return fmt.Errorf("stories: %d %s: want %d to %d", n, what, lo, hi)
+		}
+		*field(c) = n
+		return nil
+	}
+}
+
 // WithCount fixes the number of clusters to k instead of choosing it.
 // It returns an error from [Cluster] if k < 1, or one wrapping
 // ErrTooManyStories if the batch has fewer than k documents with terms.
 func WithCount(k int) Option {
-	return func(c *config) error {
-		if k < 1 {
-			return fmt.Errorf("stories: %d clusters: want 1 or more", k)
-		}
-		c.k = k
-		return nil
-	}
+	return count(k, 1, math.MaxInt, "clusters", func(c *config) *int { return &c.k })
 }
 
 // WithCountRange sets the numbers of clusters tried when the number is
@@ -146,26 +155,14 @@ func WithCountRange(min, max int) Option {
 // max(10, n/5)) for n documents with terms, itself at most n and the
 // vocabulary size). It returns an error from [Cluster] if d < 1.
 func WithDimensions(d int) Option {
-	return func(c *config) error {
-		if d < 1 {
-			return fmt.Errorf("stories: %d LSA dimensions: want 1 or more", d)
-		}
-		c.dims = d
-		return nil
-	}
+	return count(d, 1, math.MaxInt, "LSA dimensions", func(c *config) *int { return &c.dims })
 }
 
 // WithRestarts sets the number of k-means++ runs per number of clusters
 // (default [DefaultRestarts]). It returns an error from [Cluster] unless
 // 1 ≤ n ≤ 1000.
 func WithRestarts(n int) Option {
-	return func(c *config) error {
-		if n < 1 || n > 1000 {
-			return fmt.Errorf("stories: %d k-means restarts: want 1 to 1000", n)
-		}
-		c.restarts = n
-		return nil
-	}
+	return count(n, 1, 1000, "k-means restarts", func(c *config) *int { return &c.restarts })
 }
 
 // WithSeed sets the seed of the randomized SVD and of k-means++
@@ -182,26 +179,14 @@ func WithSeed(seed uint64) Option {
 // [DefaultLabelTerms]; 0 for none). It returns an error from [Cluster] if
 // n < 0.
 func WithLabelTerms(n int) Option {
-	return func(c *config) error {
-		if n < 0 {
-			return fmt.Errorf("stories: %d label terms: want 0 or more", n)
-		}
-		c.labelTerms = n
-		return nil
-	}
+	return count(n, 0, math.MaxInt, "label terms", func(c *config) *int { return &c.labelTerms })
 }
 
 // WithTitleWeight makes the title of each [topics.Document] count n times
 // (default [DefaultTitleWeight]; 0 ignores titles). It returns an
 // error from [Cluster] if n < 0.
 func WithTitleWeight(n int) Option {
-	return func(c *config) error {
-		if n < 0 {
-			return fmt.Errorf("stories: title weight %d: want 0 or more", n)
-		}
-		c.titleWeight = n
-		return nil
-	}
+	return count(n, 0, math.MaxInt, "title weight", func(c *config) *int { return &c.titleWeight })
 }
 
 // WithTermOptions sets how texts become terms (default: the zero

@@ -48,7 +48,7 @@ func ExampleSpace_Keywords() {
 	// Output:
 	// خفض الإنتاج 5.33
 	// أوبك 4.04
-	// تقرر 4.04
+	// أسعار 2.87
 }
 
 func ExampleDefaultSpace() {
@@ -64,6 +64,4 @@ func ExampleDefaultSpace() {
 	// Output:
 	// أوبك
 	// خفض الإنتاج
-	// تمدد
-	// برنت
 }

@@ -97,3 +97,48 @@ func TestKeywordsConcurrent(t *testing.T) {
 		})
 	}
 }
+
+// TestKeywordCandidates checks the rules of keyword candidates on short
+// texts written for the test, each word said twice: what becomes a
+// keyword, and the span it shows.
+func TestKeywordCandidates(t *testing.T) {
+	s, err := DefaultSpace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string // keyword terms, in any order
+		never      []string
+	}{
+		{"proclitic left out", "اجتمع الوفد بمحافظة البصرة. وتفقد الوفد بمحافظة البصرة المشاريع.", []string{"البصرة", "محافظة"}, []string{"بمحافظة"}},
+		{"restored article", "ارتفع سعر برميل للبترول. وقالت منظمة للبترول إن البترول يرتفع.", nil, []string{"لبترول"}},
+		{"imperfect verb", "يحتفل الطلاب بالتخرج. يحتفل الطلاب كل عام.", []string{"الطلاب"}, []string{"يحتفل"}},
+		{"tanween adverb", "وصل الوفد مسبقاً إلى القاعة. وغادر الوفد مسبقاً القاعة.", nil, []string{"مسبقاً"}},
+		{"fragment", "سي إن إن تبث سي إن إن الخبر", nil, []string{"سي", "إن"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			kws := s.Keywords(tc.text, 10)
+			var got []string
+			for _, k := range kws {
+				got = append(got, k.Term)
+				if tc.text[k.Start:k.End] != k.Term {
+					t.Errorf("%q at %d:%d is %q in the text", k.Term, k.Start, k.End, tc.text[k.Start:k.End])
+				}
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("keywords %q lack %q", got, w)
+				}
+			}
+			for _, w := range tc.never {
+				for _, g := range got {
+					if slices.Contains(strings.Fields(g), w) {
+						t.Errorf("keywords %q hold %q", got, w)
+					}
+				}
+			}
+		})
+	}
+}

@@ -97,16 +97,7 @@ func (s *Space) WriteTo(w io.Writer) (int64, error) {
 // before anything is used), and a read error is returned wrapped. It
 // reads nothing after the saved space.
 func ReadSpace(r io.Reader) (*Space, error) {
-	body, err := spaceFormat.Read(r)
-	if err != nil {
-		return nil, spaceErrors.Wrap(err)
-	}
-	d := binfile.NewDecoder(body)
-	s := decodeSpace(d)
-	if err := d.Finish(); err != nil {
-		return nil, spaceErrors.Wrap(err)
-	}
-	return s, nil
+	return binfile.Decode(r, spaceFormat, spaceErrors, func(d *binfile.Decoder) (*Space, error) { return decodeSpace(d), nil })
 }
 
 // decodeSpace decodes a space's body; d's error says what is wrong.
