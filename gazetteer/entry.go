@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -116,9 +117,11 @@ var (
 )
 
 // Validate checks an entry: a well-formed ID, a known type, a non-empty
-// name, valid UTF-8 names without tabs or line breaks, no empty alias or
-// demonym nor one with spaces around it, a two-letter country code, a
-// Wikidata QID of the form Q123 and a prior in [0, 1].
+// name, valid UTF-8 names without control characters (NUL, tab, line
+// breaks…) or '|', a letter or digit to match in the name and in each
+// alias and demonym, no empty alias or demonym nor one with spaces around
+// it, a two-letter country code, a Wikidata QID of the form Q123 and a
+// prior in [0, 1].
 func (e *Entry) Validate() error {
 	if e.ID == "" {
 		return ErrEmptyID
@@ -134,8 +137,15 @@ func (e *Entry) Validate() error {
 	}
 	for _, list := range [][]string{{e.Name, e.NameEN, e.Subtype}, e.Aliases, e.Demonyms} {
 		for _, n := range list {
-			if !utf8.ValidString(n) || strings.ContainsAny(n, "\t\n\r|") {
-				return fmt.Errorf("%w %q: invalid UTF-8, tab, line break or '|' (entry %s)", ErrBadName, n, e.ID)
+			if !utf8.ValidString(n) || unusableName(n) {
+				return fmt.Errorf("%w %q: invalid UTF-8, a control character (NUL, tab, line break…) or '|' (entry %s)", ErrBadName, n, e.ID)
+			}
+		}
+	}
+	for _, list := range [][]string{{e.Name}, e.Aliases, e.Demonyms} {
+		for _, n := range list {
+			if n != "" && unmatchableName(n) {
+				return fmt.Errorf("%w %q: no letter or digit to match (entry %s)", ErrBadName, n, e.ID)
 			}
 		}
 	}
@@ -160,6 +170,22 @@ func (e *Entry) Validate() error {
 	}
 	return nil
 }
+
+// unusableName reports whether a name holds what an entry's names cannot:
+// a control character (C0, DEL, C1: NUL, tab, line breaks…), which no
+// name has and which the file formats use as separators, or '|', which
+// separates aliases.
+func unusableName(n string) bool {
+	return strings.ContainsFunc(n, func(r rune) bool { return r == '|' || unicode.IsControl(r) })
+}
+
+// unmatchableName reports whether a name cannot be an entry's name or
+// alias: unusable, or with no letter or digit to match.
+func unmatchableName(n string) bool {
+	return unusableName(n) || !strings.ContainsFunc(n, isLetterOrDigit)
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // validID accepts "kind:rest" where kind is per, loc, org (or any
 // lower-case word) and rest is made of ASCII letters, digits and - _ . :

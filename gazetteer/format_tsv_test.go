@@ -72,6 +72,9 @@ func TestReadTSVErrors(t *testing.T) {
 		{"bad QID", with(9, "796"), ErrBadQID, `f.tsv:2: gazetteer: malformed Wikidata ID "796": want Q followed by digits, like Q796`},
 		{"invalid UTF-8", with(3, "بغ\xffداد"), ErrInvalidUTF8, "f.tsv:2: gazetteer: invalid UTF-8 at byte 20"},
 		{"second bad line", line(good...) + "\n" + with(1, "X"), ErrUnknownType, `f.tsv:3: gazetteer: unknown entity type "X" (want PER, LOC or ORG)`},
+		// regression, issue 15: a name of NUL bytes was accepted.
+		{"name of NUL bytes", with(3, "\x00\x00"), ErrBadName, `f.tsv:2: gazetteer: malformed name "\x00\x00": invalid UTF-8, a control character (NUL, tab, line break…) or '|' (entry loc:x)`},
+		{"name of punctuation", with(3, "..."), ErrBadName, `f.tsv:2: gazetteer: malformed name "...": no letter or digit to match (entry loc:x)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			input := tsvHeader + "\n" + tc.input + "\n"

@@ -309,9 +309,22 @@ func TestValidate(t *testing.T) {
 		{"empty alias", func(e *Entry) { e.Aliases = []string{""} }, ErrBadName},
 		{"alias with spaces", func(e *Entry) { e.Demonyms = []string{" عراقي"} }, ErrBadName},
 		{"bad QID", func(e *Entry) { e.Wikidata = "796" }, ErrBadQID},
+		// regression, issue 15: a name of NUL bytes was accepted.
+		{"name of NUL bytes", func(e *Entry) { e.Name = "\x00\x00\x00" }, ErrBadName},
+		{"NUL inside a name", func(e *Entry) { e.Name = "بغ\x00داد" }, ErrBadName},
+		{"NUL alias", func(e *Entry) { e.Aliases = []string{"\x00"} }, ErrBadName},
+		{"escape in English name", func(e *Entry) { e.NameEN = "Iraq\x1b[2J" }, ErrBadName},
+		{"C1 control in demonym", func(e *Entry) { e.Demonyms = []string{"عراقي\u0085"} }, ErrBadName},
+		{"name without letters", func(e *Entry) { e.Name = "--- ..." }, ErrBadName},
+		{"alias without letters", func(e *Entry) { e.Aliases = []string{"،،"} }, ErrBadName},
 	}
 	if err := good.Validate(); err != nil {
 		t.Fatal(err)
+	}
+	digits := good
+	digits.Aliases = []string{"7", "G20"}
+	if err := digits.Validate(); err != nil {
+		t.Errorf("names of digits: %v", err)
 	}
 	for _, tt := range tests {
 		e := good

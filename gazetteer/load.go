@@ -34,7 +34,16 @@ var (
 	// ErrBadJSON: a line is not a well-formed JSON value of the expected
 	// shape (the encoding/json error is wrapped too).
 	ErrBadJSON = errors.New("gazetteer: invalid JSON")
+	// ErrListType: a plain list of names (FormatList) was to be read
+	// without the entity type its names are, which such a file cannot say
+	// (LoadOptions.ListType unset, as in Open).
+	ErrListType = errors.New("gazetteer: a plain list of names (one per line) needs an entity type, PER, LOC or ORG")
 )
+
+// formatsRead says, for error messages, which files LoadFile and Open
+// read.
+const formatsRead = "Khabar TSV (with its header line), JSONL entries, a typed list (TYPE<TAB>NAME, TYPE one of PER, LOC, ORG), " +
+	"GeoNames alternate names, a Wikidata JSON dump and, for Open, a compiled index"
 
 // ParseError is an error at a line of a loaded file: a malformed line
 // (returned in [LoadOptions.Strict] mode, listed in
@@ -56,10 +65,6 @@ const (
 	// entity Wikidata stores.
 	DefaultMaxLineBytes = 16 << 20
 )
-
-// progressEvery is how many bytes the loaders read between two calls of
-// LoadOptions.Progress.
-const progressEvery = 1 << 20
 
 // LoadOptions configures a loader. The zero value reads leniently: every
 // malformed line is skipped, counted and (up to a limit) listed.
@@ -149,7 +154,8 @@ type LoadStats struct {
 	Duplicates int
 	// DroppedNames counts names (Wikidata labels and aliases, GeoNames
 	// alternate names) left out of the entries emitted because they hold
-	// a TAB, a line break or a '|', which an entry's names cannot.
+	// a control character (TAB, line break, NUL…) or a '|', which an
+	// entry's names cannot, or no letter or digit to match.
 	DroppedNames int
 }
 
@@ -500,8 +506,11 @@ func LoadFile(path string, format Format, opts LoadOptions, emit func(Entry) err
 		format = DetectFormat(path, head)
 		r = br
 		if format == FormatAuto {
-			return LoadStats{}, fmt.Errorf("gazetteer: %s: cannot detect the file's format; name it", path)
+			return LoadStats{}, fmt.Errorf("gazetteer: %s: cannot detect the file's format: name it, or give %s", path, formatsRead)
 		}
+	}
+	if format == FormatList && (opts.ListType < PER || opts.ListType > ORG) {
+		return LoadStats{}, fmt.Errorf("%s: %w, given by the caller (LoadOptions.ListType); the files that carry their types are %s", path, ErrListType, formatsRead)
 	}
 	switch format {
 	case FormatTSV:

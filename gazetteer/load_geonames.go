@@ -381,7 +381,7 @@ func geoEntry(opts *GeoNamesOptions, id uint32, rec *geoRecord, pl *geoPlace) (e
 	historic := false
 	for _, n := range rec.names {
 		switch {
-		case strings.ContainsAny(n.name, "\t\n\r|"):
+		case unmatchableName(n.name):
 			dropped++
 		case !n.historic || opts.IncludeHistoric:
 			usable = append(usable, n)
@@ -428,7 +428,7 @@ func geoEntry(opts *GeoNamesOptions, id uint32, rec *geoRecord, pl *geoPlace) (e
 		e.Country = pl.country
 		e.Prior = geoPrior(pl.population)
 	}
-	if strings.ContainsAny(e.NameEN, "\t\n\r|") {
+	if unusableName(e.NameEN) {
 		e.NameEN = ""
 		dropped++
 	}

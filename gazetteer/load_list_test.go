@@ -82,6 +82,15 @@ func TestReadList(t *testing.T) {
 	}
 }
 
+// TestReadListNUL checks that a name of NUL bytes is a malformed line
+// (issue 15: it made an entry that matched NUL bytes in text).
+func TestReadListNUL(t *testing.T) {
+	_, err := ReadList(strings.NewReader("بغداد\n\x00\x00\x00\n"), LoadOptions{Source: "n.txt", Strict: true}, LOC, nil)
+	if !errors.Is(err, ErrBadName) || !strings.HasPrefix(err.Error(), "n.txt:2: ") {
+		t.Errorf("NUL name: %v", err)
+	}
+}
+
 func TestReadTypedList(t *testing.T) {
 	input := "type\tsurface\tcount\n" +
 		"LOC\tلبنان\t175\n" +

@@ -358,7 +358,7 @@ func parseWikidataLine(t []byte, classes map[string]WikidataClass, minSitelinks 
 		if s == "" {
 			return "", false
 		}
-		if strings.ContainsAny(s, "\t\n\r|") {
+		if unmatchableName(s) {
 			dropped++
 			return "", false
 		}

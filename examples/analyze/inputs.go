@@ -33,11 +33,13 @@ type location struct {
 	line int    // 1-based line of a JSONL article; 0 for a plain-text one
 }
 
+// String returns "file:line", or "file" for a plain-text article, the
+// file name escaped for a terminal (see escape).
 func (l location) String() string {
 	if l.line > 0 {
-		return fmt.Sprintf("%s:%d", l.file, l.line)
+		return fmt.Sprintf("%s:%d", escape(l.file), l.line)
 	}
-	return l.file
+	return escape(l.file)
 }
 
 // job is one article to analyse, or an input that could not be read.
@@ -94,11 +96,22 @@ func sources(inputs []string, forceJSONL bool, yield func(source) bool) {
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			if d.IsDir() {
 				return nil
 			}
 			ext := strings.ToLower(filepath.Ext(path))
 			if ext != ".txt" && ext != ".jsonl" {
+				return nil
+			}
+			regular, err := isRegular(path, d)
+			if err != nil {
+				if !yield(source{name: path, err: err}) {
+					stopped = true
+					return filepath.SkipAll
+				}
+				return nil
+			}
+			if !regular {
 				return nil
 			}
 			if !yield(source{name: path, jsonl: ext == ".jsonl"}) {
@@ -111,6 +124,24 @@ func sources(inputs []string, forceJSONL bool, yield func(source) bool) {
 			return
 		}
 	}
+}
+
+// isRegular reports whether the directory entry d at path is a regular
+// file, following a symbolic link: a FIFO, a device or a socket, or a link
+// to one of them or to a directory, is not (opening a FIFO waits for a
+// writer, forever). A link that leads nowhere is an error.
+func isRegular(path string, d fs.DirEntry) (bool, error) {
+	if d.Type().IsRegular() {
+		return true, nil
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false, nil
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	return fi.Mode().IsRegular(), nil
 }
 
 func isJSONL(name string) bool { return strings.EqualFold(filepath.Ext(name), ".jsonl") }

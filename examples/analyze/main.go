@@ -24,7 +24,10 @@
 //     by examples/topics train -sources). Blank lines are skipped. Any
 //     other file is one plain-text article whose first line is its title.
 //   - a directory is walked recursively, in lexical order, for *.txt
-//     (plain text) and *.jsonl files; other files are left alone.
+//     (plain text) and *.jsonl files; other files are left alone, and so
+//     is anything that is not a regular file once symbolic links are
+//     followed (a FIFO, a device, a socket, a link to a directory). A
+//     link that leads nowhere is reported as a failed input.
 //   - "-" reads standard input: JSONL when its first non-blank byte is
 //     "{", plain text otherwise.
 //
@@ -37,6 +40,10 @@
 //
 //   - text: a readable summary: title, topics, keywords, entities with
 //     their byte offsets, and with -tokens every sentence and token.
+//     What could drive the terminal showing it — control characters,
+//     the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+//     U+2066–U+2069) and bytes that are not UTF-8 — is written escaped
+//     (\t, \n, \x1b, \u202e, \xff), wherever it comes from.
 //   - json: the analysis as an indented JSON object; several articles
 //     give a stream of objects, one after another (as jq reads them). A
 //     single plain-text input gives exactly one object.
@@ -79,7 +86,9 @@
 // -j N analyses N articles at a time (default GOMAXPROCS, the number of
 // CPUs); the output keeps the input order whatever N, and at most 4×N
 // articles are held in memory at once, so an archive of any size streams
-// through. When standard error is a terminal, a progress bar shows the
+// through. The output of an article is built as it is written, never held
+// whole: with -tokens it runs to a hundred bytes and more per byte of
+// text, and writing it takes a few bytes of memory per byte of text. When standard error is a terminal, a progress bar shows the
 // articles done, the rate and, when the total is known (files and JSONL
 // lines are counted ahead, standard input is not), the time left;
 // -progress on|off forces it. -stats prints the elapsed time, the rate and

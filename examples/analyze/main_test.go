@@ -318,6 +318,18 @@ func TestUserGazetteer(t *testing.T) {
 	if _, errOut, code := runAnalyze(t, text, "-no-default-gazetteer", "-"); code != 1 || !strings.Contains(errOut, "-no-default-gazetteer needs") {
 		t.Errorf("no gazetteer at all: exit %d, %q", code, errOut)
 	}
+	// regression, issue 15: a plain name list failed with "ReadList:
+	// unknown entity type Type(0)", naming no file.
+	names := filepath.Join(dir, "names.txt")
+	if err := os.WriteFile(names, []byte("هدى العطار\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code = runAnalyze(t, text, "-gazetteer", list, "-gazetteer", names, "-")
+	for _, want := range []string{names + ": gazetteer: a plain list of names", "PER, LOC or ORG", "typed list (TYPE<TAB>NAME", "-format list -type PER|LOC|ORG -o names.tsv " + names} {
+		if code != 1 || !strings.Contains(errOut, want) {
+			t.Errorf("plain list: exit %d, stderr lacks %q:\n%s", code, want, errOut)
+		}
+	}
 }
 
 // jsonlArticle is one JSONL input line.
