@@ -54,13 +54,11 @@ func newAnalyzer(cfg config, stderr io.Writer) (*analyzer, error) {
 	if cfg.sources {
 		opts = append(opts, khabar.WithSources())
 	}
-	if cfg.nerModel != "" {
-		m, err := entities.LoadModel(cfg.nerModel)
-		if err != nil {
-			return nil, fmt.Errorf("-ner-model: %w", err)
-		}
-		opts = append(opts, khabar.WithEntityModel(m))
+	nerOpts, err := cli.EntityModel(cfg.nerModel)
+	if err != nil {
+		return nil, err
 	}
+	opts = append(opts, nerOpts...)
 	a, err := khabar.New(opts...)
 	if err != nil {
 		return nil, err

@@ -269,12 +269,10 @@ func newAnalyzer(cfg config) (*khabar.Analyzer, error) {
 	if cfg.sources {
 		opts = append(opts, khabar.WithSources())
 	}
-	if cfg.nerModel != "" {
-		m, err := entities.LoadModel(cfg.nerModel)
-		if err != nil {
-			return nil, fmt.Errorf("-ner-model: %w", err)
-		}
-		opts = append(opts, khabar.WithEntityModel(m))
+	nerOpts, err := cli.EntityModel(cfg.nerModel)
+	if err != nil {
+		return nil, err
 	}
+	opts = append(opts, nerOpts...)
 	return khabar.New(opts...)
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 
 	"github.com/khabar-nlp/khabar/entities/corpus"
@@ -26,47 +25,24 @@ type sentenceBlock struct {
 
 // ReadSentenceSplit reads the sentence split file at path.
 func ReadSentenceSplit(path string) (*SentenceSplit, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := linetable.NewScanner(f, linetable.Options{Source: path, MaxLineBytes: 1 << 10})
 	s := &SentenceSplit{name: path}
-	header := false
-	for sc.Next() {
-		if sc.TooLong() {
-			return nil, sc.Errorf("%w: line too long", errSplit)
-		}
-		if linetable.IsComment(sc.Bytes()) {
-			continue
-		}
-		cols := linetable.Columns(sc.Text())
-		if !header {
-			if len(cols) != 3 || cols[0] != "part" || cols[1] != "first" || cols[2] != "last" {
-				return nil, sc.Errorf("%w: header %q, want part<TAB>first<TAB>last", errSplit, sc.Text())
-			}
-			header = true
-			continue
-		}
-		if len(cols) != 3 {
-			return nil, sc.Errorf("%w: %d columns, want part, first, last", errSplit, len(cols))
-		}
+	err := eachSplitRow(path, func(sc *linetable.Scanner, cols []string) error {
 		first, err1 := strconv.Atoi(cols[1])
 		last, err2 := strconv.Atoi(cols[2])
 		if err1 != nil || err2 != nil || first < 1 || last < first {
-			return nil, sc.Errorf("%w: bad sentence range %q–%q", errSplit, cols[1], cols[2])
+			return sc.Errorf("%w: bad sentence range %q–%q", errSplit, cols[1], cols[2])
 		}
 		want := 1
 		if k := len(s.blocks); k > 0 {
 			want = s.blocks[k-1].last + 1
 		}
 		if first != want {
-			return nil, sc.Errorf("%w: block starts at sentence %d, want %d (blocks are contiguous, in order)", errSplit, first, want)
+			return sc.Errorf("%w: block starts at sentence %d, want %d (blocks are contiguous, in order)", errSplit, first, want)
 		}
 		s.blocks = append(s.blocks, sentenceBlock{cols[0], first, last})
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	if len(s.blocks) == 0 {
