@@ -239,12 +239,31 @@ const (
 	salienceTitle = 0.2
 )
 
-// group gathers mentions into entities by ID and scores their salience:
+// group gathers mentions into entities by ID and scores their salience
+// (see GroupMentions), the title being the text's first sentence.
+func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention) []Entity {
+	titleSentence := -1
+	if len(toks) > 0 {
+		titleSentence = toks[0].Sentence
+	}
+	inTitle := func(m Mention) bool { return m.TokenStart < len(toks) && toks[m.TokenStart].Sentence == titleSentence }
+	return GroupMentions(x.cfg.gaz, text, mentions, inTitle)
+}
+
+// GroupMentions gathers the mentions of text into entities by ID and
+// scores their salience, as [Extractor.Extract] does:
 //
 //	salience = 0.5·log(1+count)/log(1+max count) + 0.3·(1 − first offset/length) + 0.2·[in title]
 //
-// where the title is the text's first sentence.
-func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention) []Entity {
+// where inTitle reports whether a mention lies in the text's title. An
+// entity is named by g's entry of its ID, or else by the longest of its
+// mentions that is not a short form, normalised and without its
+// proclitic (g may be nil). Entities come most salient first, ties in the order of their
+// first mentions; each entity's mentions keep the order of mentions,
+// which should be text order. It serves pipelines that find mentions
+// their own way (package entities/english) and programs that merge the
+// mentions of several extractions of one text.
+func GroupMentions(g *gazetteer.Index, text string, mentions []Mention, inTitle func(Mention) bool) []Entity {
 	byID := map[string]int{}
 	var ents []Entity
 	for _, m := range mentions {
@@ -261,13 +280,9 @@ func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention
 	for _, e := range ents {
 		maxCount = max(maxCount, e.Count)
 	}
-	titleSentence := -1
-	if len(toks) > 0 {
-		titleSentence = toks[0].Sentence
-	}
 	for i := range ents {
 		e := &ents[i]
-		if entry, ok := x.cfg.gaz.Summary(e.ID); ok {
+		if entry, ok := summary(g, e.ID); ok {
 			e.Name, e.NameEN = entry.Name, entry.NameEN
 		} else {
 			longest := e.Mentions[0]
@@ -278,17 +293,15 @@ func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention
 			}
 			e.Name = tokenize.Normalize(strings.TrimPrefix(longest.Text, longest.Clitic))
 		}
-		inTitle := 0.0
-		for _, m := range e.Mentions {
-			if m.TokenStart < len(toks) && toks[m.TokenStart].Sentence == titleSentence {
-				inTitle = 1
-			}
+		title := 0.0
+		if inTitle != nil && slices.ContainsFunc(e.Mentions, inTitle) {
+			title = 1
 		}
 		pos := 1.0
 		if len(text) > 0 {
 			pos = 1 - float64(e.Mentions[0].Start)/float64(len(text))
 		}
-		s := salienceCount*math.Log1p(float64(e.Count))/math.Log1p(float64(maxCount)) + saliencePos*pos + salienceTitle*inTitle
+		s := salienceCount*math.Log1p(float64(e.Count))/math.Log1p(float64(maxCount)) + saliencePos*pos + salienceTitle*title
 		e.Salience = math.Round(s*1000) / 1000
 	}
 	slices.SortStableFunc(ents, func(a, b Entity) int {
@@ -298,4 +311,12 @@ func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention
 		return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start)
 	})
 	return ents
+}
+
+// summary is g.Summary(id), false for a nil g.
+func summary(g *gazetteer.Index, id string) (gazetteer.Summary, bool) {
+	if g == nil {
+		return gazetteer.Summary{}, false
+	}
+	return g.Summary(id)
 }

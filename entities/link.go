@@ -498,6 +498,17 @@ func roundScore(p float64) float64 {
 	return max(float64(int(p*1000+0.5))/1000, 0.001)
 }
 
+// NameID returns the ID that the extractor gives a name of type t no
+// gazetteer entry links, written surface (its whole words, without
+// proclitics): "per:gen:" and a hash of the keys of its tokens
+// (tokenize.Default), so that a name gets the same ID in every text and
+// in every pipeline that calls NameID — the English one of package
+// entities/english gives "J.P. Morgan" the ID an Arabic text's J.P.
+// Morgan gets.
+func NameID(t gazetteer.Type, surface string) string {
+	return generatedID(t, gazetteer.TokenKeys(tokenize.Tokenize(surface)))
+}
+
 // generatedID returns the stable ID of a name no gazetteer entry links:
 // its type, "gen" and a hash of its keys, so that the same name gets the
 // same ID in every text ("per:gen:3f2a9c1b0d4e").
