@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -38,8 +40,10 @@ func (k TermKind) String() string {
 // Term is one occurrence of a topic term in a text.
 type Term struct {
 	// Key is the term as counted in vectors: a light stem from
-	// [tokenize.Stem] (الانتخابات and انتخابات are both انتخاب), two stems
-	// joined by a space for a bigram, or an extra term as supplied.
+	// [tokenize.Stem] (الانتخابات and انتخابات are both انتخاب), for a
+	// Latin-script word its English stem ([EnglishStem]: elections and
+	// elected are both elect), two stems joined by a space for a bigram,
+	// or an extra term as supplied.
 	Key string
 	// Surface is how this occurrence reads: the token's text with NFKC,
 	// invisible marks, diacritics and tatweel removed (الـنـفـط → النفط),
@@ -169,8 +173,22 @@ func wordKey(tok tokenize.Token) (string, bool) {
 	if !isTermWord(&tok) {
 		return "", false
 	}
+	if tok.Kind == tokenize.LatinWord {
+		s := EnglishStem(tok.Norm)
+		return s, isTermStem(s)
+	}
 	s := tokenize.Stem(tok.Norm)
 	return s, isTermStem(s)
+}
+
+// EnglishStem returns the stem of a Latin-script word for topic terms:
+// the word in lower case, stemmed by the Snowball English (Porter2)
+// stemmer of github.com/kljensen/snowball (elections, elected and
+// electing are all elect; policies and policy polici). Words of one or
+// two letters come back lower-cased. Like tokenize.Stem, it is for topic
+// terms only, never for names. It is safe for concurrent use.
+func EnglishStem(word string) string {
+	return english.Stem(word, true)
 }
 
 // appendWordKey is wordKey appending the stem to dst: it reports false,
@@ -180,7 +198,11 @@ func appendWordKey(dst []byte, tok *tokenize.Token) ([]byte, bool) {
 		return dst, false
 	}
 	n := len(dst)
-	dst = tokenize.AppendStem(dst, tok.Norm)
+	if tok.Kind == tokenize.LatinWord {
+		dst = append(dst, EnglishStem(tok.Norm)...)
+	} else {
+		dst = tokenize.AppendStem(dst, tok.Norm)
+	}
 	if !isTermStem(dst[n:]) {
 		return dst[:n], false
 	}
