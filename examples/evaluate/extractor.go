@@ -1,7 +1,10 @@
 package main
 
 import (
+	"github.com/jdkato/prose/v3"
+
 	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/entities/english"
 	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
@@ -32,3 +35,60 @@ func newKhabarExtractor(x *gazetteer.Index, opts ...entities.Option) (extractor,
 	}
 	return khabarExtractor{e}, nil
 }
+
+// englishExtractor adapts english.Extractor to the evaluation.
+type englishExtractor struct{ x *english.Extractor }
+
+func (k englishExtractor) Mentions(text string) []mention {
+	res := k.x.Extract(text)
+	out := make([]mention, 0, len(res.Mentions)+len(res.Other))
+	for _, m := range res.Mentions {
+		out = append(out, mention{Text: m.Text, Start: m.Start, End: m.End, Kind: m.Kind.String(), ID: m.ID, Type: m.Type})
+	}
+	for _, m := range res.Other {
+		out = append(out, mention{Text: m.Text, Start: m.Start, End: m.End, Kind: m.Kind.String(), Misc: true})
+	}
+	return out
+}
+
+// newEnglishExtractor builds Khabar's English extractor, matching the
+// English names of x, or of the default gazetteer when x is nil.
+func newEnglishExtractor(x *gazetteer.Index, opts ...english.Option) (extractor, error) {
+	if x != nil {
+		opts = append(opts, english.WithGazetteer(x))
+	}
+	e, err := english.New(opts...)
+	if err != nil {
+		return nil, err
+	}
+	return englishExtractor{e}, nil
+}
+
+// proseExtractor is prose's own entity recogniser, alone: its whole
+// pipeline on each text given, its labels mapped to the scored types.
+type proseExtractor struct{}
+
+func (proseExtractor) Mentions(text string) []mention {
+	doc, err := prose.NewDocument(text)
+	if err != nil {
+		return nil
+	}
+	var out []mention
+	for _, e := range doc.Entities() {
+		m := mention{Text: e.Text, Start: e.Start, End: e.End(), Kind: "prose:" + e.Label}
+		switch e.Label {
+		case "PERSON":
+			m.Type = gazetteer.PER
+		case "GPE", "LOCATION", "FACILITY", "GSP":
+			m.Type = gazetteer.LOC
+		case "ORGANIZATION":
+			m.Type = gazetteer.ORG
+		default:
+			m.Misc = true
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func newProseExtractor() (extractor, error) { return proseExtractor{}, nil }
