@@ -3,6 +3,8 @@ package entities
 import (
 	"strings"
 	"testing"
+
+	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
 // TestReportedExamples checks the misreadings a new user reported (issue
@@ -100,5 +102,39 @@ func TestShortFormJoinsEarlierName(t *testing.T) {
 	}
 	if len(ids) != 2 || ids[0] != ids[1] || ids[0] == "per:sergio-ramos" {
 		t.Errorf("راموس mentions have IDs %q, want one entity that is not Sergio Ramos", ids)
+	}
+}
+
+// TestCallerRecognizer adds a recogniser of the caller's: a newsroom's
+// own name with its own ID, which the gazetteer lacks. Without a model
+// its candidate is the mention; with the model, the name the model finds
+// there is linked to it.
+func TestCallerRecognizer(t *testing.T) {
+	const name = "زيدون القرطاجي"
+	own := RecognizerFunc(func(doc *Document, dst []Mention) []Mention {
+		for i := 0; i+1 < len(doc.Tokens); i++ {
+			if doc.Tokens[i].Text+" "+doc.Tokens[i+1].Text != name {
+				continue
+			}
+			start, end := doc.Tokens[i].Start, doc.Tokens[i+1].End
+			dst = append(dst, Mention{Text: doc.Text[start:end], Start: start, End: end, Kind: Exact, Score: 1,
+				Type: gazetteer.PER, ID: "per:newsroom:zaydun", TokenStart: i, TokenEnd: i + 2})
+		}
+		return dst
+	})
+	text := "وقال الوزير " + name + " إن المفاوضات ستستأنف الأسبوع المقبل ."
+	for _, opts := range [][]Option{{WithoutModel()}, nil} {
+		x, err := New(append(opts, WithRecognizer(own))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := x.Extract(text)
+		e, ok := entityOf(res, name)
+		if !ok || e.ID != "per:newsroom:zaydun" || e.Type != gazetteer.PER {
+			t.Errorf("with %d options: %q is %+v, want the caller's ID", len(opts), name, e)
+		}
+	}
+	if _, err := New(WithRecognizer(nil)); err == nil {
+		t.Error("WithRecognizer(nil) accepted")
 	}
 }
