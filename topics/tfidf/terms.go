@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
-
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -188,7 +186,7 @@ func wordKey(tok tokenize.Token) (string, bool) {
 // two letters come back lower-cased. Like tokenize.Stem, it is for topic
 // terms only, never for names. It is safe for concurrent use.
 func EnglishStem(word string) string {
-	return english.Stem(word, true)
+	return stems.stem(word)
 }
 
 // appendWordKey is wordKey appending the stem to dst: it reports false,
