@@ -11,7 +11,9 @@ import (
 
 	"github.com/khabar-nlp/khabar/article"
 	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/entities/english"
 	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lang"
 	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
@@ -56,8 +58,11 @@ type Analysis struct {
 	// Title is the article's headline: Article.Title, or the title line
 	// recognised in the text.
 	Title string `json:"title"`
-	// Language is "ar" when at least half of the letters are Arabic, and
-	// "und" (undetermined) otherwise.
+	// Language is "ar" when at least half of the letters are Arabic, "en"
+	// when at least half are Latin and the words read as English (see
+	// package lang), and "und" (undetermined) otherwise. An English
+	// article goes through the English pipeline (package entities/english);
+	// the English paragraphs of an Arabic article too.
 	Language string `json:"language"`
 	// SentenceCount is the number of sentences analysed (boilerplate left
 	// out).
@@ -99,6 +104,9 @@ type Sentence struct {
 type Analyzer struct {
 	cfg       config
 	extractor *entities.Extractor
+	// english reads English articles and the English paragraphs of
+	// Arabic ones.
+	english *english.Extractor
 }
 
 // New returns an Analyzer. Without options it uses the embedded default
@@ -135,6 +143,10 @@ func New(opts ...Option) (*Analyzer, error) {
 			return nil, errors.New("khabar: WithEntityOptions(entities.WithGazetteer(…)) and the analyzer's gazetteer: give the gazetteer with WithGazetteer, so that entities and topic features use the same one")
 		}
 		a.extractor = x
+	}
+	var err error
+	if a.english, err = newEnglish(&c); err != nil {
+		return nil, err
 	}
 	return a, nil
 }
@@ -208,7 +220,6 @@ func (a *Analyzer) TopicDocument(ctx context.Context, art Article) (topics.Docum
 // tokens of the analysed text, the entities and the topic document.
 type prepared struct {
 	res  *Analysis
-	toks []tokenize.Token
 	text string // the analysed text: boilerplate blanked
 	doc  topics.Document
 }
@@ -246,6 +257,9 @@ func (a *Analyzer) prepare(ctx context.Context, art Article) (*prepared, error) 
 	if body == "" {
 		body = analysed
 	}
+	if res.Language == lang.English {
+		return a.prepareEnglish(ctx, art, res, analysed, body)
+	}
 
 	toks := a.cfg.tokenizer.Tokenize(analysed)
 	for _, s := range tokenize.Sentences(toks) {
@@ -260,12 +274,17 @@ func (a *Analyzer) prepare(ctx context.Context, art Article) (*prepared, error) 
 		if r.Entities != nil {
 			res.Entities = r.Entities
 		}
+		ents, err := a.mixEnglish(ctx, text, res.Entities)
+		if err != nil {
+			return nil, err
+		}
+		res.Entities = ents
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 	}
 	doc := features.Document(res.Title, body, res.Entities, a.cfg.gazetteer, art.Source, features.Options{Sources: a.cfg.sources})
-	return &prepared{res: res, toks: toks, text: analysed, doc: doc}, nil
+	return &prepared{res: res, text: analysed, doc: doc}, nil
 }
 
 // analyze analyses art.Body, the whole text (title included).
@@ -291,12 +310,7 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 		}
 	}
 	if !utf8.ValidString(text) {
-		n := 0
-		for _, t := range p.toks {
-			if t.Kind == tokenize.Invalid {
-				n += t.Len()
-			}
-		}
+		n := invalidBytes(text)
 		res.Warnings = append(res.Warnings, fmt.Sprintf("text has %d bytes of invalid UTF-8; they are kept, offsets count them, and JSON shows them as U+FFFD", n))
 	}
 	return res, nil
@@ -460,24 +474,6 @@ func hasContent(text string) bool {
 		}
 	}
 	return false
-}
-
-// language returns "ar" when at least half the letters of text are in the
-// Arabic script, "und" with a warning otherwise.
-func language(text string) (string, []string) {
-	arabic, letters := 0, 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.Is(unicode.Arabic, r) {
-				arabic++
-			}
-		}
-	}
-	if letters > 0 && 2*arabic >= letters {
-		return "ar", nil
-	}
-	return "und", []string{fmt.Sprintf("text is not mainly Arabic (%d of %d letters are Arabic); results will be poor", arabic, letters)}
 }
 
 // blank returns text with the bytes in [start, end) replaced by spaces.
