@@ -183,14 +183,23 @@ func (d *document) pieces(cands []candidate, s, e int) [][2]int {
 }
 
 // breaksName reports whether token i ends a name before it and starts
-// none: a lower-case word other than a particle of names, or a
-// possessive.
+// none: a lower-case word other than a particle of names, a day or a
+// month, or a possessive.
 func (d *document) breaksName(i int) bool {
 	k := d.keys[i]
 	if k == "'s" || k == "’s" {
 		return true
 	}
-	return d.shapes[i] == shapeLower && !nameParticles[k]
+	return d.shapes[i] == shapeLower && !nameParticles[k] || calendarWords[k]
+}
+
+// calendarWords are the days and the months that are never part of a
+// person's, place's or organisation's name in news (the State Department
+// on Wednesday). May, March and August are left out: they are names too.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "april": true, "june": true, "july": true,
+	"september": true, "october": true, "november": true, "december": true,
 }
 
 // nameParticles are the lower-case words found inside names: Bank of
