@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/jdkato/prose/v3"
 
 	"github.com/khabar-nlp/khabar/entities"
@@ -65,17 +67,36 @@ func newEnglishExtractor(x *gazetteer.Index, opts ...english.Option) (extractor,
 }
 
 // proseExtractor is prose's own entity recogniser, alone: its whole
-// pipeline on each text given, its labels mapped to the scored types.
+// pipeline on each line of the text given (as Khabar's English extractor
+// reads a text line by line), its labels mapped to the scored types.
 type proseExtractor struct{}
 
 func (proseExtractor) Mentions(text string) []mention {
-	doc, err := prose.NewDocument(text)
+	var out []mention
+	for start := 0; start < len(text); {
+		end := len(text)
+		if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		out = append(out, proseMentions(text[start:end], start)...)
+		start = end + 1
+	}
+	return out
+}
+
+// proseMentions returns prose's names in line, their offsets shifted by
+// base.
+func proseMentions(line string, base int) []mention {
+	if strings.TrimSpace(line) == "" {
+		return nil
+	}
+	doc, err := prose.NewDocument(line)
 	if err != nil {
 		return nil
 	}
 	var out []mention
 	for _, e := range doc.Entities() {
-		m := mention{Text: e.Text, Start: e.Start, End: e.End(), Kind: "prose:" + e.Label}
+		m := mention{Text: e.Text, Start: base + e.Start, End: base + e.End(), Kind: "prose:" + e.Label}
 		switch e.Label {
 		case "PERSON":
 			m.Type = gazetteer.PER
