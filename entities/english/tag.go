@@ -108,6 +108,9 @@ func (x *Extractor) link(d *document, cands []candidate, s, e int, typ string) (
 	if s == e || d.onlyTitles(cands, s, e) {
 		return m, false, false
 	}
+	if gt == gazetteer.PER {
+		s = d.afterTitles(cands, s, e)
+	}
 	if m, ok := linkTo(d, cands, s, e, gt); ok {
 		return m, true, false
 	}
@@ -121,8 +124,9 @@ func (x *Extractor) link(d *document, cands []candidate, s, e int, typ string) (
 // still the city: the gazetteer knows the name better than a model
 // trained on Wikipedia knows its type); or else the one of the same type
 // that covers most of the tokens while the rest are title words
-// (Secretary of State Antony Blinken), or that holds the tokens as at
-// least half of itself. It reports false when no name fits.
+// (Secretary of State Antony Blinken), or of another type when the rest
+// is only title words (Prime Minister Mustafa al-Kadhimi tagged as an
+// organisation), or that holds the tokens as at least half of itself. It reports false when no name fits.
 func linkTo(d *document, cands []candidate, s, e int, gt gazetteer.Type) (entities.Mention, bool) {
 	best, bestRank := -1, [3]int{}
 	for k := range cands {
@@ -136,6 +140,8 @@ func linkTo(d *document, cands []candidate, s, e int, gt gazetteer.Type) (entiti
 			rank = [3]int{3, c.end - c.start, 0}
 		case c.start == s && c.end == e:
 			rank = [3]int{2, c.end - c.start, 0}
+		case c.typ != gt && c.start >= s && c.end <= e && d.onlyTitles(cands, s, c.start) && d.onlyTitles(cands, c.end, e):
+			rank = [3]int{1, c.end - c.start, -1}
 		case c.typ != gt:
 			continue
 		case c.start >= s && c.end <= e && !d.nameLike(s, c.start) && !d.nameLike(c.end, e):
@@ -231,6 +237,36 @@ func (d *document) onlyTitles(cands []candidate, s, e int) bool {
 	return true
 }
 
+// afterTitles returns where a person's name of tokens [s, e) starts
+// once the titles before it are left out: after the last title word
+// (not an honorific, nor of or the) that a capitalised word other than a title word
+// follows, when every token before it is a title word, a demonym or a
+// capitalised word (Jordanian Water Minister Raed Abu Soud, Manager Arne
+// Slot); s when there is none (John Major).
+func (d *document) afterTitles(cands []candidate, s, e int) int {
+	cut := s
+	for i := s; i < e-1; i++ {
+		k := d.keys[i]
+		demonym := slices.ContainsFunc(cands, func(c candidate) bool { return c.demonym && c.start <= i && i < c.end })
+		if !titleWords[k] && !demonym && !d.shapes[i].capitalised() {
+			return s
+		}
+		next := i + 1
+		if titleWords[k] && !honorifics[k] && d.shapes[next].capitalised() && !titleWords[d.keys[next]] {
+			cut = next
+		}
+	}
+	return cut
+}
+
+// honorifics are the title words that stay part of a person's name when
+// they come before it (Sir Robert Whigham, Pope Francis, King Abdullah,
+// Sheikh Tamim): the office words (Minister, President, Manager) do not.
+var honorifics = map[string]bool{
+	"of": true, "the": true, "sir": true, "pope": true, "king": true, "queen": true, "prince": true,
+	"princess": true, "crown": true, "sheikh": true, "emir": true, "sultan": true, "ayatollah": true, "imam": true,
+}
+
 // nameLike reports whether a token of [i, j) may be part of a name: a
 // capitalised word that is not a title word.
 func (d *document) nameLike(i, j int) bool {
@@ -255,7 +291,8 @@ var titleWords = map[string]bool{
 	"chief": true, "deputy": true, "speaker": true, "ayatollah": true, "imam": true, "colonel": true,
 	"col.": true, "lt.": true, "lieutenant": true, "major": true, "captain": true, "judge": true,
 	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "iraqi": true, "american": true, "u.s.": true,
-	"us": true, "of": true, "the": true,
+	"us": true, "of": true, "the": true, "caretaker": true, "manager": true, "coach": true, "executive": true,
+	"ceo": true, "chairman": true, "director": true, "striker": true, "forward": true, "midfielder": true,
 }
 
 // typeOf maps a tagger type to a gazetteer type; MISC and unknown types
