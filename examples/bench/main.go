@@ -60,6 +60,7 @@ func comparisons() []comparison {
 		gazetteerComparisons,
 		entitiesComparisons,
 		topicsComparisons,
+		englishComparisons,
 	} {
 		all = append(all, family()...)
 	}
