@@ -65,14 +65,21 @@ func (x *Extractor) tag(ctx context.Context, d *document, cands []candidate) (me
 				if !keep {
 					continue
 				}
+				if m.Kind == entities.Tagged {
+					// The model's confidence in the span it chose.
+					if len(marg) == 0 {
+						marg = lat.Marginals(marg)
+					}
+					m.Score = max(x.model.spanProb(marg, sp.start, sp.end, m.Type), minTaggedScore)
+				}
 				for i := m.TokenStart; i < m.TokenEnd; i++ {
 					covered[i] = true
 				}
 				mentions = append(mentions, m)
 			}
 		}
-		marg = marg[:0]
 		mentions = x.doubted(&lat, d, cands, s, covered, mentions, &marg)
+		marg = marg[:0]
 		lat.Release()
 	}
 	mentions = x.added(d, cands, covered, mentions)
@@ -114,8 +121,28 @@ func (x *Extractor) link(d *document, cands []candidate, s, e int, typ string) (
 	if m, ok := linkTo(d, cands, s, e, gt); ok {
 		return m, true, false
 	}
+	if !d.hasProperNoun(s, e) {
+		return m, false, false
+	}
 	start, end := d.toks[s].Start, d.toks[e-1].End
-	return d.mention(s, e, gt, entities.NameID(gt, d.text[start:end]), entities.Tagged, 0, nil), true, false
+	return d.mention(s, e, gt, entities.NameID(gt, d.text[start:end]), entities.Tagged, minTaggedScore, nil), true, false
+}
+
+// minTaggedScore is the least Score of a mention the model found: a
+// Score is in (0, 1].
+const minTaggedScore = 0.01
+
+// hasProperNoun reports whether prose tags a token of [s, e) as a proper
+// noun (NNP, NNPS). A name the gazetteer lacks has one; a capitalised
+// word that prose reads as a common word, a verb or a preposition (a
+// subheading's Training, a sentence's first word Beyond) is no name.
+func (d *document) hasProperNoun(s, e int) bool {
+	for i := s; i < e; i++ {
+		if t := d.toks[i].Tag; t == "NNP" || t == "NNPS" {
+			return true
+		}
+	}
+	return false
 }
 
 // linkTo returns the mention of the gazetteer's name for tokens [s, e)
