@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	go run ./examples/evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer]
+//	go run ./examples/evaluate ner -gold FILE [-lang ar|en] [-prose-only] [-gazetteer FILE]... [-no-default-gazetteer]
 //	                               [-model FILE | -no-model] [-split FILE -part NAME]
 //	                               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
 //	go run ./examples/evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K)
@@ -23,10 +23,21 @@
 // instead.
 //
 // The text is rebuilt by joining tokens with single spaces and sentences
-// with newlines, and given to the extractor in one call; -chunk N gives it
-// N sentences at a time instead (offsets are shifted back), which matters
-// for a corpus without article boundaries such as ANERcorp: in one call,
-// later short forms join full names from anywhere before them. Each predicted
+// with newlines, and given to the extractor one document at a time when
+// the file has -DOCSTART- lines (the CoNLL convention: names are grouped
+// within a document, as in articles), else in one call; -chunk N gives
+// it N sentences at a time instead (offsets are shifted back), which
+// matters for a corpus without article boundaries such as ANERcorp or
+// WikiANN: in one call, later short forms join full names from anywhere
+// before them.
+//
+// -lang en scores the English extractor (package entities/english:
+// prose v3's tokens, sentences and tags, the gazetteer's English names,
+// the embedded English model) on English text; -model and -no-model work
+// as for Arabic, with a model of `entities train -lang en`. -prose-only
+// scores prose v3's own entity recogniser alone, line by line, its labels
+// mapped (PERSON → PER; GPE, LOCATION, FACILITY, GSP → LOC; ORGANIZATION
+// → ORG; the others MISC). Each predicted
 // mention maps to the gold tokens it overlaps (by byte offsets): its span
 // runs from the first to the last of them, with the mention's type. A
 // span is correct when a gold span has the same tokens and type; several
