@@ -169,8 +169,9 @@ func englishComparisons() []comparison {
 		arts []labelled
 	)
 	return []comparison{{
-		name: "english/prose-v2",
-		unit: unitMBPerS,
+		name:     "english/prose-v2",
+		unit:     unitMBPerS,
+		ownInput: true,
 		setup: func([]byte) (int64, error) {
 			var err error
 			if arts, err = parseSample(englishSample); err != nil {
