@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./examples/entities train -o MODEL [-dev FILE] [-gazetteer FILE]... [-no-default-gazetteer]
+//	go run ./examples/entities train -o MODEL [-lang ar|en] [-prose] [-fragments] [-dev FILE] [-gazetteer FILE]... [-no-default-gazetteer]
 //	                                 [-split FILE -part NAME] [-method crf|perceptron] [-iterations N]
 //	                                 [-l2 C] [-l1 C] [-min-count N] [-folds K] [-seed N] FILE...
 //	go run ./examples/entities names [-split FILE -part NAME] FILE... > names.tsv
@@ -31,6 +31,17 @@
 // of ANERcorp only). -dev FILE (same formats) is scored while training:
 // the model keeps the weights that do best on it and training stops when
 // they stop improving.
+//
+// # English
+//
+// -lang en trains a model of package entities/english on English texts,
+// read as it reads them (prose v3's sentences, tokens and tags, the
+// gazetteer's English names); -prose adds prose's own entity label as a
+// feature (five times slower to use, see entities/english/model/README.md),
+// -fragments keeps the training sentences that are one name from end to
+// end (titles, list items), which are left out by default. -folds applies
+// to Arabic training only. entities/english/model/README.md gives the
+// command that rebuilt the embedded English model from WikiANN.
 //
 // # Gazetteer
 //
@@ -83,7 +94,7 @@ const (
 )
 
 const usage = `usage:
-  entities train -o MODEL [-lang ar|en] [-prose] [-dev FILE] [-gazetteer FILE]... [-no-default-gazetteer]
+  entities train -o MODEL [-lang ar|en] [-prose] [-fragments] [-dev FILE] [-gazetteer FILE]... [-no-default-gazetteer]
                  [-split FILE -part NAME] [-method crf|perceptron] [-iterations N]
                  [-l2 C] [-l1 C] [-min-count N] [-folds K] [-seed N] FILE...
   entities names [-split FILE -part NAME] FILE...
