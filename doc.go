@@ -1,5 +1,5 @@
-// Package khabar reads Arabic news articles and finds the people, places
-// and organisations in them and what they are about.
+// Package khabar reads Arabic news articles, and English ones, and finds
+// the people, places and organisations in them and what they are about.
 //
 // Khabar is pure Go, needs no model downloads at run time, and keeps exact
 // byte offsets into the original text for everything it finds.
@@ -47,6 +47,20 @@
 //     out against background document frequencies, shown as they read in
 //     the article.
 //
+// # English articles
+//
+// The language of an article (package lang: the script of its letters and
+// common English words) is in [Analysis.Language]: "ar", "en" or "und".
+// An English article goes through the English pipeline (package
+// entities/english): prose v3 cuts it into sentences and tokens with
+// byte offsets and tags their parts of speech, the gazetteer's English
+// names and aliases are matched, and a tagger trained on English data
+// finds the other names; a name gets the ID the same name gets in Arabic
+// (Mustafa al-Kadhimi and مصطفى الكاظمي are per:mustafa-al-kadhimi). Topics
+// and keywords use the same models, whose terms stem English words with
+// the Snowball English stemmer. The English paragraphs of an Arabic
+// article (a quoted statement) go through the English pipeline too.
+//
 // [WithLayers] chooses which of these run; other options extend or
 // replace the structure rules ([WithStructureRules]), the gazetteer
 // ([WithGazetteerFiles], [WithGazetteerReader], [WithGazetteer]), the
@@ -75,7 +89,10 @@
 //     Wikidata; exact, clitic, demonym and fuzzy matching over tokens; an
 //     embedded default gazetteer.
 //   - [github.com/khabar-nlp/khabar/entities]: mentions found in an article
-//     and grouped into entities.
+//     and grouped into entities; [github.com/khabar-nlp/khabar/entities/english]
+//     for English text.
+//   - [github.com/khabar-nlp/khabar/lang]: the language of a text and of
+//     its paragraphs.
 //   - [github.com/khabar-nlp/khabar/topics]: the default IPTC topic model
 //     and trainable topic classifiers; beneath it
 //     [github.com/khabar-nlp/khabar/topics/tfidf] (terms, sparse TF-IDF,
