@@ -1,6 +1,7 @@
 package english
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -83,5 +84,34 @@ func TestTitlesAndShortForms(t *testing.T) {
 	}
 	if len(ids) != 2 || ids[0] != ids[1] {
 		t.Errorf("person IDs %v; want two mentions of one person", ids)
+	}
+}
+
+// TestConcurrent runs one Extractor on several goroutines (go test -race)
+// and checks that each gets the result of a run alone.
+func TestConcurrent(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Secretary of State Antony Blinken met Fuad Hussein in Baghdad on Wednesday.",
+		"ISIS remnants still carry out attacks in northern Iraq, officials in Erbil said.",
+		"Kadhimi, who visited Washington in August, faced pressure from Iran-backed factions.",
+		"The World Bank lent Jordan money for a desalination plant near Aqaba.",
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = fmt.Sprint(x.Extract(text).Mentions)
+	}
+	for i, text := range texts {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			t.Parallel()
+			for range 5 {
+				if got := fmt.Sprint(x.Extract(text).Mentions); got != want[i] {
+					t.Fatalf("got %s, want %s", got, want[i])
+				}
+			}
+		})
 	}
 }
