@@ -157,6 +157,18 @@ func TestProcliticBeforeNameStart(t *testing.T) {
 	if len(ids) != 2 || ids[0] != ids[1] || clitics[0] != "ب" || clitics[1] != "" {
 		t.Errorf("وزارة الثقافة mentions: IDs %q, clitics %q; want one entity, the first after ب", ids, clitics)
 	}
+	// A name the model finds after ل, which the article also writes
+	// alone, is that name.
+	res := x.Extract("وقالت دولوريس أوريردن إن الفرقة ستعود .\nوقال في بيان إن لدولوريس أوريردن مكانة كبيرة .")
+	ids, clitics = nil, nil
+	for _, m := range res.Mentions {
+		if strings.Contains(m.Text, "دولوريس") {
+			ids, clitics = append(ids, m.ID), append(clitics, m.Clitic)
+		}
+	}
+	if len(ids) != 2 || ids[0] != ids[1] || clitics[1] != "ل" {
+		t.Errorf("دولوريس أوريردن mentions: IDs %q, clitics %q; want one entity, the second after ل", ids, clitics)
+	}
 	lex, err := lexicon.Default()
 	if err != nil {
 		t.Fatal(err)

@@ -117,10 +117,12 @@ func viewWord(text string, t Term, name bool, bare map[string]bool, unknown bool
 				// وسيقاطع; بأكمله، بنفسه: a preposition and a
 				// pronoun around a stem, an adverb in one word.
 				return v
-			case s.Article, s.Prep != tokenize.NoClitic && s.Prep != tokenize.PrepKa && lexicon.CommonShape(s.Stem, false, true):
+			case s.Article, s.Prep != tokenize.NoClitic && s.Prep != tokenize.PrepKa && s.Prep != tokenize.FutSa && lexicon.CommonShape(s.Stem, false, true):
 				// والحكومة، لمتضرري: a proclitic before a noun. Before
 				// another word a proclitic is not enough (واتساب،
-				// وهران، بريطانية), and ك never is (كيلوغرامات).
+				// وهران، بريطانية), and ك never is (كيلوغرامات), nor the
+				// future particle, which comes before verbs only
+				// (ساعتها is no س + اعتها).
 				prefix, restored, stem = s.Prefix, s.Restored, s.Stem
 			}
 		}
