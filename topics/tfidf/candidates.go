@@ -135,7 +135,7 @@ func viewWord(text string, t Term, name bool, bare map[string]bool, unknown bool
 			return v
 		}
 	}
-	if class&lexicon.TimeWord != 0 || quantity(stem) {
+	if class&lexicon.TimeWord != 0 || quantity(stem) || placeAdverb(stem) {
 		return v // الدقيقة، الأسبوع: time words, nouns or not; مليار
 	}
 	verbalNoun := false
@@ -188,6 +188,17 @@ func quantity(key string) bool {
 	}
 	// The decades: الثمانينيات، تسعينيات القرن.
 	return strings.HasSuffix(bare, "ينيات") && utf8.RuneCountInString(bare) >= 7
+}
+
+// placeAdverb reports whether a word in key form is an adverb of place
+// that reads as a noun (قبالة سواحل ليبيا، قرب الحدود، جراء القصف): it
+// opens no phrase and is no keyword.
+func placeAdverb(key string) bool {
+	switch key {
+	case "قباله", "قرب", "ازاء", "حيال", "جراء", "وسط", "بمحاذاه", "محاذاه":
+		return true
+	}
+	return false
 }
 
 // describes reports whether a definite word can describe the definite
