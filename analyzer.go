@@ -217,7 +217,7 @@ func (a *Analyzer) TopicDocument(ctx context.Context, art Article) (topics.Docum
 }
 
 // prepared is what the layers of an analysis share: the structure, the
-// tokens of the analysed text, the entities and the topic document.
+// analysed text, the entities and the topic document.
 type prepared struct {
 	res  *Analysis
 	text string // the analysed text: boilerplate blanked
