@@ -11,6 +11,7 @@ import (
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/entities/tagger"
 	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/tokenize"
 )
 
 // featurizers recycles the scratch space of tag.
@@ -121,7 +122,9 @@ func (x *Extractor) link(d *document, cands []candidate, s, e int, typ string) (
 	if m, ok := linkTo(d, cands, s, e, gt); ok {
 		return m, true, false
 	}
-	if !d.hasProperNoun(s, e) {
+	// A name has a proper noun, and is no function word alone (a
+	// sentence's first word Beyond, which prose may read as a proper noun).
+	if !d.hasProperNoun(s, e) || e-s == 1 && tokenize.EnglishFunctionWords.Contains(d.keys[s]) {
 		return m, false, false
 	}
 	start, end := d.toks[s].Start, d.toks[e-1].End
@@ -135,7 +138,7 @@ const minTaggedScore = 0.01
 // hasProperNoun reports whether prose tags a token of [s, e) as a proper
 // noun (NNP, NNPS). A name the gazetteer lacks has one; a capitalised
 // word that prose reads as a common word, a verb or a preposition (a
-// subheading's Training, a sentence's first word Beyond) is no name.
+// subheading's Training) is no name.
 func (d *document) hasProperNoun(s, e int) bool {
 	for i := s; i < e; i++ {
 		if t := d.toks[i].Tag; t == "NNP" || t == "NNPS" {
