@@ -2,6 +2,7 @@ package entities
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 	"strings"
@@ -70,14 +71,17 @@ const (
 // demonym (المصري), a first name (محمد علي → علي; but see
 // prominentFamilyName) or common vocabulary (القوى، الواحد). demonymAt holds
 // the tokens where a demonym starts.
-func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []string, mentions []Mention, demonymAt map[int]int) []Mention {
+// It checks ctx every few thousand tokens and returns its error when it is
+// done.
+func (x *Extractor) addPartials(ctx context.Context, text string, v *tokenView, mentions []Mention, demonymAt map[int]int) ([]Mention, error) {
 	type full struct {
 		id       string
 		typ      gazetteer.Type
 		sentence int // the sentence of the latest mention
 	}
 	partials := map[string]full{}
-	covered := make([]bool, len(toks))
+	ntok := v.Len()
+	covered := make([]bool, ntok)
 	for _, m := range mentions {
 		for i := m.TokenStart; i < m.TokenEnd; i++ {
 			covered[i] = true
@@ -98,47 +102,53 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 			return
 		}
 		for n := 1; n <= 2 && n < m.TokenEnd-m.TokenStart; n++ {
-			key := strings.Join(keys[m.TokenEnd-n:m.TokenEnd], " ")
-			last := keys[m.TokenEnd-1]
-			if runeCount(key) < minPartialLetters || tokenize.IsStopWord(toks[m.TokenEnd-1].Norm) || notFamilyName[last] ||
+			key := v.joinKeys(m.TokenEnd-n, m.TokenEnd)
+			last := v.Key(m.TokenEnd - 1)
+			if runeCount(key) < minPartialLetters || tokenize.IsStopWord(v.Norm(m.TokenEnd-1)) || notFamilyName[last] ||
 				personTitles[last] || x.commonVocabulary(last) || (n == 1 && x.firstName(last) && !x.prominentFamilyName(m, last)) {
 				continue
 			}
-			partials[key] = full{m.ID, m.Type, toks[m.TokenEnd-1].Sentence}
+			partials[key] = full{m.ID, m.Type, v.Sentence(m.TokenEnd - 1)}
 		}
 	}
 	known := func(stem string) bool { _, ok := partials[stem]; return ok }
 	var added []Mention
 	next := 0 // the next mention to register
-	for i := 0; i < len(toks); i++ {
+	for i := 0; i < ntok; i++ {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		for next < len(mentions) && mentions[next].TokenEnd <= i {
 			register(mentions[next])
 			next++
 		}
 		if j, ok := shortPerson[i]; ok {
 			m := mentions[j]
-			key := strings.Join(keys[m.TokenStart:m.TokenEnd], " ")
+			key := v.joinKeys(m.TokenStart, m.TokenEnd)
 			if m.Clitic != "" {
 				key = strings.TrimPrefix(key, m.Clitic)
 			}
-			if f, ok := partials[key]; ok && f.id != m.ID && toks[i].Sentence-f.sentence <= partialWindow {
+			if f, ok := partials[key]; ok && f.id != m.ID && v.Sentence(i)-f.sentence <= partialWindow {
 				mentions[j].Kind, mentions[j].ID, mentions[j].Score, mentions[j].Alternatives = Partial, f.id, scorePartial, nil
 			}
 			i = m.TokenEnd - 1
 			continue
 		}
-		if len(partials) == 0 || covered[i] || toks[i].Kind != tokenize.ArabicWord && toks[i].Kind != tokenize.LatinWord ||
-			tokenize.IsStopWord(toks[i].Norm) {
+		if len(partials) == 0 || covered[i] || v.Kind(i) != tokenize.ArabicWord && v.Kind(i) != tokenize.LatinWord ||
+			tokenize.IsStopWord(v.Norm(i)) {
 			continue
 		}
 		if _, ok := demonymAt[i]; ok {
 			continue
 		}
+		sentence := v.Sentence(i)
 		for n := 2; n >= 1; n-- {
-			if i+n > len(toks) || slices.Contains(covered[i:i+n], true) || toks[i+n-1].Sentence != toks[i].Sentence {
+			if i+n > ntok || slices.Contains(covered[i:i+n], true) || v.Sentence(i+n-1) != sentence {
 				continue
 			}
-			key := strings.Join(keys[i:i+n], " ")
+			key := v.joinKeys(i, i+n)
 			clitic := ""
 			f, ok := partials[key]
 			if !ok && n == 1 {
@@ -146,15 +156,15 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 					f, ok, clitic = partials[sp.Stem], true, sp.Prefix
 				}
 			}
-			if !ok || toks[i].Sentence-f.sentence > partialWindow {
+			if !ok || sentence-f.sentence > partialWindow {
 				continue
 			}
-			start, end := toks[i].Start, toks[i+n-1].End
+			start, end := v.Start(i), v.End(i+n-1)
 			added = append(added, Mention{
 				Text: text[start:end], Start: start, End: end, Kind: Partial, Score: scorePartial,
 				Type: f.typ, ID: f.id, Clitic: clitic, TokenStart: i, TokenEnd: i + n,
 			})
-			f.sentence = toks[i].Sentence
+			f.sentence = sentence
 			partials[strings.TrimPrefix(key, clitic)] = f
 			i += n - 1
 			break
@@ -167,21 +177,25 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 		if m.Kind != Tagged && m.Kind != Rule || m.Type != gazetteer.PER || m.TokenEnd-m.TokenStart > 2 {
 			continue
 		}
-		key := strings.Join(keys[m.TokenStart:m.TokenEnd], " ")
+		key := v.joinKeys(m.TokenStart, m.TokenEnd)
 		if m.Clitic != "" {
 			key = strings.TrimPrefix(key, m.Clitic)
 		}
-		if f, ok := partials[key]; ok && f.id != m.ID && f.sentence-toks[m.TokenStart].Sentence <= partialWindow {
+		if f, ok := partials[key]; ok && f.id != m.ID && f.sentence-v.Sentence(m.TokenStart) <= partialWindow {
 			m.Kind, m.ID, m.Score, m.Alternatives = Partial, f.id, scorePartial, nil
 		}
 	}
 	if len(added) == 0 {
-		return mentions
+		return mentions, nil
 	}
 	mentions = append(mentions, added...)
 	slices.SortFunc(mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
-	return mentions
+	return mentions, nil
 }
+
+// checkEvery is how many tokens the loops over a whole text read between
+// two looks at their context.
+const checkEvery = 4096
 
 // firstName reports whether a key is a first name of the rules' tables:
 // as a short form it would stand for too many people (محمد علي → علي).
@@ -244,7 +258,7 @@ const (
 //	salience = 0.5·log(1+count)/log(1+max count) + 0.3·(1 − first offset/length) + 0.2·[in title]
 //
 // where the title is the text's first sentence.
-func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention) []Entity {
+func (x *Extractor) group(text string, v *tokenView, mentions []Mention) []Entity {
 	byID := map[string]int{}
 	var ents []Entity
 	for _, m := range mentions {
@@ -262,8 +276,9 @@ func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention
 		maxCount = max(maxCount, e.Count)
 	}
 	titleSentence := -1
-	if len(toks) > 0 {
-		titleSentence = toks[0].Sentence
+	ntok := v.Len()
+	if ntok > 0 {
+		titleSentence = v.Sentence(0)
 	}
 	for i := range ents {
 		e := &ents[i]
@@ -280,7 +295,7 @@ func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention
 		}
 		inTitle := 0.0
 		for _, m := range e.Mentions {
-			if m.TokenStart < len(toks) && toks[m.TokenStart].Sentence == titleSentence {
+			if m.TokenStart < ntok && v.Sentence(m.TokenStart) == titleSentence {
 				inTitle = 1
 			}
 		}

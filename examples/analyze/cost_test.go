@@ -120,8 +120,17 @@ var costStages = []costStage{
 		if err != nil {
 			tb.Fatal(err)
 		}
-		toks := tokenize.Tokenize(text)
-		return func() { costSink = x.ExtractTokens(text, toks) }
+		l, err := tokenize.Default().List(context.Background(), text)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return func() {
+			res, err := x.ExtractList(context.Background(), l)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			costSink = res
+		}
 	}},
 	{"topics", func(tb testing.TB, text string) func() {
 		m, err := topics.DefaultModel()
