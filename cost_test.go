@@ -1,0 +1,95 @@
+package khabar
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/khabar-nlp/khabar/internal/costinput"
+	"github.com/khabar-nlp/khabar/internal/heapwatch"
+)
+
+// costText returns about size bytes of input of the given kind, built
+// from the test articles.
+func costText(tb testing.TB, kind costinput.Kind, size int) string {
+	tb.Helper()
+	text, err := costinput.Text("testdata/articles", kind, size)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return text
+}
+
+// TestAnalyzeDeadline checks that a deadline stops an analysis of 8 MB
+// within 100 ms, whatever stage it is in, with the context's error (issue
+// 15). Each case is timed from its deadline; a machine busy with other
+// work can delay a goroutine, so a case that misses is tried again before
+// it fails.
+func TestAnalyzeDeadline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 8 MB: skipped with -short")
+	}
+	a := defaultAnalyzer(t)
+	text := costText(t, costinput.Article, 8_000_000)
+	slack := 100 * time.Millisecond
+	if raceEnabled {
+		slack *= 10 // the race detector slows the code between two checks
+	}
+	// From the first stage to the last: the deadline of the issue is 1 s,
+	// the others fall in the stages before and after it, the last ones in
+	// the topic and keyword layers at the end.
+	start := time.Now()
+	if _, err := a.Analyze(context.Background(), text); err != nil {
+		t.Fatal(err)
+	}
+	full := time.Since(start)
+	t.Logf("the whole analysis takes %v", full.Round(time.Millisecond))
+	for _, d := range []time.Duration{time.Millisecond, 50 * time.Millisecond, 300 * time.Millisecond, time.Second, full / 2, full * 8 / 10, full * 95 / 100} {
+		t.Run(fmt.Sprint(d), func(t *testing.T) {
+			var late time.Duration
+			for range 3 {
+				deadline := time.Now().Add(d)
+				ctx, cancel := context.WithDeadline(context.Background(), deadline)
+				_, err := a.Analyze(ctx, text)
+				late = time.Since(deadline)
+				cancel()
+				if err == nil {
+					t.Skipf("the analysis ended before its deadline of %v", d)
+				}
+				if !errors.Is(err, context.DeadlineExceeded) {
+					t.Fatalf("err = %v, want the context's error", err)
+				}
+				if late <= slack {
+					t.Logf("returned %v after the deadline", late.Round(time.Millisecond))
+					return
+				}
+			}
+			t.Errorf("returned %v after the deadline of %v, want ≤ %v", late.Round(time.Millisecond), d, slack)
+		})
+	}
+}
+
+// TestAnalyzeCost checks that the peak heap of an analysis of 8 MB, of
+// article text and of one-word sentences, stays under 25 bytes per input
+// byte (issue 15). BenchmarkCost of examples/analyze gives the figures of
+// every stage, and the time for 0.8 and 8 MB.
+func TestAnalyzeCost(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("analyses 8 MB: skipped with -short and -race")
+	}
+	a := defaultAnalyzer(t)
+	for _, kind := range []costinput.Kind{costinput.Article, costinput.Sentences} {
+		text := costText(t, kind, 8_000_000)
+		var err error
+		r := heapwatch.Measure(func() { _, err = a.Analyze(context.Background(), text) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %.1f MB in %v, peak heap %.1f bytes per input byte (live %.1f)", kind, float64(len(text))/1e6, r.Duration.Round(time.Millisecond), r.PerByte(len(text)), r.LivePerByte(len(text)))
+		if got := r.PerByte(len(text)); got > 25 {
+			t.Errorf("%s: peak heap %.1f bytes per input byte, want ≤ 25", kind, got)
+		}
+	}
+}
