@@ -124,3 +124,40 @@ func TestSourceDecidesTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicsOfTopicDocument checks that the topics of an analysis, which
+// the default model scores from the analysis's tokens, are those the model
+// gives the Analyzer's TopicDocument, read from its text: for the test
+// articles (boilerplate footers included), given whole or as a title and
+// a body, and for an article whose title line is followed by a dateline.
+func TestTopicsOfTopicDocument(t *testing.T) {
+	a, err := New(WithMaxTopics(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := topics.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var arts []Article
+	for _, name := range []string{"economy.txt", "politics.txt", "sport.txt", "technology.txt"} {
+		text := readArticle(t, name)
+		title, body, _ := strings.Cut(text, "\n")
+		arts = append(arts, Article{Body: text}, Article{Title: title, Body: body})
+	}
+	arts = append(arts, Article{Body: "ارتفاع أسعار النفط\nبغداد - رويترز\n\nارتفعت أسعار النفط في الأسواق العالمية اليوم بعد قرار أوبك خفض الإنتاج.\n\nتابعونا على تويتر"})
+	for _, art := range arts {
+		res, err := a.AnalyzeArticle(ctx, art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := a.TopicDocument(ctx, art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := m.Score(doc); !slices.Equal(res.Topics, want) {
+			t.Errorf("%.40q: analysis topics %v, TopicDocument's %v", art.Title+art.Body, res.Topics[:3], want[:3])
+		}
+	}
+}

@@ -78,14 +78,34 @@ var costStages = []costStage{
 		if err != nil {
 			tb.Fatal(err)
 		}
-		return func() { costSink = m.Score(topics.Document{Text: text}) }
+		l, err := m.Tokenizer().List(context.Background(), text)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return func() {
+			s, err := m.ScoreList(context.Background(), topics.ListDocument{Tokens: l, To: l.Len()})
+			if err != nil {
+				tb.Fatal(err)
+			}
+			costSink = s
+		}
 	}},
 	{"keywords", func(tb testing.TB, text string) func() {
 		s, err := tfidf.DefaultSpace()
 		if err != nil {
 			tb.Fatal(err)
 		}
-		return func() { costSink = s.Keywords(text, 20) }
+		l, err := tokenize.Default().List(context.Background(), text)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return func() {
+			kws, err := s.KeywordsList(context.Background(), l, 20)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			costSink = kws
+		}
 	}},
 	{"analyze", func(tb testing.TB, text string) func() {
 		a := costAnalyzer(tb)
