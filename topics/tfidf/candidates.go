@@ -172,15 +172,38 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 }
 
 // quantity reports whether a word in key form is a large number word
-// (مليون، مليار، المليارات), which the stop lists keep for topics (they
-// mark economy stories) but which is no keyword.
+// (مليون، مليار، المليارات), a currency (دولار، اليورو، استرليني) or a
+// decade (الثمانينيات): the stop lists keep the numbers for topics (they
+// mark economy stories), but none of them is a keyword.
 func quantity(key string) bool {
 	bare, _ := strings.CutPrefix(key, "ال")
 	switch bare {
-	case "مليون", "ملايين", "مليار", "مليارات", "بليون", "تريليون":
+	case "مليون", "ملايين", "مليار", "مليارات", "بليون", "تريليون",
+		// Currencies, the units of amounts, like the large numbers.
+		"دولار", "دولارا", "دولارات", "يورو", "جنيه", "جنيها", "ريال", "ريالا", "درهم", "درهما", "دينار", "دينارا", "ليره",
+		"استرليني", "روبل", "روبلا", "روبيه", "فرنك", "فرنكا", "يوان":
 		return true
 	}
-	return false
+	// The decades: الثمانينيات، تسعينيات القرن.
+	return strings.HasSuffix(bare, "ينيات") && utf8.RuneCountInString(bare) >= 7
+}
+
+// describes reports whether a definite word can describe the definite
+// noun before it: an adjective (the tables', a nisba: السكك الحديدية), a
+// participle (الأعمال المعروضة) or a colour or elative (البيت الأبيض،
+// الشرق الأوسط). Another definite noun after one is the start of another
+// phrase (يظهر في الفيديو الدمار), not its description.
+func describes(v wordView, key string) bool {
+	if v.adj {
+		return true
+	}
+	bare, ok := strings.CutPrefix(key, "ال")
+	if !ok {
+		return false
+	}
+	n := utf8.RuneCountInString(bare)
+	return strings.HasPrefix(bare, "م") && n >= 4 || strings.HasPrefix(bare, "ا") && n == 4 ||
+		strings.HasSuffix(bare, "اء") && n == 5 || lexicon.IsNisba(key, true)
 }
 
 // accusative reports whether a word in key form ends in the alef of an

@@ -45,20 +45,32 @@ type Span struct {
 	Start, End int
 }
 
-// spanIndex answers whether a span of text lies inside one of the spans
-// it was built from, in logarithmic time.
+// minWordCount is how many times, a title's counting twice, an article
+// must write a word outside the names given to [Space.Keywords] for the
+// word to be a keyword alone: a word said once or twice in passing (مغفرة،
+// الترويج) is seldom what the article is about. With no names given, a
+// word said twice is enough (it may be a name).
+const minWordCount = 3
+
+// minCommonCount is how many times an article must write a word the
+// background knows for the word to be a keyword alone, when names are
+// given.
+const minCommonCount = 3
+
+// spanIndex answers questions about the spans it was built from (the
+// names given to Keywords) in logarithmic time.
 type spanIndex struct {
-	starts []int // the spans' starts, in order
-	ends   []int // ends[i]: the largest end of the spans up to i
+	sorted []Span // the spans, by start
+	ends   []int  // ends[i]: the largest end of sorted[:i+1]
 }
 
 // newSpanIndex indexes spans.
 func newSpanIndex(spans []Span) spanIndex {
 	sorted := slices.Clone(spans)
-	slices.SortFunc(sorted, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
-	x := spanIndex{starts: make([]int, len(sorted)), ends: make([]int, len(sorted))}
+	slices.SortStableFunc(sorted, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	x := spanIndex{sorted: sorted, ends: make([]int, len(sorted))}
 	for i, sp := range sorted {
-		x.starts[i], x.ends[i] = sp.Start, sp.End
+		x.ends[i] = sp.End
 		if i > 0 {
 			x.ends[i] = max(x.ends[i], x.ends[i-1])
 		}
@@ -66,19 +78,28 @@ func newSpanIndex(spans []Span) spanIndex {
 	return x
 }
 
+// after returns the index of the first span that starts after start.
+func (x spanIndex) after(start int) int {
+	i, _ := slices.BinarySearchFunc(x.sorted, start+1, func(sp Span, s int) int { return cmp.Compare(sp.Start, s) })
+	return i
+}
+
 // contains reports whether [start, end) lies inside one of the spans: one
 // of those that start at or before start ends at or after end.
 func (x spanIndex) contains(start, end int) bool {
-	i, found := slices.BinarySearch(x.starts, start)
-	if found {
-		// The last span starting at start.
-		for i+1 < len(x.starts) && x.starts[i+1] == start {
-			i++
-		}
-	} else {
-		i--
-	}
+	i := x.after(start) - 1
 	return i >= 0 && x.ends[i] >= end
+}
+
+// nameInside returns the start of a span that begins inside the word
+// [start, end) and ends at its end, the first such span.
+func (x spanIndex) nameInside(start, end int) (int, bool) {
+	for i := x.after(start); i < len(x.sorted) && x.sorted[i].Start < end; i++ {
+		if x.sorted[i].End >= end {
+			return x.sorted[i].Start, true
+		}
+	}
+	return 0, false
 }
 
 // occurrence is a span of text where a keyword candidate occurs.
@@ -301,6 +322,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	views := make(map[string]wordView, size/2) // word as written → its view, start relative
 	var prev, cur wordView                     // the last two words: a bigram follows its second
 	var curOcc *kwStat                         // the stat whose last occurrence is cur's
+	var prevName, curName bool                 // whether prev and cur lie in names
 	// The occurrence of the last word waits for the bigram after it,
 	// which may make it an adjective (rank 1), before it is counted.
 	var pending occurrence
@@ -316,8 +338,15 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		case Word:
 			commit()
 			prev, curOcc = cur, nil
-			if name := inNames.contains(t.Start, t.End); name {
+			prevName = curName
+			curName = inNames.contains(t.Start, t.End)
+			if curName {
 				cur = viewWord(text, t, true, bare, names == nil)
+			} else if at, ok := inNames.nameInside(t.Start, t.End); ok {
+				// وأمازون where the name is أمازون: the letters
+				// before the name are its proclitics.
+				cur = viewWord(text, t, true, bare, names == nil)
+				cur.start, cur.clitic = at, true
 			} else if v, ok := views[text[t.Start:t.End]]; ok {
 				// A word written alike reads alike: classify it once.
 				cur = v
@@ -346,6 +375,12 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				pending.rank = min(pending.rank, 1)
 			}
 			if !prev.ok || !prev.lead || prev.form || !cur.ok || !cur.noun || cur.clitic || cur.form {
+				return
+			}
+			if prevName && !inNames.contains(cur.start, t.End) && strings.HasPrefix(text[cur.start:t.End], "و") {
+				return // غوغل وأمازون: a conjunction after a name
+			}
+			if prev.def && cur.def && !inNames.contains(cur.start, t.End) && !describes(cur, tokenize.Key(text[cur.start:t.End])) {
 				return
 			}
 			start, rank = prev.start, 2
@@ -418,9 +453,20 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	}
 	var cands []*kwStat
 	for _, w := range words {
-		if w.best() == 2 && (w.count+w.title >= 2 || w.name) {
-			cands = append(cands, w)
+		minCount := 2 // with no names given, a word said twice may be one
+		if names != nil {
+			minCount = minWordCount
 		}
+		if w.best() != 2 || w.count+w.title < minCount && !w.name {
+			continue
+		}
+		if _, known := s.vec.Column(w.key); known && !w.name && names != nil && w.count < minCommonCount {
+			// A word the background knows is a word of news at
+			// large: alone, it is a keyword only where the article
+			// keeps coming back to it.
+			continue
+		}
+		cands = append(cands, w)
 	}
 	// A noun of the lexicon's tables is a word of news at large: alone,
 	// a background that does not know it takes it for one in ten

@@ -66,6 +66,15 @@ func TestSpanIndex(t *testing.T) {
 				if got := x.contains(start, end); got != want {
 					t.Fatalf("spans %v: contains(%d, %d) = %v", spans, start, end, got)
 				}
+				wantAt, wantIn := 0, false
+				for _, sp := range spans {
+					if start < sp.Start && sp.Start < end && sp.End >= end && (!wantIn || sp.Start < wantAt) {
+						wantAt, wantIn = sp.Start, true
+					}
+				}
+				if at, in := x.nameInside(start, end); at != wantAt || in != wantIn {
+					t.Fatalf("spans %v: nameInside(%d, %d) = %d, %v; want %d, %v", spans, start, end, at, in, wantAt, wantIn)
+				}
 			}
 		}
 	}
