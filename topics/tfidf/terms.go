@@ -179,9 +179,11 @@ type termWalker struct {
 	emit    func(t *TermRef) bool
 	ref     TermRef
 	key     []byte // the current word's key; a bigram's is prev + " " + key
-	// prev is the key of the previous kept word while the next one may
-	// pair with it, with its start and sentence; nil otherwise.
+	// prev is the key of the previous kept word, with its start and
+	// sentence, while hasPrev says the next one may pair with it (the
+	// buffer is kept when it may not, to be reused).
 	prev                    []byte
+	hasPrev                 bool
 	prevStart, prevSentence int
 	pair                    []byte // a bigram's key
 }
@@ -191,14 +193,14 @@ type termWalker struct {
 func (w *termWalker) token(tok *tokenize.Token) bool {
 	if tok.Kind == tokenize.Hashtag {
 		// A hashtag's words pair with each other only.
-		w.prev = nil
+		w.hasPrev = false
 		for k := range tok.Parts {
 			// Words inside a hashtag follow each other.
 			if !w.word(&tok.Parts[k], tok.Sentence, tok.Paragraph) {
 				return false
 			}
 		}
-		w.prev = nil
+		w.hasPrev = false
 		return true
 	}
 	return w.word(tok, tok.Sentence, tok.Paragraph)
@@ -208,21 +210,21 @@ func (w *termWalker) token(tok *tokenize.Token) bool {
 func (w *termWalker) word(tok *tokenize.Token, sentence, paragraph int) bool {
 	var ok bool
 	if w.key, ok = appendWordKey(w.key[:0], tok); !ok {
-		w.prev = nil
+		w.hasPrev = false
 		return true
 	}
 	w.ref = TermRef{Key: w.key, Kind: Word, Start: tok.Start, End: tok.End, Sentence: sentence, Paragraph: paragraph}
 	if !w.emit(&w.ref) {
 		return false
 	}
-	if w.bigrams && w.prev != nil && w.prevSentence == sentence {
+	if w.bigrams && w.hasPrev && w.prevSentence == sentence {
 		w.pair = append(append(append(w.pair[:0], w.prev...), ' '), w.key...)
 		w.ref = TermRef{Key: w.pair, Kind: Bigram, Start: w.prevStart, End: tok.End, Sentence: sentence, Paragraph: paragraph}
 		if !w.emit(&w.ref) {
 			return false
 		}
 	}
-	w.prev = append(w.prev[:0], w.key...)
+	w.prev, w.hasPrev = append(w.prev[:0], w.key...), true
 	w.prevStart, w.prevSentence = tok.Start, sentence
 	return true
 }
