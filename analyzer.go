@@ -299,7 +299,7 @@ func (p *prepared) document() topics.Document {
 	d.Text = p.res.Text
 	if len(p.blanks) > 0 || p.title.End > p.title.Start {
 		b := []byte(d.Text)
-		for _, sp := range append(p.blanks, p.title) {
+		for _, sp := range slices.Concat(p.blanks, []tokenize.Span{p.title}) {
 			for i := sp.Start; i < sp.End; i++ {
 				if c := b[i]; c != '\n' && c != '\r' {
 					b[i] = ' '
