@@ -196,3 +196,34 @@ func BenchmarkCost(b *testing.B) {
 		}
 	}
 }
+
+// TestProgramCost checks that the analyze program, reading 8 MB of
+// one-word sentences from a file and writing the analysis as JSON with
+// every token (-tokens), keeps its peak heap under 25 bytes per input
+// byte (issue 15); the input's own bytes, read from the file, count. The
+// root package's TestAnalyzeCost checks the analysis alone, of article
+// text too.
+func TestProgramCost(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("analyses 8 MB: skipped with -short and -race")
+	}
+	for _, kind := range []costinput.Kind{costinput.Sentences} {
+		text := costInput(t, kind, 8_000_000)
+		name := filepath.Join(t.TempDir(), "input.txt")
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out countingWriter
+		code := -1
+		r := heapwatch.Measure(func() {
+			code = run([]string{"-format", "json", "-tokens", "-progress", "off", name}, strings.NewReader(""), &out, io.Discard)
+		})
+		if code != 0 {
+			t.Fatalf("%s: analyze exited %d", kind, code)
+		}
+		t.Logf("%s: %d bytes of output, peak heap %.1f bytes per input byte (live %.1f), %v", kind, out, r.PerByte(len(text)), r.LivePerByte(len(text)), r.Duration)
+		if got := r.PerByte(len(text)); got > 25 {
+			t.Errorf("%s: peak heap %.1f bytes per input byte, want ≤ 25", kind, got)
+		}
+	}
+}
