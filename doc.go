@@ -66,7 +66,7 @@
 // An analysis takes memory and time linear in the length of the text. The
 // text is not copied: structure recognition blanks boilerplate by offsets,
 // and the text is tokenized once, into a compact list of 20 bytes a token
-// (a token every 5 to 6 bytes of news text) that every layer reads. The
+// (about 2 bytes per byte of news text) that every layer reads. The
 // entity recogniser and tagger read a window of whole sentences (a few
 // thousand tokens) at a time and keep only the mentions found, about 320
 // bytes each; the topic and keyword layers keep a counter per distinct
