@@ -214,6 +214,9 @@ type prepared struct {
 	blanks []tokenize.Span
 	// toks holds the tokens of the text with the blanks blank.
 	toks *tokenize.List
+	// other holds them as another tokenizer reads them (the topic
+	// model's or the keyword space's), once one was asked for.
+	other *tokenize.List
 	// title is the span of the title line, if one was recognised: the
 	// topic document's body is what follows it.
 	title tokenize.Span
@@ -314,13 +317,17 @@ func (p *prepared) document() topics.Document {
 // list returns the tokens of the analysed text as tz reads them: the
 // analysis's own when tz is its tokenizer.
 func (p *prepared) list(ctx context.Context, tz *tokenize.Tokenizer) (*tokenize.List, error) {
-	if tz == p.toks.Tokenizer() {
+	switch {
+	case tz == p.toks.Tokenizer():
 		return p.toks, nil
+	case p.other != nil && tz == p.other.Tokenizer():
+		return p.other, nil
 	}
 	l, err := tz.ListBlanked(ctx, p.res.Text, p.blanks)
 	if err != nil {
 		return nil, listError(ctx, err)
 	}
+	p.other = l
 	return l, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
 	"github.com/khabar-nlp/khabar/topics/features"
 	"github.com/khabar-nlp/khabar/topics/tfidf"
@@ -135,6 +136,16 @@ func TestTopicsOfTopicDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// With a tokenizer of its own, the Analyzer reads the text again as
+	// the topic model and the keyword space read it.
+	tz, err := tokenize.New(tokenize.WithParagraphs(tokenize.BlankLine))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(WithMaxTopics(0), WithTokenizer(tz))
+	if err != nil {
+		t.Fatal(err)
+	}
 	m, err := topics.DefaultModel()
 	if err != nil {
 		t.Fatal(err)
@@ -147,17 +158,23 @@ func TestTopicsOfTopicDocument(t *testing.T) {
 		arts = append(arts, Article{Body: text}, Article{Title: title, Body: body})
 	}
 	arts = append(arts, Article{Body: "ارتفاع أسعار النفط\nبغداد - رويترز\n\nارتفعت أسعار النفط في الأسواق العالمية اليوم بعد قرار أوبك خفض الإنتاج.\n\nتابعونا على تويتر"})
-	for _, art := range arts {
-		res, err := a.AnalyzeArticle(ctx, art)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := a.TopicDocument(ctx, art)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := m.Score(doc); !slices.Equal(res.Topics, want) {
-			t.Errorf("%.40q: analysis topics %v, TopicDocument's %v", art.Title+art.Body, res.Topics[:3], want[:3])
+	for _, an := range []*Analyzer{a, b} {
+		for _, art := range arts {
+			res, err := an.AnalyzeArticle(ctx, art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkOffsets(t, res)
+			doc, err := an.TopicDocument(ctx, art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := m.Score(doc); !slices.Equal(res.Topics, want) {
+				t.Errorf("%.40q: analysis topics %v, TopicDocument's %v", art.Title+art.Body, res.Topics[:3], want[:3])
+			}
+			if len(res.Keywords) == 0 {
+				t.Errorf("%.40q: no keywords", art.Title+art.Body)
+			}
 		}
 	}
 }
