@@ -117,10 +117,12 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 				// وسيقاطع; بأكمله، بنفسه: a preposition and a
 				// pronoun around a stem, an adverb in one word.
 				return v
-			case s.Article, s.Prep != tokenize.NoClitic && s.Prep != tokenize.PrepKa && lexicon.CommonShape(s.Stem, false, true):
+			case s.Article, s.Prep != tokenize.NoClitic && s.Prep != tokenize.PrepKa && s.Prep != tokenize.FutSa && lexicon.CommonShape(s.Stem, false, true):
 				// والحكومة، لمتضرري: a proclitic before a noun. Before
 				// another word a proclitic is not enough (واتساب،
-				// وهران، بريطانية), and ك never is (كيلوغرامات).
+				// وهران، بريطانية), and ك never is (كيلوغرامات), nor the
+				// future particle, which comes before verbs only
+				// (ساعتها is no س + اعتها).
 				prefix, restored, stem = s.Prefix, s.Restored, s.Stem
 			}
 		}
@@ -133,7 +135,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 			return v
 		}
 	}
-	if class&lexicon.TimeWord != 0 || quantity(stem) {
+	if class&lexicon.TimeWord != 0 || quantity(stem) || placeAdverb(stem) {
 		return v // الدقيقة، الأسبوع: time words, nouns or not; مليار
 	}
 	verbalNoun := false
@@ -186,6 +188,17 @@ func quantity(key string) bool {
 	}
 	// The decades: الثمانينيات، تسعينيات القرن.
 	return strings.HasSuffix(bare, "ينيات") && utf8.RuneCountInString(bare) >= 7
+}
+
+// placeAdverb reports whether a word in key form is an adverb of place
+// that reads as a noun (قبالة سواحل ليبيا، قرب الحدود، جراء القصف): it
+// opens no phrase and is no keyword.
+func placeAdverb(key string) bool {
+	switch key {
+	case "قباله", "قرب", "ازاء", "حيال", "جراء", "وسط", "بمحاذاه", "محاذاه":
+		return true
+	}
+	return false
 }
 
 // describes reports whether a definite word can describe the definite

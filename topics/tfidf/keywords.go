@@ -52,6 +52,11 @@ type Span struct {
 // word said twice is enough (it may be a name).
 const minWordCount = 3
 
+// minCommonWeight is the least score of a word the background knows, as
+// a keyword alone and when names are given, as a fraction of the score
+// of a name said once (the unseen idf).
+const minCommonWeight = 0.8
+
 // minCommonCount is how many times an article must write a word the
 // background knows for the word to be a keyword alone, when names are
 // given.
@@ -460,10 +465,12 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		if w.best() != 2 || w.count+w.title < minCount && !w.name {
 			continue
 		}
-		if _, known := s.vec.Column(w.key); known && !w.name && names != nil && w.count < minCommonCount {
+		if _, known := s.vec.Column(w.key); known && !w.name && names != nil &&
+			(w.count < minCommonCount || w.score < minCommonWeight*s.tfidf.UnseenIDF()) {
 			// A word the background knows is a word of news at
 			// large: alone, it is a keyword only where the article
-			// keeps coming back to it.
+			// keeps coming back to it, weighing at least most of a
+			// name said once.
 			continue
 		}
 		cands = append(cands, w)
