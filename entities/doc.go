@@ -100,12 +100,13 @@
 // [Extractor.ExtractTokens] hold a []tokenize.Token, 96). Beyond the text
 // and its tokens, extraction holds about 320 bytes per mention found (a
 // Mention is 160 bytes, held in the mentions and in the entities), a byte
-// per token, and one window's tokens, keys, features and candidates, a
-// few megabytes: about 10 bytes of heap per byte of an 8 MB text. Time is
-// linear in the length of the text, about two microseconds per token on
-// one core. With a context, it is checked at every window and every few
-// thousand tokens after: when it is done, extraction stops within
-// milliseconds and returns its error.
+// per token, one window's tokens, keys, features and candidates, a few
+// megabytes, and with the tagging model the text's distinct keys (what
+// it links reads whether the text writes a word alone): about 10 bytes of
+// heap per byte of an 8 MB text. Time is linear in the length of the
+// text, about two microseconds per token on one core. With a context, it
+// is checked at every window and every few thousand tokens after: when
+// it is done, extraction stops within milliseconds and returns its error.
 //
 // # Offsets
 //

@@ -31,6 +31,9 @@ type Document struct {
 	Candidates []Mention
 
 	lex *lexicon.Lexicon
+	// written holds the keys of every token of the whole text when the
+	// document is a window of a longer one; nil when Keys are all of them.
+	written map[string]bool
 }
 
 // newDocument tokenizes nothing: it analyses the tokens of text once.

@@ -214,8 +214,9 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) (*Result, e
 // for the same tokens.
 //
 // Beyond the text and the list, extraction holds about 320 bytes per
-// mention found (the mentions and their entities) and a byte per token,
-// and at most one window's tokens, keys and features at a time.
+// mention found (the mentions and their entities), a byte per token, the
+// text's distinct keys when it has several windows, and at most one
+// window's tokens, keys and features at a time.
 func (x *Extractor) ExtractList(ctx context.Context, l *tokenize.List) (*Result, error) {
 	return x.extract(ctx, l.Source(), &tokenView{list: l})
 }
@@ -235,6 +236,21 @@ func (x *Extractor) extract(ctx context.Context, text string, v *tokenView) (*Re
 	if size <= 0 {
 		size = windowTokens
 	}
+	// What the tagger links reads the words of the whole text (a name
+	// after a proclitic is that name when the text writes it alone): a
+	// text of several windows gives each the keys of all its tokens.
+	var written map[string]bool
+	if x.model != nil && v.Len() > size {
+		written = make(map[string]bool)
+		for i := range v.Len() {
+			if i%checkEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			written[v.Key(i)] = true
+		}
+	}
 	for w := range v.windows(size, windowOverlap) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -244,6 +260,7 @@ func (x *Extractor) extract(ctx context.Context, text string, v *tokenView) (*Re
 			buf = toks
 		}
 		doc := x.recognize(text, toks)
+		doc.written = written
 		if w.from == 0 && w.to == v.Len() {
 			v.keys = doc.Keys // one window: its keys are the text's
 		}

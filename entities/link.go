@@ -371,8 +371,9 @@ type linker struct {
 	doc   *Document
 	cands []Mention
 	stems []string
-	// written holds the keys of the document's words, built on first
-	// use by strippedWritten.
+	// written holds the keys of the text's words: those of the whole
+	// text for a window of a longer one, else built on first use by
+	// strippedWritten.
 	written map[string]bool
 }
 
@@ -385,6 +386,9 @@ func (l *linker) strippedWritten(key string) string {
 	for _, sp := range tokenize.Proclitics(key) {
 		if sp.Restored != "" || sp.Prep == tokenize.PrepKa || sp.Prep == tokenize.FutSa || utf8.RuneCountInString(sp.Stem) < 3 {
 			continue
+		}
+		if l.written == nil && l.doc.written != nil {
+			l.written = l.doc.written
 		}
 		if l.written == nil {
 			l.written = make(map[string]bool, len(l.doc.Keys))
