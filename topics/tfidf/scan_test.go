@@ -90,7 +90,13 @@ func TestKeywordsList(t *testing.T) {
 	}
 	ctx := context.Background()
 	_, texts := readArticles(t)
-	for _, text := range texts {
+	// An article is read once into tokens, a longer text twice from its
+	// list: a text of more than checkEvery tokens too.
+	long := strings.Repeat(strings.Join(texts, "\n\n")+"\n\n", 8)
+	if n := len(tokenize.Default().Tokenize(long)); n <= checkEvery {
+		t.Fatalf("the long text has %d tokens", n)
+	}
+	for _, text := range append(texts, long) {
 		names := []Span{{0, 40}, {200, 260}}
 		want := s.Keywords(text, 10, names...)
 		l, err := tokenize.Default().List(ctx, text)
