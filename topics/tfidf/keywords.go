@@ -277,12 +277,6 @@ func (s *Space) KeywordsList(ctx context.Context, l *tokenize.List, n int, names
 	if l.Tokenizer() != s.vec.terms.tokenizer() {
 		return nil, errors.New("tfidf: KeywordsList: tokens from another tokenizer than the space's")
 	}
-	if l.Len() <= checkEvery {
-		// An article: its tokens built once for both readings, a few
-		// hundred kilobytes at most.
-		toks := l.AppendTokens(nil, 0, l.Len())
-		return s.keywords(ctx, l.Source(), func() iter.Seq[tokenize.Token] { return slices.Values(toks) }, l.Len(), n, names)
-	}
 	tokens := func() iter.Seq[tokenize.Token] {
 		return func(yield func(tokenize.Token) bool) {
 			for i := range l.Len() {

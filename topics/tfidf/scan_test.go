@@ -90,8 +90,8 @@ func TestKeywordsList(t *testing.T) {
 	}
 	ctx := context.Background()
 	_, texts := readArticles(t)
-	// An article is read once into tokens, a longer text twice from its
-	// list: a text of more than checkEvery tokens too.
+	// A text of more than checkEvery tokens too: the context is looked at
+	// as they are read.
 	long := strings.Repeat(strings.Join(texts, "\n\n")+"\n\n", 8)
 	if n := len(tokenize.Default().Tokenize(long)); n <= checkEvery {
 		t.Fatalf("the long text has %d tokens", n)
