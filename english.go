@@ -1,12 +1,10 @@
 package khabar
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
+	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/entities/english"
@@ -31,10 +29,31 @@ func newEnglish(c *config) (*english.Extractor, error) {
 	return x, nil
 }
 
-// language returns the language of text (see package lang): "ar", "en",
-// or "und" with a warning.
-func language(text string) (string, []string) {
-	s := lang.Count(text)
+// countLanguage counts what the language of text is decided on (see
+// package lang), by pieces of about 64 KiB cut at white space, and
+// returns ctx's error when it is done.
+func countLanguage(ctx context.Context, text string) (lang.Stats, error) {
+	var s lang.Stats
+	for len(text) > 0 {
+		if err := ctx.Err(); err != nil {
+			return s, err
+		}
+		n := min(len(text), 1<<16)
+		if n < len(text) {
+			// Cut after white space, so that no word is counted in two.
+			if i := strings.LastIndexAny(text[:n], " \t\n"); i > 0 {
+				n = i + 1
+			}
+		}
+		s = s.Add(lang.Count(text[:n]))
+		text = text[n:]
+	}
+	return s, nil
+}
+
+// language returns the language counted in s: "ar", "en", or "und" with a
+// warning.
+func language(s lang.Stats) (string, []string) {
 	l := s.Language()
 	if l != lang.Undetermined {
 		return l, nil
@@ -43,12 +62,14 @@ func language(text string) (string, []string) {
 		s.Letters(), s.Arabic, s.Latin, s.Other)}
 }
 
-// prepareEnglish is prepare for an English article: prose cuts the
-// analysed text (boilerplate blanked) into sentences and tokens, the
-// English extractor finds its entities, and the topic document is built
-// as for Arabic (the term pipeline stems Latin words with the Snowball
-// English stemmer).
-func (a *Analyzer) prepareEnglish(ctx context.Context, art Article, res *Analysis, analysed, body string) (*prepared, error) {
+// prepareEnglish is prepare for an English article, p holding its
+// structure and tokens: prose cuts the analysed text (boilerplate
+// blanked) into sentences and tokens, the English extractor finds its
+// entities, and the topic document is built as for Arabic (the term
+// pipeline stems Latin words with the Snowball English stemmer).
+func (a *Analyzer) prepareEnglish(ctx context.Context, art Article, p *prepared) (*prepared, error) {
+	res := p.res
+	analysed := blankSpans(res.Text, p.blanks)
 	r, err := a.english.ExtractContext(ctx, analysed)
 	if err != nil {
 		return nil, err
@@ -74,8 +95,8 @@ func (a *Analyzer) prepareEnglish(ctx context.Context, art Article, res *Analysi
 	if a.extractor != nil && r.Entities != nil {
 		res.Entities = withText(r.Entities, res.Text)
 	}
-	doc := features.Document(res.Title, body, res.Entities, a.cfg.gazetteer, art.Source, features.Options{Sources: a.cfg.sources})
-	return &prepared{res: res, text: analysed, doc: doc}, nil
+	p.doc = features.Document(res.Title, "", res.Entities, a.cfg.gazetteer, art.Source, features.Options{Sources: a.cfg.sources})
+	return p, nil
 }
 
 // withText points the Text of every mention at text (mentions found in a
@@ -109,46 +130,16 @@ func (a *Analyzer) mixEnglish(ctx context.Context, text string, ents []entities.
 	if err != nil {
 		return nil, err
 	}
+	// parts are in text order: the last one starting at or before a
+	// mention is the only one that may hold it.
 	inPart := func(m entities.Mention) bool {
-		for _, p := range parts {
-			if p.Start <= m.Start && m.Start < p.End {
-				return true
-			}
-		}
-		return false
+		i := sort.Search(len(parts), func(i int) bool { return parts[i].Start > m.Start })
+		return i > 0 && m.Start < parts[i-1].End
 	}
-	var mentions []entities.Mention
-	for _, e := range ents {
-		for _, m := range e.Mentions {
-			if !inPart(m) {
-				mentions = append(mentions, m)
-			}
-		}
-	}
-	mentions = append(mentions, r.Mentions...)
 	headline := len(text)
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		headline = i
 	}
-	sortMentions(mentions)
 	inTitle := func(m entities.Mention) bool { return m.Start < headline }
-	return withText(entities.GroupMentions(a.cfg.gazetteer, text, mentions, inTitle), text), nil
-}
-
-// invalidBytes counts the bytes of text that are not UTF-8.
-func invalidBytes(text string) int {
-	n := 0
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size == 1 {
-			n++
-		}
-		i += size
-	}
-	return n
-}
-
-// sortMentions sorts mentions in text order.
-func sortMentions(ms []entities.Mention) {
-	slices.SortStableFunc(ms, func(a, b entities.Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return withText(entities.MergeMentions(a.cfg.gazetteer, text, ents, inPart, r.Mentions, inTitle), text), nil
 }

@@ -20,7 +20,8 @@ var featurizers = sync.Pool{New: func() any { return new(featurizer) }}
 
 // tag runs the model over every sentence of doc and links the names it
 // finds: it returns the mentions of people, places and organisations, and
-// the names of other kinds (MISC).
+// the names of other kinds (MISC). It sorts cands by sentence, keeping
+// the order of those of each sentence.
 func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Mention) {
 	f := featurizers.Get().(*featurizer)
 	defer func() {
@@ -38,8 +39,22 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 		marg       []float64
 	)
 	covered := make([]bool, len(doc.Tokens))
-	l := linker{x: x, doc: doc, cands: cands, stems: f.stems}
+	l := linker{x: x, doc: doc, stems: f.stems}
+	// The candidates of each sentence, in their order: what is said of a
+	// sentence reads only its own. (No candidate crosses a sentence, so
+	// the order of those of one span of tokens stays as it was.)
+	slices.SortStableFunc(cands, func(a, b Mention) int {
+		return cmp.Compare(doc.Tokens[a.TokenStart].Sentence, doc.Tokens[b.TokenStart].Sentence)
+	})
+	next := 0
+	all := cands
 	sentenceBounds(doc.Tokens, func(start, end int) {
+		first := next
+		for next < len(all) && all[next].TokenStart < end {
+			next++
+		}
+		cands := all[first:next]
+		l.cands = cands
 		rows, blocks := f.sentenceBlocks(start, end, x.model.t, &x.blocks)
 		lat := x.model.t.LatticeBlocks(blocks, rows)
 		marg = marg[:0]
@@ -144,7 +159,7 @@ func (x *Extractor) doubtedNames(lat *tagger.Lattice, doc *Document, cands []Men
 	if len(doubted) == 0 {
 		return mentions
 	}
-	for _, c := range resolve(doubted, len(covered)) {
+	for _, c := range resolve(doubted) {
 		mentions = append(mentions, c)
 		for i := c.TokenStart; i < c.TokenEnd; i++ {
 			covered[i] = true
@@ -235,7 +250,7 @@ func (x *Extractor) strongNames(mentions, cands []Mention, covered []bool) []Men
 			strong = append(strong, c)
 		}
 	}
-	return append(mentions, resolve(strong, len(covered))...)
+	return append(mentions, resolve(strong)...)
 }
 
 // addedEntry reports whether the entry with the ID is not the embedded
@@ -356,8 +371,9 @@ type linker struct {
 	doc   *Document
 	cands []Mention
 	stems []string
-	// written holds the keys of the document's words, built on first
-	// use by strippedWritten.
+	// written holds the keys of the text's words: those of the whole
+	// text for a window of a longer one, else built on first use by
+	// strippedWritten.
 	written map[string]bool
 }
 
@@ -370,6 +386,9 @@ func (l *linker) strippedWritten(key string) string {
 	for _, sp := range tokenize.Proclitics(key) {
 		if sp.Restored != "" || sp.Prep == tokenize.PrepKa || sp.Prep == tokenize.FutSa || utf8.RuneCountInString(sp.Stem) < 3 {
 			continue
+		}
+		if l.written == nil && l.doc.written != nil {
+			l.written = l.doc.written
 		}
 		if l.written == nil {
 			l.written = make(map[string]bool, len(l.doc.Keys))

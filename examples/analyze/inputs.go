@@ -205,16 +205,22 @@ func looksLikeJSONL(br *bufio.Reader) bool {
 	return false
 }
 
-// readText reads a whole plain-text article of at most maxText bytes.
+// readText reads a whole plain-text article of at most maxText bytes,
+// sized for it when r is a file, into the string it returns (no copy).
 func readText(r io.Reader) (string, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxText+1))
-	if err != nil {
+	var b strings.Builder
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= maxText {
+			b.Grow(int(fi.Size()))
+		}
+	}
+	if _, err := io.Copy(&b, io.LimitReader(r, maxText+1)); err != nil {
 		return "", err
 	}
-	if len(data) > maxText {
+	if b.Len() > maxText {
 		return "", fmt.Errorf("larger than %d MiB, the analyzer's limit", maxText>>20)
 	}
-	return string(data), nil
+	return b.String(), nil
 }
 
 // readJSONL sends one job per non-blank line of r, a failed one for a line
