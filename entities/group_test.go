@@ -81,3 +81,50 @@ func TestGroupMentions(t *testing.T) {
 		t.Errorf("without a gazetteer: %+v", got)
 	}
 }
+
+// TestMergeMentions replaces the mentions of one part of a text: the
+// dropped ones leave their entities (an entity left empty goes), the
+// added ones join the entity of their ID in text order or make a new one,
+// and everything is scored again as GroupMentions scores it.
+func TestMergeMentions(t *testing.T) {
+	text := "Blinken in Baghdad. Antony Blinken met officials in Baghdad and Erbil."
+	ms := []Mention{
+		{Text: "Blinken", Start: 0, End: 7, Type: gazetteer.PER, ID: "per:antony-blinken", Kind: Exact},
+		{Text: "Baghdad", Start: 11, End: 18, Type: gazetteer.LOC, ID: "loc:city:baghdad", Kind: Exact},
+		{Text: "Antony Blinken", Start: 20, End: 34, Type: gazetteer.PER, ID: "per:antony-blinken", Kind: Exact},
+		{Text: "Baghdad", Start: 51, End: 58, Type: gazetteer.LOC, ID: "loc:city:baghdad", Kind: Exact},
+		{Text: "Erbil", Start: 63, End: 68, Type: gazetteer.LOC, ID: "loc:gen:x", Kind: Tagged},
+	}
+	inTitle := func(m Mention) bool { return m.End <= 19 }
+	// The second sentence read again: Baghdad and Erbil found anew, Erbil
+	// under another ID, and "officials" wrongly.
+	second := func(m Mention) bool { return m.Start >= 20 }
+	add := []Mention{
+		{Text: "Antony Blinken", Start: 20, End: 34, Type: gazetteer.PER, ID: "per:antony-blinken", Kind: Exact},
+		{Text: "officials", Start: 39, End: 48, Type: gazetteer.ORG, ID: "org:gen:y", Kind: Tagged},
+		{Text: "Baghdad", Start: 51, End: 58, Type: gazetteer.LOC, ID: "loc:city:baghdad", Kind: Exact},
+		{Text: "Erbil", Start: 63, End: 68, Type: gazetteer.LOC, ID: "loc:city:erbil", Kind: Exact},
+	}
+	got := MergeMentions(nil, text, GroupMentions(nil, text, ms, inTitle), second, add, inTitle)
+	want := GroupMentions(nil, text, append(ms[:2:2], add...), inTitle)
+	if len(got) != len(want) {
+		t.Fatalf("%d entities, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.ID != w.ID || g.Count != w.Count || g.Salience != w.Salience || g.Name != w.Name || len(g.Mentions) != len(w.Mentions) {
+			t.Errorf("entity %d = %s ×%d %.3f %q, want %s ×%d %.3f %q", i, g.ID, g.Count, g.Salience, g.Name, w.ID, w.Count, w.Salience, w.Name)
+			continue
+		}
+		for j := range w.Mentions {
+			if g.Mentions[j].Start != w.Mentions[j].Start {
+				t.Errorf("entity %s: mention %d starts at %d, want %d", g.ID, j, g.Mentions[j].Start, w.Mentions[j].Start)
+			}
+		}
+	}
+	for _, e := range got {
+		if e.ID == "loc:gen:x" {
+			t.Error("the entity whose only mention was dropped is kept")
+		}
+	}
+}
