@@ -89,6 +89,11 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 					}
 				}
 				m, ok := l.link(part[0], part[1], sp.Type)
+				if ok && m.Kind == Tagged && latinWork(doc, part[0], part[1]) {
+					// فيلم The Dark Knight: a work or a product, no
+					// person, place or organisation.
+					m.Type, m.ID, ok = 0, "", false
+				}
 				if !ok {
 					other = append(other, m)
 					continue
@@ -498,6 +503,43 @@ func (l *linker) link(s, e int, typ string) (m Mention, ok bool) {
 	}
 	m.ID = generatedID(gt, keys)
 	return m, true
+}
+
+// workHeads are the words (in Key form) that name the kind of a work or
+// a product written after them: a film, a series, a book, a song, a game,
+// a phone, an application.
+var workHeads = map[string]bool{
+	"فيلم": true, "الفيلم": true, "مسلسل": true, "المسلسل": true, "برنامج": true, "البرنامج": true,
+	"كتاب": true, "الكتاب": true, "روايه": true, "الروايه": true, "اغنيه": true, "الاغنيه": true,
+	"البوم": true, "الالبوم": true, "لعبه": true, "اللعبه": true, "مسرحيه": true, "المسرحيه": true,
+	"سلسله": true, "السلسله": true, "هاتف": true, "الهاتف": true, "جهاز": true, "الجهاز": true,
+	"تطبيق": true, "التطبيق": true,
+}
+
+// latinWork reports whether tokens [s, e) are words in Latin script (and
+// numbers) right after a word naming a work or a product, with or without
+// a proclitic (بفيلم، ومسلسل): a title or a model name (فيلم The Dark
+// Knight، هاتف Pixel 3 XL), which the model must not take for a name of
+// its three types.
+func latinWork(doc *Document, s, e int) bool {
+	if s == 0 || doc.Tokens[s-1].Sentence != doc.Tokens[s].Sentence {
+		return false
+	}
+	for i := s; i < e; i++ {
+		if k := doc.Tokens[i].Kind; k != tokenize.LatinWord && k != tokenize.Number {
+			return false
+		}
+	}
+	head := doc.Keys[s-1]
+	if workHeads[head] {
+		return true
+	}
+	for _, sp := range tokenize.Proclitics(head) {
+		if sp.Restored == "" && workHeads[sp.Stem] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameStart is the word tables whose words begin names.
