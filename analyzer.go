@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,9 +106,10 @@ type Sentence struct {
 type Analyzer struct {
 	cfg       config
 	extractor *entities.Extractor
-	// english reads English articles and the English paragraphs of
-	// Arabic ones.
-	english *english.Extractor
+	// english returns the extractor that reads English articles and the
+	// English paragraphs of Arabic ones, built on first use: an analyzer
+	// of Arabic text alone never loads the English model.
+	english func() (*english.Extractor, error)
 }
 
 // New returns an Analyzer. Without options it uses the embedded default
@@ -145,10 +147,7 @@ func New(opts ...Option) (*Analyzer, error) {
 		}
 		a.extractor = x
 	}
-	var err error
-	if a.english, err = newEnglish(&c); err != nil {
-		return nil, err
-	}
+	a.english = sync.OnceValues(func() (*english.Extractor, error) { return newEnglish(&a.cfg) })
 	return a, nil
 }
 
@@ -234,6 +233,9 @@ type prepared struct {
 	title tokenize.Span
 	// doc is the topic document without its Text (see document).
 	doc topics.Document
+	// english holds the tokens of an English article as prose tagged
+	// them, for the keywords to keep to nouns.
+	english []english.Token
 }
 
 // prepare runs structure recognition and entity extraction on art.Body,
@@ -412,6 +414,9 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 		kws, err := a.cfg.space.KeywordsList(ctx, l, 2*a.cfg.keywords, mentionSpans(res.Entities)...)
 		if err != nil {
 			return nil, err
+		}
+		if p.english != nil {
+			kws = nounKeywords(kws, p.english, res.Entities)
 		}
 		if kws = nameKeywords(text, kws, res.Entities, a.cfg.gazetteer, a.cfg.keywords); kws != nil {
 			res.Keywords = kws

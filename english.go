@@ -3,6 +3,7 @@ package khabar
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/khabar-nlp/khabar/entities/english"
 	"github.com/khabar-nlp/khabar/lang"
 	"github.com/khabar-nlp/khabar/topics/features"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // newEnglish returns the English extractor of an analyzer with config c:
@@ -70,7 +72,11 @@ func language(s lang.Stats) (string, []string) {
 func (a *Analyzer) prepareEnglish(ctx context.Context, art Article, p *prepared) (*prepared, error) {
 	res := p.res
 	analysed := blankSpans(res.Text, p.blanks)
-	r, err := a.english.ExtractContext(ctx, analysed)
+	x, err := a.english()
+	if err != nil {
+		return nil, err
+	}
+	r, err := x.ExtractContext(ctx, analysed)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +102,38 @@ func (a *Analyzer) prepareEnglish(ctx context.Context, art Article, p *prepared)
 		res.Entities = withText(r.Entities, res.Text)
 	}
 	p.doc = features.Document(res.Title, "", res.Entities, a.cfg.gazetteer, art.Source, features.Options{Sources: a.cfg.sources})
+	p.english = r.Tokens
 	return p, nil
+}
+
+// nounKeywords returns the keywords of an English article that are nouns
+// or noun phrases as prose tags its tokens (toks, in text order): every
+// word a noun (NN, NNS, NNP, NNPS), or an adjective before the last one
+// (foreign ministry). A keyword inside an entity's mention stays: it is
+// shown as the entity. English verbs and adjectives alone (agreed,
+// remaining) are kept out, as the Arabic keywords keep out verbs.
+func nounKeywords(kws []tfidf.Keyword, toks []english.Token, ents []entities.Entity) []tfidf.Keyword {
+	return slices.DeleteFunc(kws, func(k tfidf.Keyword) bool {
+		if _, _, ok := mentionAt(ents, k.Start, k.End); ok {
+			return false
+		}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > k.Start })
+		words := 0
+		for ; i < len(toks) && toks[i].Start < k.End; i++ {
+			tag := toks[i].Tag
+			last := i+1 == len(toks) || toks[i+1].Start >= k.End
+			switch {
+			case strings.HasPrefix(tag, "NN"):
+			case strings.HasPrefix(tag, "JJ") && !last:
+			case tag == "POS" || tag == "HYPH" || tag == ".":
+				continue
+			default:
+				return true
+			}
+			words++
+		}
+		return words == 0
+	})
 }
 
 // withText points the Text of every mention at text (mentions found in a
@@ -126,7 +163,11 @@ func (a *Analyzer) mixEnglish(ctx context.Context, text string, ents []entities.
 	if len(parts) == 0 {
 		return ents, nil
 	}
-	r, err := a.english.ExtractContext(ctx, text, parts...)
+	x, err := a.english()
+	if err != nil {
+		return nil, err
+	}
+	r, err := x.ExtractContext(ctx, text, parts...)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package khabar
 import (
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,6 +63,23 @@ func TestEnglishArticle(t *testing.T) {
 	}
 	if len(res.Keywords) == 0 {
 		t.Error("no keywords")
+	}
+	// Keywords are nouns, noun phrases and names: the article's verbs
+	// (agreed, said) and numbers (two countries) are none.
+	var terms []string
+	for _, k := range res.Keywords {
+		terms = append(terms, k.Term)
+		if k.Term != res.Text[k.Start:k.End] {
+			t.Errorf("keyword %q is not the text at %d:%d", k.Term, k.Start, k.End)
+		}
+	}
+	for _, bad := range []string{"agreed", "said", "two countries"} {
+		if slices.Contains(terms, bad) {
+			t.Errorf("keywords %q hold %q", terms, bad)
+		}
+	}
+	if !slices.Contains(terms, "State Department") {
+		t.Errorf("keywords %q lack State Department", terms)
 	}
 }
 
