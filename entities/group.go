@@ -274,23 +274,11 @@ func (x *Extractor) group(text string, v *tokenView, mentions []Mention) []Entit
 // entity is named by g's entry of its ID, or else by the longest of its
 // mentions that is not a short form, normalised and without its
 // proclitic (g may be nil). Entities come most salient first, ties in the order of their
-// first mentions; each entity's mentions keep the order of mentions,
-// which should be text order. It serves pipelines that find mentions
+// first mentions; each entity's mentions are in text order. It serves pipelines that find mentions
 // their own way (package entities/english) and programs that merge the
 // mentions of several extractions of one text.
 func GroupMentions(g *gazetteer.Index, text string, mentions []Mention, inTitle func(Mention) bool) []Entity {
-	byID := map[string]int{}
-	var ents []Entity
-	for _, m := range mentions {
-		i, ok := byID[m.ID]
-		if !ok {
-			i = len(ents)
-			byID[m.ID] = i
-			ents = append(ents, Entity{ID: m.ID, Type: m.Type})
-		}
-		ents[i].Mentions = append(ents[i].Mentions, m)
-	}
-	return score(g, text, ents, inTitle)
+	return MergeMentions(g, text, nil, nil, mentions, inTitle)
 }
 
 // MergeMentions replaces, in entities grouped as [GroupMentions] groups

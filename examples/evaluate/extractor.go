@@ -15,11 +15,17 @@ type khabarExtractor struct{ x *entities.Extractor }
 
 func (k khabarExtractor) Mentions(text string) []mention {
 	res := k.x.Extract(text)
-	out := make([]mention, 0, len(res.Mentions)+len(res.Other))
-	for _, m := range res.Mentions {
+	return mentionsOf(res.Mentions, res.Other)
+}
+
+// mentionsOf returns an extraction's names of the three types and its
+// other (MISC) names as the evaluation's mentions.
+func mentionsOf(names, other []entities.Mention) []mention {
+	out := make([]mention, 0, len(names)+len(other))
+	for _, m := range names {
 		out = append(out, mention{Text: m.Text, Start: m.Start, End: m.End, Kind: m.Kind.String(), ID: m.ID, Type: m.Type})
 	}
-	for _, m := range res.Other {
+	for _, m := range other {
 		out = append(out, mention{Text: m.Text, Start: m.Start, End: m.End, Kind: m.Kind.String(), Misc: true})
 	}
 	return out
@@ -43,14 +49,7 @@ type englishExtractor struct{ x *english.Extractor }
 
 func (k englishExtractor) Mentions(text string) []mention {
 	res := k.x.Extract(text)
-	out := make([]mention, 0, len(res.Mentions)+len(res.Other))
-	for _, m := range res.Mentions {
-		out = append(out, mention{Text: m.Text, Start: m.Start, End: m.End, Kind: m.Kind.String(), ID: m.ID, Type: m.Type})
-	}
-	for _, m := range res.Other {
-		out = append(out, mention{Text: m.Text, Start: m.Start, End: m.End, Kind: m.Kind.String(), Misc: true})
-	}
-	return out
+	return mentionsOf(res.Mentions, res.Other)
 }
 
 // newEnglishExtractor builds Khabar's English extractor, matching the
