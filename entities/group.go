@@ -273,10 +273,11 @@ func (x *Extractor) group(text string, v *tokenView, mentions []Mention) []Entit
 // where inTitle reports whether a mention lies in the text's title. An
 // entity is named by g's entry of its ID, or else by the longest of its
 // mentions that is not a short form, normalised and without its
-// proclitic (g may be nil). Entities come most salient first, ties in the order of their
-// first mentions; each entity's mentions are in text order. It serves pipelines that find mentions
-// their own way (package entities/english) and programs that merge the
-// mentions of several extractions of one text.
+// proclitic (g may be nil). Entities come most salient first, ties in the
+// order of their first mentions; each entity's mentions are in text
+// order. It serves pipelines that find mentions their own way (package
+// entities/english) and programs that merge the mentions of several
+// extractions of one text.
 func GroupMentions(g *gazetteer.Index, text string, mentions []Mention, inTitle func(Mention) bool) []Entity {
 	return MergeMentions(g, text, nil, nil, mentions, inTitle)
 }
