@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/khabar-nlp/khabar"
+	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
 )
 
 // batch analyses every article of the inputs with a pool of workers and
@@ -28,7 +29,7 @@ type batch struct {
 // result is one job done: its rendered output, or why it failed.
 type result struct {
 	seq      int
-	loc      location
+	loc      jsonl.Location
 	out      []byte
 	warnings []string
 	err      error
@@ -36,7 +37,7 @@ type result struct {
 
 // failure is an input that gave no result.
 type failure struct {
-	loc location
+	loc jsonl.Location
 	err error
 }
 
@@ -189,7 +190,7 @@ func (b *batch) process(ctx context.Context, j job) result {
 	if j.plain {
 		a, r.err = b.analyzer.Analyze(ctx, j.text)
 	} else {
-		a, r.err = b.analyzer.AnalyzeArticle(ctx, j.art)
+		a, r.err = b.analyzer.AnalyzeArticle(ctx, j.art.Article)
 	}
 	if r.err != nil {
 		if errors.Is(r.err, khabar.ErrEmptyText) {
@@ -197,7 +198,7 @@ func (b *batch) process(ctx context.Context, j job) result {
 		}
 		return r
 	}
-	a.Warnings = append(a.Warnings, j.warnings...)
+	a.Warnings = append(a.Warnings, j.art.Warnings...)
 	r.warnings = a.Warnings
 	r.out, r.err = b.render(a, j)
 	return r

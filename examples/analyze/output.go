@@ -2,30 +2,21 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/khabar-nlp/khabar"
+	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
 // document is the JSON object analyze prints for one article: the
-// khabar.Analysis with where it came from and, on request, tokens. Field
-// names are a contract other tools rely on: extend, never rename.
+// jsonl.Document (the khabar.Analysis with where it came from) and, on
+// request, tokens. Field names are a contract other tools rely on: extend,
+// never rename.
 type document struct {
-	// File is the input the article came from ("-": standard input).
-	File string `json:"file"`
-	// Line is the article's 1-based line in a JSONL input.
-	Line int `json:"line,omitempty"`
-	*khabar.Analysis
-	// BodyStart is the byte offset where a JSONL article's text begins in
-	// the analysed text, when its title was put before it.
-	BodyStart int `json:"body_start,omitempty"`
-	// Meta holds a JSONL article's other fields, verbatim.
-	Meta   map[string]json.RawMessage `json:"meta,omitempty"`
-	Tokens []token                    `json:"tokens,omitempty"`
+	jsonl.Document
+	Tokens []token `json:"tokens,omitempty"`
 }
 
 // unicodeDocument is a document whose sentences carry rune and UTF-16
@@ -64,10 +55,11 @@ type unicodeSpan struct {
 
 // newDocument wraps a for output, adding tokens and offsets as asked.
 func newDocument(a *khabar.Analysis, j job, cfg config) (*document, []sentence) {
-	doc := &document{File: j.loc.file, Line: j.loc.line, Analysis: a, Meta: j.meta}
-	if !j.plain && a.Text != j.art.Body {
-		doc.BodyStart = len(a.Text) - len(j.art.Body)
+	var art *jsonl.Article
+	if !j.plain {
+		art = &j.art
 	}
+	doc := &document{Document: jsonl.NewDocument(a, j.loc, art)}
 	var offs *tokenize.Offsets
 	if cfg.unicodeOffsets {
 		offs = tokenize.NewOffsets(a.Text)
@@ -111,7 +103,7 @@ func newDocument(a *khabar.Analysis, j job, cfg config) (*document, []sentence) 
 func (b *batch) render(a *khabar.Analysis, j job) ([]byte, error) {
 	var buf bytes.Buffer
 	if b.cfg.format == "ninjs" {
-		err := encodeJSON(&buf, newNinjs(a, j, b.analyzer.gazetteer, b.cfg.names), false)
+		err := jsonl.Encode(&buf, newNinjs(a, j, b.analyzer.gazetteer, b.cfg.names), false)
 		return buf.Bytes(), err
 	}
 	doc, sents := newDocument(a, j, b.cfg)
@@ -122,28 +114,19 @@ func (b *batch) render(a *khabar.Analysis, j job) ([]byte, error) {
 	var err error
 	switch b.cfg.format {
 	case "json":
-		err = encodeJSON(&buf, v, true)
+		err = jsonl.Encode(&buf, v, true)
 	case "jsonl":
-		err = encodeJSON(&buf, v, false)
+		err = jsonl.Encode(&buf, v, false)
 	default:
 		writeText(&buf, doc, sents)
 	}
 	return buf.Bytes(), err
 }
 
-func encodeJSON(w io.Writer, v any, indent bool) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if indent {
-		enc.SetIndent("", "  ")
-	}
-	return enc.Encode(v)
-}
-
 // writeText writes the readable summary of one article.
 func writeText(w *bytes.Buffer, doc *document, sents []sentence) {
 	a := doc.Analysis
-	name := location{doc.File, doc.Line}.String()
+	name := jsonl.Location{File: doc.File, Line: doc.Line}.String()
 	fmt.Fprintf(w, "%s: %d sentences, %d bytes, %d entities\n", name, a.SentenceCount, len(a.Text), len(a.Entities))
 	if a.ID != "" {
 		fmt.Fprintf(w, "  id:       %s\n", a.ID)
