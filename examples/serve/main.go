@@ -37,8 +37,10 @@
 // reads (repeatable; later files win) to the embedded default, which
 // -no-default-gazetteer leaves out; -demonyms reports demonyms
 // (الأميركية) as mentions of their place. -model uses a topic classifier
-// saved by topics.Classifier.WriteTo instead of the default topic model.
-// -topics and -keywords bound how many of each an answer lists.
+// saved by topics.Classifier.WriteTo instead of the default topic model;
+// -keyword-space scores keywords against the document frequencies saved by
+// topics.Space.WriteTo (examples/archive fit writes them from a whole
+// archive) instead of the embedded background. -topics and -keywords bound how many of each an answer lists.
 //
 // The server builds one Analyzer at start and shares it; -max-concurrent
 // analyses run at once and the others wait. Reading a request, writing
@@ -79,7 +81,6 @@ import (
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/examples/serve/internal/server"
-	"github.com/khabar-nlp/khabar/topics"
 )
 
 func main() {
@@ -96,6 +97,7 @@ type config struct {
 	noDefault       bool
 	demonyms        bool
 	model           string
+	keywordSpace    string
 	topics          int
 	keywords        int
 	maxBytes        int64
@@ -117,6 +119,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.BoolVar(&cfg.noDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
 	fs.BoolVar(&cfg.demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
 	fs.StringVar(&cfg.model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
+	fs.StringVar(&cfg.keywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit, topics.Space.WriteTo) instead of the embedded background")
 	fs.IntVar(&cfg.topics, "topics", 5, "list the `N` best topics (0: every topic of the model)")
 	fs.IntVar(&cfg.keywords, "keywords", 10, "list the `N` best keywords (0: none)")
 	fs.Int64Var(&cfg.maxBytes, "max-bytes", server.DefaultMaxBytes, "largest request body in `BYTES`; larger ones are answered 413")
@@ -230,16 +233,18 @@ func newAnalyzer(cfg config) (*khabar.Analyzer, error) {
 		opts = append(opts, khabar.WithGazetteerFiles(cfg.gazetteers...))
 	}
 	if cfg.model != "" {
-		f, err := os.Open(cfg.model)
+		m, err := cli.ReadModel(cfg.model)
 		if err != nil {
-			return nil, fmt.Errorf("-model: %w", err)
-		}
-		m, err := topics.ReadClassifier(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("-model %s: %w", cfg.model, err)
+			return nil, err
 		}
 		opts = append(opts, khabar.WithTopicModel(m))
+	}
+	if cfg.keywordSpace != "" {
+		s, err := cli.ReadKeywordSpace(cfg.keywordSpace)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, khabar.WithKeywordSpace(s))
 	}
 	return khabar.New(opts...)
 }
