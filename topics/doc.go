@@ -21,7 +21,9 @@
 // [NewSpaceTransform] fits a space and returns the TF-IDF rows of the
 // same texts in one pass, tokenising each text once; fitting spreads the
 // texts over GOMAXPROCS workers with a result that does not depend on
-// their number.
+// their number. [NewSpaceFromStats] builds the same space from term
+// statistics added up elsewhere ([TextStats], [TermStats.Add]), as a job
+// spread over many machines does.
 //
 // Nothing has a Fit method that changes it: every model is built by a
 // constructor and is immutable afterwards.
