@@ -74,6 +74,8 @@ func readLines(name string, br *bufio.Reader, max int, yield func(Line) bool) bo
 			return true
 		}
 		if err != nil {
+			// The line being read when it failed.
+			loc.Line++
 			return yield(Line{Loc: loc, Err: err})
 		}
 		if lr.line == 1 {

@@ -107,8 +107,8 @@ func TestReadLinesError(t *testing.T) {
 	if !ReadLines("f", r, func(l Line) bool { got = append(got, l); return true }) {
 		t.Fatal("ReadLines returned false")
 	}
-	if len(got) != 2 || got[0].Err != nil || !errors.Is(got[1].Err, boom) || got[1].Loc.Line != 1 {
-		t.Errorf("got %+v, want line 1 then the read error", got)
+	if len(got) != 2 || got[0].Err != nil || !errors.Is(got[1].Err, boom) || got[1].Loc.Line != 2 {
+		t.Errorf("got %+v, want line 1 then the read error at line 2", got)
 	}
 }
 
