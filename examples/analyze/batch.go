@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/khabar-nlp/khabar"
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
 )
 
@@ -193,9 +194,7 @@ func (b *batch) process(ctx context.Context, j job) result {
 		a, r.err = b.analyzer.AnalyzeArticle(ctx, j.art.Article)
 	}
 	if r.err != nil {
-		if errors.Is(r.err, khabar.ErrEmptyText) {
-			r.err = errors.New("no text to analyse (no letters or digits)")
-		}
+		r.err = cli.ArticleError(r.err)
 		return r
 	}
 	a.Warnings = append(a.Warnings, j.art.Warnings...)

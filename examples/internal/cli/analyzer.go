@@ -86,6 +86,16 @@ func NewAnalyzer(cfg AnalyzerConfig, prefix string, stderr io.Writer) (*khabar.A
 	return a, x, nil
 }
 
+// ArticleError says why the Analyzer rejected an article, in the words
+// the programs report it with: an article without text is "no text to
+// analyse (no letters or digits)"; other errors are returned as they are.
+func ArticleError(err error) error {
+	if errors.Is(err, khabar.ErrEmptyText) {
+		return errors.New("no text to analyse (no letters or digits)")
+	}
+	return err
+}
+
 // ReadModel reads a topic classifier saved by topics.Classifier.WriteTo
 // (the -model flag).
 func ReadModel(path string) (*topics.Classifier, error) {
