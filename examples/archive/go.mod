@@ -2,7 +2,10 @@ module github.com/khabar-nlp/khabar/examples/archive
 
 go 1.26.0
 
-require github.com/khabar-nlp/khabar v0.0.0
+require (
+	github.com/apache/beam/sdks/v2 v2.78.0
+	github.com/khabar-nlp/khabar v0.0.0
+)
 
 require (
 	cel.dev/expr v0.25.2 // indirect
@@ -19,7 +22,6 @@ require (
 	github.com/GoogleCloudPlatform/opentelemetry-operations-go/internal/resourcemapping v0.57.0 // indirect
 	github.com/Microsoft/go-winio v0.6.2 // indirect
 	github.com/agnivade/levenshtein v1.2.2 // indirect
-	github.com/apache/beam/sdks/v2 v2.78.0
 	github.com/armon/go-radix v1.0.0 // indirect
 	github.com/avast/retry-go/v4 v4.7.0 // indirect
 	github.com/aws/aws-sdk-go-v2 v1.47.4 // indirect
