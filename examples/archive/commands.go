@@ -72,7 +72,7 @@ func fitCommand() *command {
 		dir, prefix := c.deadLetters()
 		code := reportCounts(stdout, c.name, counts, counts["articles"], "articles counted", c.c.output, shardPattern(dir, prefix))
 		if counts["space-terms"] == 0 {
-			fmt.Fprintf(stdout, "archive fit: no keyword space written: %s\n", noSpace(counts["articles"]))
+			fmt.Fprintf(stdout, "archive fit: no keyword space written: %s\n", noSpace(counts["articles"], o))
 			return 1
 		}
 		fmt.Fprintf(stdout, "archive fit: %s: %d terms of %d articles\n", c.c.output, counts["space-terms"], counts["space-articles"])
@@ -82,11 +82,11 @@ func fitCommand() *command {
 }
 
 // noSpace says why no keyword space was written.
-func noSpace(articles int64) string {
+func noSpace(articles int64, o spaceOptions) string {
 	if articles == 0 {
 		return "no article to learn from"
 	}
-	return fmt.Sprintf("no term is left from %d articles (-min-df, -max-df?)", articles)
+	return fmt.Sprintf("no term is left from %d articles with -min-df %d -max-df %v -max-features %d", articles, o.MinDF, o.MaxDF, o.MaxFeatures)
 }
 
 // entitiesCommand is archive entities: entity statistics and new names.

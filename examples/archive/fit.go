@@ -206,13 +206,14 @@ func (f *writeSpaceFn) ProcessElement(ctx context.Context, _ []byte, rows func(*
 		stats = append(stats, topics.TermStats{Key: r.Key, DF: r.DF, Surfaces: r.Surfaces})
 	}
 	space, err := buildSpace(n, stats, f.Options)
-	if errors.Is(err, topics.ErrEmptyCorpus) || errors.Is(err, topics.ErrEmptyVocabulary) {
-		// Nothing to write; the summary says why.
-		spaceArticles.Inc(ctx, int64(n))
-		return nil
+	if errors.Is(err, topics.ErrStats) {
+		return err
 	}
 	if err != nil {
-		return err
+		// No article, or no term left within the limits (checked when
+		// the job started): nothing to write, and the summary says why.
+		spaceArticles.Inc(ctx, int64(n))
+		return nil
 	}
 	fs, err := filesystem.New(ctx, f.Output)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/tokenize"
 )
 
 // contextBytes is about how much text an example shows on each side of
@@ -62,6 +63,20 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// writtenName returns the name of a new entity as the articles write it
+// most often (وكالة الأنباء, where the extractor's name is the matching
+// key وكالة الانباء): the most frequent form with the name's key, or the
+// name itself.
+func writtenName(st entityStats) string {
+	key := tokenize.Key(st.Name)
+	for _, f := range topCounts(st.Forms, 0, func(k string, n int) countedForm { return countedForm{k, n} }) {
+		if tokenize.Key(f.Text) == key {
+			return f.Text
+		}
+	}
+	return st.Name
 }
 
 // writeSuggestionsFn writes the new names to Output, a draft gazetteer.
@@ -141,7 +156,7 @@ func writeSuggestions(w io.Writer, rows []entityRow, minArticles int) (int, erro
 			fmt.Fprintf(bw, ": %s\n", e.Context)
 		}
 		typ, err := gazetteer.ParseType(st.Type)
-		entry := gazetteer.Entry{ID: r.ID, Type: typ, Name: st.Name}
+		entry := gazetteer.Entry{ID: r.ID, Type: typ, Name: writtenName(st)}
 		if err == nil {
 			err = entry.Validate()
 		}
