@@ -23,15 +23,18 @@ func analyzeCommand() *command {
 	c.flags.StringVar(&cfg.KeywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit) instead of the embedded background")
 	c.flags.IntVar(&cfg.Keywords, "keywords", 10, "list the `N` best keywords (0: none)")
 	c.flags.IntVar(&cfg.Topics, "topics", 3, "list the `N` best topics (0: every topic)")
-	var sp analyzerSpec
-	c.check = func(ctx context.Context, local bool, stderr io.Writer) error {
-		cfg.Gazetteers = gazetteers
+	c.checkFlags = func() error {
 		switch {
 		case cfg.Keywords < 0:
 			return fmt.Errorf("-keywords %d: want 0 or more", cfg.Keywords)
 		case cfg.Topics < 0:
 			return fmt.Errorf("-topics %d: want 0 or more", cfg.Topics)
 		}
+		return nil
+	}
+	var sp analyzerSpec
+	c.prepare = func(ctx context.Context, local bool, stderr io.Writer) error {
+		cfg.Gazetteers = gazetteers
 		var err error
 		sp, err = spec(ctx, cfg, local, stderr)
 		return err
@@ -54,7 +57,8 @@ func fitCommand() *command {
 	c.flags.IntVar(&o.MinDF, "min-df", 1, "keep the terms of at least `N` articles (a large archive: 2 or more keeps the file small; rarer terms score as unseen)")
 	c.flags.Float64Var(&o.MaxDF, "max-df", 1, "drop the terms of more than the fraction `F` of the articles")
 	c.flags.IntVar(&o.MaxFeatures, "max-features", 0, "keep the `N` most frequent terms at most (0: no limit)")
-	c.check = func(context.Context, bool, io.Writer) error {
+	c.prepare = func(context.Context, bool, io.Writer) error { return nil }
+	c.checkFlags = func() error {
 		switch {
 		case o.MinDF < 1:
 			return fmt.Errorf("-min-df %d: want 1 or more", o.MinDF)
@@ -100,10 +104,7 @@ func entitiesCommand() *command {
 	c.flags.IntVar(&o.MinArticles, "min-articles", 2, "suggest the new names of at least `N` articles")
 	c.flags.IntVar(&o.Examples, "examples", 3, "keep `N` example contexts of each new name")
 	c.flags.IntVar(&o.With, "with", 10, "list the `N` entities met most often in the same articles")
-	var sp analyzerSpec
-	c.check = func(ctx context.Context, local bool, stderr io.Writer) error {
-		cfg.Gazetteers = gazetteers
-		cfg.Layers = khabar.Structure | khabar.Entities
+	c.checkFlags = func() error {
 		switch {
 		case o.MinArticles < 1:
 			return fmt.Errorf("-min-articles %d: want 1 or more", o.MinArticles)
@@ -112,6 +113,12 @@ func entitiesCommand() *command {
 		case o.With < 0:
 			return fmt.Errorf("-with %d: want 0 or more", o.With)
 		}
+		return nil
+	}
+	var sp analyzerSpec
+	c.prepare = func(ctx context.Context, local bool, stderr io.Writer) error {
+		cfg.Gazetteers = gazetteers
+		cfg.Layers = khabar.Structure | khabar.Entities
 		var err error
 		sp, err = spec(ctx, cfg, local, stderr)
 		return err

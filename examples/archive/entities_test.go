@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/khabar-nlp/khabar/examples/archive/internal/stats"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
 )
 
@@ -39,7 +40,7 @@ func analysedEntities(t *testing.T, analyses []string) (articles, mentions map[s
 // its articles and mentions; and that the suggestions load, unchanged, as
 // a gazetteer (no line skipped), one entry per new name of at least two
 // articles. It returns the entity lines by ID and the suggestions file.
-func checkEntities(t *testing.T, input string) (map[string]entityLine, string) {
+func checkEntities(t *testing.T, input string) (map[string]stats.Line, string) {
 	t.Helper()
 	out := t.TempDir()
 	stdout, stderr, code := runArchive(t, "entities", "-input", input, "-output", out)
@@ -52,9 +53,9 @@ func checkEntities(t *testing.T, input string) (map[string]entityLine, string) {
 	}
 	articles, mentions := analysedEntities(t, readLines(t, filepath.Join(an, "analyses-*-of-*.jsonl")))
 
-	got := map[string]entityLine{}
+	got := map[string]stats.Line{}
 	for _, l := range readLines(t, filepath.Join(out, "entities-*-of-*.jsonl")) {
-		var e entityLine
+		var e stats.Line
 		if err := json.Unmarshal([]byte(l), &e); err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +105,7 @@ func checkEntities(t *testing.T, input string) (map[string]entityLine, string) {
 func TestEntitiesFixture(t *testing.T) {
 	got, suggestions := checkEntities(t, fixture)
 	haddad := got["per:rule:54dfb88a72b9"]
-	want := entityLine{ID: "per:rule:54dfb88a72b9", Type: "PER", Name: "سليم الحداد", Articles: 3, Mentions: 8,
+	want := stats.Line{ID: "per:rule:54dfb88a72b9", Type: "PER", Name: "سليم الحداد", Articles: 3, Mentions: 8,
 		FirstDate: "2018-02-18T09:30:00+03:00", LastDate: "2018-03-10T12:00:00+03:00"}
 	if haddad.ID != want.ID || haddad.Type != want.Type || haddad.Name != want.Name || haddad.Articles != want.Articles ||
 		haddad.Mentions != want.Mentions || haddad.FirstDate != want.FirstDate || haddad.LastDate != want.LastDate || haddad.InGazetteer {
@@ -114,7 +115,7 @@ func TestEntitiesFixture(t *testing.T) {
 		!strings.Contains(haddad.Examples[0].Context, "«سليم الحداد»") || haddad.Examples[0].ID != "kh-001" {
 		t.Errorf("examples %+v", haddad.Examples)
 	}
-	if len(haddad.Forms) != 2 || haddad.Forms[0] != (countedForm{"سليم الحداد", 5}) || haddad.Forms[1] != (countedForm{"الحداد", 3}) {
+	if len(haddad.Forms) != 2 || haddad.Forms[0] != (stats.CountedForm{Text: "سليم الحداد", Count: 5}) || haddad.Forms[1] != (stats.CountedForm{Text: "الحداد", Count: 3}) {
 		t.Errorf("forms %+v", haddad.Forms)
 	}
 	if len(haddad.With) == 0 || haddad.With[0].Articles < 1 {

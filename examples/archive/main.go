@@ -175,9 +175,10 @@ type command struct {
 	// outputs are the files the command writes in its folder: prefixes
 	// of sharded files, or file names with an extension.
 	outputs []string
-	// check checks the command's own flags and files before anything
-	// runs.
-	check func(ctx context.Context, local bool, stderr io.Writer) error
+	// checkFlags checks the command's own flags.
+	checkFlags func() error
+	// prepare checks the files the command reads, before the job starts.
+	prepare func(ctx context.Context, local bool, stderr io.Writer) error
 	// build adds the command's steps to the pipeline.
 	build func(s beam.Scope, lines beam.PCollection, run string) (dead beam.PCollection)
 	// report prints where the inputs went; it returns the exit status.
@@ -239,13 +240,16 @@ func (c *command) run(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err := c.c.checkFlags(); err != nil {
 		return fail(2, err)
 	}
+	if err := c.checkFlags(); err != nil {
+		return fail(2, err)
+	}
 	initBeam(c.c.verbose)
 	runner := runnerName()
 	local := inProcess(runner)
 	if err := c.checkFiles(ctx); err != nil {
 		return fail(1, err)
 	}
-	if err := c.check(ctx, local, stderr); err != nil {
+	if err := c.prepare(ctx, local, stderr); err != nil {
 		return fail(1, err)
 	}
 

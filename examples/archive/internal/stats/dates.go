@@ -1,4 +1,4 @@
-package main
+package stats
 
 import (
 	"encoding/json"
@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// dateLayouts are the forms of publication dates parseDate reads: RFC
+// dateLayouts are the forms of publication dates ParseDate reads: RFC
 // 3339 and ISO 8601 forms, and the RFC 1123 / RFC 822 forms of RSS feeds
 // ("Sun, 18 Feb 2018 21:35:43 +0400", "Mon, 02 Apr 2018 10:00:00 GMT").
 var dateLayouts = []string{
@@ -24,9 +24,11 @@ var dateLayouts = []string{
 	time.RFC822,
 }
 
-// parseDate reads a publication date in one of dateLayouts (spaces around
-// it ignored). ok is false when s is none of them; the caller counts it.
-func parseDate(s string) (t time.Time, ok bool) {
+// ParseDate reads a publication date in one of the forms of RSS feeds
+// (RFC 1123, RFC 822: "Sun, 18 Feb 2018 21:35:43 +0400") or of ISO 8601
+// (RFC 3339, "2018-03-09", "2018-03-09 14:30:00"; UTC without a zone),
+// spaces around it ignored. ok is false when s is none of them.
+func ParseDate(s string) (t time.Time, ok bool) {
 	s = strings.TrimSpace(s)
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
@@ -36,10 +38,11 @@ func parseDate(s string) (t time.Time, ok bool) {
 	return time.Time{}, false
 }
 
-// articleDate returns the date of an article from its "date" or, failing
-// that, "published" field (JSON strings). present says whether the article
-// has one of them at all; ok whether it could be read.
-func articleDate(meta map[string]json.RawMessage) (t time.Time, present, ok bool) {
+// ArticleDate returns the date of a JSONL article from the other fields of
+// its line: "date" or, failing that, "published", a JSON string that
+// ParseDate reads. present says whether the article has a date at all
+// (null and "" are none); ok whether it could be read.
+func ArticleDate(meta map[string]json.RawMessage) (t time.Time, present, ok bool) {
 	for _, key := range []string{"date", "published"} {
 		raw, has := meta[key]
 		if !has {
@@ -52,7 +55,7 @@ func articleDate(meta map[string]json.RawMessage) (t time.Time, present, ok bool
 		if s == nil || strings.TrimSpace(*s) == "" {
 			continue // null or empty: no date
 		}
-		t, ok := parseDate(*s)
+		t, ok := ParseDate(*s)
 		return t, true, ok
 	}
 	return time.Time{}, false, false

@@ -1,18 +1,15 @@
-package main
+package stats
 
 import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"context"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/gazetteer"
@@ -23,37 +20,47 @@ import (
 // the mention (within its sentence).
 const contextBytes = 120
 
-// mentionContext returns the mention text[start:end] in its sentence,
-// cut to about contextBytes on each side ("…" where cut), the mention
-// between « and », on one line.
-func mentionContext(text string, sents []khabar.Sentence, start, end int) string {
-	lo, hi := max(0, start-contextBytes), min(len(text), end+contextBytes)
+// MentionContext returns the mention text[start:end] in its sentence (the
+// one of sents holding start; the whole text without one), cut at a space
+// about contextBytes bytes from the mention on each side ("…" where cut),
+// the mention between « and », on one line.
+func MentionContext(text string, sents []khabar.Sentence, start, end int) string {
+	from, to := 0, len(text)
 	for _, s := range sents {
 		if s.Start <= start && start < s.End {
-			lo, hi = max(lo, s.Start), min(hi, max(s.End, end))
+			from, to = s.Start, max(s.End, end)
 			break
 		}
 	}
-	for lo > 0 && lo < start && !utf8.RuneStart(text[lo]) {
-		lo++
+	lo, hi := max(from, start-contextBytes), min(to, end+contextBytes)
+	if lo > from {
+		if i := strings.IndexByte(text[lo:start], ' '); i >= 0 {
+			lo += i + 1
+		}
+		for lo < start && !utf8.RuneStart(text[lo]) {
+			lo++
+		}
 	}
-	for hi < len(text) && hi > end && !utf8.RuneStart(text[hi]) {
-		hi--
+	if hi < to {
+		if i := strings.LastIndexByte(text[end:hi], ' '); i >= 0 {
+			hi = end + i
+		}
+		for hi > end && !utf8.RuneStart(text[hi]) {
+			hi--
+		}
 	}
 	var b strings.Builder
-	if lo > 0 && !isBreak(text[lo-1]) {
+	if lo > from {
 		b.WriteString("…")
 	}
 	b.WriteString(oneLine(text[lo:start]))
 	b.WriteString("«" + oneLine(text[start:end]) + "»")
 	b.WriteString(oneLine(text[end:hi]))
-	if hi < len(text) && !isBreak(text[hi]) {
+	if hi < to {
 		b.WriteString("…")
 	}
 	return strings.TrimSpace(b.String())
 }
-
-func isBreak(c byte) bool { return c == '\n' || c == '\r' }
 
 // oneLine replaces control characters and line breaks by spaces.
 func oneLine(s string) string {
@@ -65,13 +72,13 @@ func oneLine(s string) string {
 	}, s)
 }
 
-// writtenName returns the name of a new entity as the articles write it
+// WrittenName returns the name of a new entity as the articles write it
 // most often (وكالة الأنباء, where the extractor's name is the matching
 // key وكالة الانباء): the most frequent form with the name's key, or the
 // name itself.
-func writtenName(st entityStats) string {
+func WrittenName(st Entity) string {
 	key := tokenize.Key(st.Name)
-	for _, f := range topCounts(st.Forms, 0, func(k string, n int) countedForm { return countedForm{k, n} }) {
+	for _, f := range forms(st.Forms, 0) {
 		if tokenize.Key(f.Text) == key {
 			return f.Text
 		}
@@ -79,48 +86,21 @@ func writtenName(st entityStats) string {
 	return st.Name
 }
 
-// writeSuggestionsFn writes the new names to Output, a draft gazetteer.
-type writeSuggestionsFn struct {
-	Output      string
-	MinArticles int
+// Row is an entity with its statistics.
+type Row struct {
+	ID    string
+	Stats Entity
 }
 
-// ProcessElement runs once, when every entity is counted.
-func (f *writeSuggestionsFn) ProcessElement(ctx context.Context, _ []byte, rows func(*entityRow) bool) error {
-	var all []entityRow
-	var r entityRow
-	for rows(&r) {
-		all = append(all, r)
-	}
-	fs, err := filesystem.New(ctx, f.Output)
-	if err != nil {
-		return err
-	}
-	defer fs.Close()
-	w, err := fs.OpenWrite(ctx, f.Output)
-	if err != nil {
-		return err
-	}
-	n, err := writeSuggestions(w, all, f.MinArticles)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", f.Output, err)
-	}
-	suggestionsWritten.Inc(ctx, int64(n))
-	return nil
-}
-
-// writeSuggestions writes new names as a draft gazetteer in Khabar TSV,
+// WriteSuggestions writes new names as a draft gazetteer in Khabar TSV,
 // most articles first (then most mentions, then ID): each entry keeps the
 // generated ID the name already has in analyses, so that analyses made
 // with the gazetteer give the same ID, and comment lines before it give
 // its counts, dates, spellings and example contexts for the editor who
 // reviews it. A name that cannot be a gazetteer entry (a '|' in it) is
 // left as a comment. It returns the number of entries written.
-func writeSuggestions(w io.Writer, rows []entityRow, minArticles int) (int, error) {
-	slices.SortFunc(rows, func(a, b entityRow) int {
+func WriteSuggestions(w io.Writer, rows []Row, minArticles int) (int, error) {
+	slices.SortFunc(rows, func(a, b Row) int {
 		return cmp.Or(cmp.Compare(b.Stats.Articles, a.Stats.Articles), cmp.Compare(b.Stats.Mentions, a.Stats.Mentions), strings.Compare(a.ID, b.ID))
 	})
 	var head bytes.Buffer
@@ -140,12 +120,12 @@ func writeSuggestions(w io.Writer, rows []entityRow, minArticles int) (int, erro
 		if st.First != "" {
 			fmt.Fprintf(bw, ", %s to %s", st.First[:min(10, len(st.First))], st.Last[:min(10, len(st.Last))])
 		}
-		var forms []string
-		for _, f := range topCounts(st.Forms, 5, func(k string, n int) countedForm { return countedForm{k, n} }) {
-			forms = append(forms, fmt.Sprintf("%s ×%d", oneLine(f.Text), f.Count))
+		var written []string
+		for _, f := range forms(st.Forms, 5) {
+			written = append(written, fmt.Sprintf("%s ×%d", oneLine(f.Text), f.Count))
 		}
-		if len(forms) > 0 {
-			fmt.Fprintf(bw, "; written %s", strings.Join(forms, ", "))
+		if len(written) > 0 {
+			fmt.Fprintf(bw, "; written %s", strings.Join(written, ", "))
 		}
 		bw.WriteString("\n")
 		for _, e := range st.Examples {
@@ -156,7 +136,7 @@ func writeSuggestions(w io.Writer, rows []entityRow, minArticles int) (int, erro
 			fmt.Fprintf(bw, ": %s\n", e.Context)
 		}
 		typ, err := gazetteer.ParseType(st.Type)
-		entry := gazetteer.Entry{ID: r.ID, Type: typ, Name: writtenName(st)}
+		entry := gazetteer.Entry{ID: r.ID, Type: typ, Name: WrittenName(st)}
 		if err == nil {
 			err = entry.Validate()
 		}
