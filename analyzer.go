@@ -4,14 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/khabar-nlp/khabar/article"
 	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/features"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // Errors returned by [Analyzer.Analyze] and [Analyzer.AnalyzeArticle],
@@ -35,8 +40,9 @@ type Article struct {
 	// Body is the article's text.
 	Body string `json:"text"`
 	// Source names the feed or publication the article came from
-	// ("skynews_arabia", "bbc_arabic"), if known. It changes nothing but
-	// the topic model's input: see [SourceTerms].
+	// ("skynews_arabia", "bbc_arabic"), if known. It is copied to the
+	// Analysis and, with [WithSources], given to the topic model (see
+	// package topics/features); otherwise it changes nothing.
 	Source string `json:"source,omitempty"`
 }
 
@@ -67,7 +73,7 @@ type Analysis struct {
 	// keyword inside a mention of an entity is shown as the entity's name
 	// (فيصل بن فرحان, not فرحان), with that mention's span and the entity's
 	// mention count, once per entity.
-	Keywords []topics.Keyword `json:"keywords"`
+	Keywords []tfidf.Keyword `json:"keywords"`
 	// Structure lists the blocks of the text: title, dateline,
 	// subheadings, paragraphs and boilerplate.
 	Structure []article.Block `json:"structure,omitempty"`
@@ -98,6 +104,10 @@ type Analyzer struct {
 // New returns an Analyzer. Without options it uses the embedded default
 // gazetteer, the embedded default topic model (IPTC Media Topics) and the
 // embedded background frequencies for keywords, and runs every layer.
+//
+// Options that contradict each other are refused with an error naming
+// both (see [Option]), as is a classifier trained with source terms
+// without [WithSources].
 func New(opts ...Option) (*Analyzer, error) {
 	c := defaultConfig()
 	for _, o := range opts {
@@ -105,8 +115,14 @@ func New(opts ...Option) (*Analyzer, error) {
 			return nil, err
 		}
 	}
+	if err := c.check(); err != nil {
+		return nil, err
+	}
 	if err := c.finish(); err != nil {
 		return nil, err
+	}
+	if clf, ok := c.model.(*topics.Classifier); ok && !c.sources && trainedWithSources(clf) {
+		return nil, errors.New("khabar: WithTopicModel: the classifier was trained with source terms (topics train -sources); add WithSources, or train it without")
 	}
 	a := &Analyzer{cfg: c}
 	if c.layers&Entities != 0 {
@@ -115,9 +131,21 @@ func New(opts ...Option) (*Analyzer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("khabar: %w", err)
 		}
+		if x.Gazetteer() != c.gazetteer {
+			return nil, errors.New("khabar: WithEntityOptions(entities.WithGazetteer(…)) and the analyzer's gazetteer: give the gazetteer with WithGazetteer, so that entities and topic features use the same one")
+		}
 		a.extractor = x
 	}
 	return a, nil
+}
+
+// trainedWithSources reports whether a classifier's vocabulary has the
+// source terms of package topics/features.
+func trainedWithSources(c *topics.Classifier) bool {
+	v := c.Space().Vectorizer()
+	// Terms are in byte order: the first one at or after "source:" tells.
+	j, _ := slices.BinarySearch(v.Vocabulary(), "source:")
+	return j < v.Len() && strings.HasPrefix(v.Term(j), "source:")
 }
 
 // Analyze analyses text, an article as plain text: its first line is taken
@@ -135,27 +163,59 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Analysis, error) 
 // AnalyzeArticle analyses art. When art.Title is not empty, the analysed
 // text is the title, a blank line and the body (Title + "\n\n" + Body),
 // unless the body already starts with the title line; offsets refer to
-// that text, which the Analysis keeps in its Text field. A non-empty
-// art.Source adds its [SourceTerms] to what the topic model sees.
+// that text, which the Analysis keeps in its Text field. The topic model
+// scores the [Analyzer.TopicDocument] of art.
 func (a *Analyzer) AnalyzeArticle(ctx context.Context, art Article) (*Analysis, error) {
-	text := art.Body
-	if art.Title != "" && !startsWithLine(art.Body, art.Title) {
-		text = art.Title + "\n\n" + art.Body
+	return a.analyze(ctx, a.articleText(art))
+}
+
+// articleText returns art with its Body replaced by the whole text
+// analysed: the title, a blank line and the body, unless the body
+// already starts with the title line.
+func (a *Analyzer) articleText(art Article) Article {
+	if art.Title != "" && !a.startsWithLine(art.Body, art.Title) {
+		art.Body = art.Title + "\n\n" + art.Body
 	}
-	art.Body = text
-	return a.analyze(ctx, art)
+	return art
 }
 
 // startsWithLine reports whether the first non-blank line of text is line
 // (both trimmed of spaces).
-func startsWithLine(text, line string) bool {
-	s := article.Parse(text)
+func (a *Analyzer) startsWithLine(text, line string) bool {
+	s := a.cfg.rules.Parse(text)
 	b, ok := s.Title()
 	return ok && text[b.Start:b.End] == trimSpace(line)
 }
 
-// analyze analyses art.Body, the whole text (title included).
-func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) {
+// TopicDocument returns what the Analyzer's topic model sees for art: the
+// title (art.Title, or the title line recognised in the text), the body
+// without the title and without boilerplate, and as extra terms the IDs,
+// countries and regions of the entities found and, with [WithSources],
+// the source (see package topics/features). [Analyzer.AnalyzeArticle]
+// scores exactly this document; programs that train a classifier for an
+// Analyzer build their training documents with it, so that the model sees
+// in training what it sees in service. Errors are those of
+// AnalyzeArticle.
+func (a *Analyzer) TopicDocument(ctx context.Context, art Article) (topics.Document, error) {
+	p, err := a.prepare(ctx, a.articleText(art))
+	if err != nil {
+		return topics.Document{}, err
+	}
+	return p.doc, nil
+}
+
+// prepared is what the layers of an analysis share: the structure, the
+// tokens of the analysed text, the entities and the topic document.
+type prepared struct {
+	res  *Analysis
+	toks []tokenize.Token
+	text string // the analysed text: boilerplate blanked
+	doc  topics.Document
+}
+
+// prepare runs structure recognition and entity extraction on art.Body,
+// the whole text (title included), and builds the topic document.
+func (a *Analyzer) prepare(ctx context.Context, art Article) (*prepared, error) {
 	text := art.Body
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -167,13 +227,13 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 		return nil, ErrEmptyText
 	}
 	res := &Analysis{ID: art.ID, Source: trimSpace(art.Source), Title: trimSpace(art.Title), Text: text,
-		Sentences: []Sentence{}, Entities: []entities.Entity{}, Topics: []topics.TopicScore{}, Keywords: []topics.Keyword{}}
+		Sentences: []Sentence{}, Entities: []entities.Entity{}, Topics: []topics.TopicScore{}, Keywords: []tfidf.Keyword{}}
 	res.Language, res.Warnings = language(text)
 
 	analysed := text
 	var body string
 	if a.cfg.layers&Structure != 0 {
-		s := article.Parse(text)
+		s := a.cfg.rules.Parse(text)
 		res.Structure = s.Blocks
 		analysed = s.Mask(text)
 		if b, ok := s.Title(); ok {
@@ -195,26 +255,28 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var ids, region []string
 	if a.extractor != nil {
 		r := a.extractor.ExtractTokens(text, toks)
 		if r.Entities != nil {
 			res.Entities = r.Entities
 		}
-		for _, e := range res.Entities {
-			for range e.Count {
-				ids = append(ids, e.ID)
-			}
-		}
-		region = RegionTerms(res.Entities, a.cfg.gazetteer)
-		ids = append(ids, region...)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 	}
+	doc := features.Document(res.Title, body, res.Entities, a.cfg.gazetteer, art.Source, features.Options{Sources: a.cfg.sources})
+	return &prepared{res: res, toks: toks, text: analysed, doc: doc}, nil
+}
+
+// analyze analyses art.Body, the whole text (title included).
+func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) {
+	p, err := a.prepare(ctx, art)
+	if err != nil {
+		return nil, err
+	}
+	res, text := p.res, art.Body
 	if a.cfg.model != nil {
-		ids = append(ids, SourceTerms(art.Source, region)...)
-		res.Topics = a.cfg.model.Score(topics.Document{Title: res.Title, Text: body, Extra: ids})
+		res.Topics = a.cfg.model.Score(p.doc)
 		if a.cfg.maxTopics > 0 && len(res.Topics) > a.cfg.maxTopics {
 			res.Topics = res.Topics[:a.cfg.maxTopics]
 		}
@@ -223,14 +285,14 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 		}
 	}
 	if a.cfg.space != nil && a.cfg.keywords > 0 {
-		kws := a.cfg.space.Keywords(analysed, 2*a.cfg.keywords)
-		if kws = nameKeywords(kws, res.Entities, a.cfg.keywords); kws != nil {
+		kws := a.cfg.space.Keywords(p.text, 2*a.cfg.keywords, mentionSpans(res.Entities)...)
+		if kws = nameKeywords(text, kws, res.Entities, a.cfg.gazetteer, a.cfg.keywords); kws != nil {
 			res.Keywords = kws
 		}
 	}
 	if !utf8.ValidString(text) {
 		n := 0
-		for _, t := range toks {
+		for _, t := range p.toks {
 			if t.Kind == tokenize.Invalid {
 				n += t.Len()
 			}
@@ -242,12 +304,25 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 
 // nameKeywords returns the first n of kws with the keywords that lie in a
 // mention of an entity shown as that entity: a word of a name (فرحان of
-// فيصل بن فرحان, الأحمر of البحر الأحمر) becomes the entity's name, its span
-// the mention's, and an entity appears once, at its best keyword's rank
-// and score.
-func nameKeywords(kws []topics.Keyword, ents []entities.Entity, n int) []topics.Keyword {
-	out := make([]topics.Keyword, 0, min(n, len(kws)))
-	taken := map[string]bool{}
+// فيصل بن فرحان, الأحمر of البحر الأحمر) becomes the mention's own text
+// (the first mention without a proclitic, or the mention without its
+// proclitic), with the entity's name and ID beside it and its mention
+// count, and an entity appears once, at its best keyword's rank and score.
+// A news agency, or an outlet the headline does not name, is a credit
+// and no keyword.
+func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *gazetteer.Index, n int) []tfidf.Keyword {
+	out := make([]tfidf.Keyword, 0, min(n, len(kws)))
+	taken := map[string]bool{} // entity IDs
+	shown := map[string]bool{} // terms
+	headline := len(text)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		headline = i
+	}
+	for _, k := range kws {
+		if _, _, ok := mentionAt(ents, k.Start, k.End); !ok {
+			shown[k.Term] = true
+		}
+	}
 	for _, k := range kws {
 		if len(out) == n {
 			break
@@ -257,14 +332,110 @@ func nameKeywords(kws []topics.Keyword, ents []entities.Entity, n int) []topics.
 			out = append(out, k)
 			continue
 		}
-		if taken[e.ID] {
+		if taken[e.ID] || credit(g, e, headline) {
 			continue
 		}
 		taken[e.ID] = true
-		out = append(out, topics.Keyword{Term: e.Name, Key: k.Key, Score: k.Score, Count: e.Count, Start: m.Start, End: m.End})
+		m = shownMention(text, e, m)
+		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], utf8.RuneCountInString(mentionClitic(m)))
+		term := text[start:m.End]
+		if shown[term] {
+			continue // two entities written alike: one keyword
+		}
+		shown[term] = true
+		name := e.Name
+		if m.Kind == entities.Rule {
+			name = term // a name found by rules is named by its text
+		}
+		out = append(out, tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: m.End})
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	return out
+}
+
+// credit reports whether an entity is a news agency, or an outlet the
+// headline does not name: the source a story credits (وفقا لرويترز،
+// قالت مصادر للعربية.نت), not what it is about. headline is the offset
+// where the first line of the text ends.
+func credit(g *gazetteer.Index, e entities.Entity, headline int) bool {
+	if g == nil {
+		return false
+	}
+	s, ok := g.Summary(e.ID)
+	if !ok || s.Subtype != "news-agency" && s.Subtype != "media" {
+		return false
+	}
+	return s.Subtype == "news-agency" || !slices.ContainsFunc(e.Mentions, func(m entities.Mention) bool { return m.Start < headline })
+}
+
+// mentionClitic returns the proclitic letters at the start of a mention:
+// its Clitic, or for a name found by rules whose first word reads as a
+// conjunction or preposition before a first name or a word of the
+// lexicon (ومحمد إيهاب، بنهب خزائن), those letters.
+func mentionClitic(m entities.Mention) string {
+	if m.Clitic != "" || m.Kind != entities.Rule {
+		return m.Clitic
+	}
+	first, _, _ := strings.Cut(m.Text, " ")
+	lex, err := lexicon.Default()
+	if err != nil {
+		return ""
+	}
+	if s, ok := tokenize.StripProclitics(tokenize.Key(first)); ok && lex.Class(s.Stem)&(lexicon.FirstName|lexicon.Common) != 0 {
+		return s.Prefix
+	}
+	return ""
+}
+
+// shownMention returns the mention of e a keyword shows: without a
+// proclitic, written without marks or tatweel, the longest, the first;
+// def if every mention has a proclitic.
+func shownMention(text string, e entities.Entity, def entities.Mention) entities.Mention {
+	best, found := def, false
+	better := func(c entities.Mention) bool {
+		cClean, bClean := isClean(c.Text), isClean(best.Text)
+		if cClean != bClean {
+			return cClean
+		}
+		return c.End-c.Start > best.End-best.Start
+	}
+	for _, c := range e.Mentions {
+		if c.Clitic != "" {
+			continue
+		}
+		if !found || better(c) {
+			best, found = c, true
+		}
+	}
+	return best
+}
+
+// isClean reports whether s has no diacritics, tatweel or invisible marks.
+func isClean(s string) bool {
+	for _, r := range s {
+		if r == 0x0640 || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionSpans returns the spans of the mentions of ents, a non-nil
+// slice, for keywords to take their words as names. A mention of one word
+// of the lexicon's tables (المتوسط, the Mediterranean or the average) is
+// left out: keywords judge such a word as any other.
+func mentionSpans(ents []entities.Entity) []tfidf.Span {
+	lex, _ := lexicon.Default()
+	out := []tfidf.Span{}
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if lex != nil && !strings.ContainsAny(m.Text, " _") && lex.Analyze(tokenize.Key(m.Text)).Class&lexicon.Common != 0 {
+				continue
+			}
+			out = append(out, tfidf.Span{Start: m.Start, End: m.End})
+		}
 	}
 	return out
 }

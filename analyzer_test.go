@@ -11,6 +11,10 @@ import (
 	"testing"
 
 	"github.com/khabar-nlp/khabar/article"
+	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // shared is one Analyzer for the tests that use the defaults: building it
@@ -264,7 +268,7 @@ func TestAnalyzeBoilerplateLeftOut(t *testing.T) {
 func TestOptions(t *testing.T) {
 	tsv := "id\ttype\tsubtype\tname\tname_en\taliases\tdemonyms\tcountry\tparent\twikidata\tprior\n" +
 		"org:test-khabar-agency\tORG\t\tوكالة خبر للأنباء\tKhabar News Agency\tخبر\t\t\t\t\t0.9\n"
-	a, err := New(WithGazetteerReader("extra.tsv", strings.NewReader(tsv)), WithLayers(Entities), WithKeywords(3))
+	a, err := New(WithGazetteerReader("extra.tsv", strings.NewReader(tsv)), WithLayers(Entities))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,8 +293,97 @@ func TestOptions(t *testing.T) {
 		"bad reader":    {WithGazetteerReader("bad.tsv", strings.NewReader("id\ttype\nx\n"))},
 		"zero max size": {WithMaxBytes(0)},
 	} {
-		if _, err := New(opts...); err == nil {
-			t.Errorf("%s: New succeeded", name)
+		if _, err := New(opts...); err == nil || !strings.HasPrefix(err.Error(), "khabar: ") {
+			t.Errorf("%s: New = %v, want an error", name, err)
+		}
+	}
+}
+
+// TestOptionsContradict checks that New refuses options that say opposite
+// things, with an error naming both.
+func TestOptionsContradict(t *testing.T) {
+	lex, err := topics.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	space, err := tfidf.DefaultSpace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := gazetteer.NewBuilder()
+	b.Add(gazetteer.Entry{ID: "loc:city:x", Type: gazetteer.LOC, Name: "مدينة إكس"})
+	small, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		opts []Option
+		want []string // substrings of the error: both options
+	}{
+		{"model without the topics layer", []Option{WithLayers(Entities), WithTopicModel(lex)}, []string{"WithTopicModel", "WithLayers(Entities)"}},
+		{"max topics without the topics layer", []Option{WithMaxTopics(3), WithLayers(Structure | Keywords)}, []string{"WithMaxTopics(3)", "WithLayers(Structure|Keywords)"}},
+		{"sources without the topics layer", []Option{WithLayers(Entities), WithSources()}, []string{"WithSources", "WithLayers(Entities)"}},
+		{"keyword space without keywords", []Option{WithKeywordSpace(space), WithLayers(Topics)}, []string{"WithKeywordSpace", "WithLayers(Topics)"}},
+		{"keyword count without keywords", []Option{WithLayers(Entities), WithKeywords(3)}, []string{"WithKeywords(3)", "WithLayers(Entities)"}},
+		{"gazetteer without entities", []Option{WithLayers(Topics), WithGazetteer(g)}, []string{"WithGazetteer", "WithLayers(Topics)"}},
+		{"gazetteer files without entities", []Option{WithGazetteerFiles("x.tsv"), WithLayers(Topics | Keywords)}, []string{"WithGazetteerFiles", "WithLayers(Topics|Keywords)"}},
+		{"entity options without entities", []Option{WithLayers(Topics), WithEntityOptions(entities.WithDemonyms(true))}, []string{"WithEntityOptions", "WithLayers(Topics)"}},
+		{"rules without structure", []Option{WithLayers(Entities), WithStructureRules(article.DefaultRules())}, []string{"WithStructureRules", "WithLayers(Entities)"}},
+		{"gazetteer and no default", []Option{WithoutDefaultGazetteer(), WithGazetteer(small)}, []string{"WithGazetteer", "WithoutDefaultGazetteer"}},
+		{"two models", []Option{WithTopicModel(lex), WithTopicModel(lex)}, []string{"WithTopicModel given twice"}},
+		{"two keyword counts", []Option{WithKeywords(3), WithKeywords(5)}, []string{"WithKeywords(3)", "WithKeywords(5)"}},
+		{"two layer sets", []Option{WithLayers(Topics), WithLayers(Entities)}, []string{"WithLayers(Topics)", "WithLayers(Entities)"}},
+		{"an entity gazetteer of its own", []Option{WithEntityOptions(entities.WithGazetteer(small))}, []string{"WithEntityOptions(entities.WithGazetteer", "WithGazetteer"}},
+	}
+	for _, tc := range tests {
+		_, err := New(tc.opts...)
+		if err == nil {
+			t.Errorf("%s: New succeeded", tc.name)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: %q does not name %q", tc.name, err, w)
+			}
+		}
+	}
+	// The same options, consistent, are accepted.
+	if _, err := New(WithLayers(Entities|Topics), WithTopicModel(lex), WithGazetteer(small), WithMaxTopics(3)); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestStructureRules checks that rules given to New reach structure
+// recognition: a footer phrase of one's own is left out of the analysis.
+func TestStructureRules(t *testing.T) {
+	text := "القمة العربية في القاهرة\n\nافتتحت في القاهرة القمة العربية بحضور القادة.\n\nمسابقة خبر الكبرى تنطلق من بغداد\n"
+	rules, err := article.DefaultRules().Extend(strings.NewReader("start  مسابقة خبر الكبرى\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		opts    []Option
+		baghdad bool
+	}{
+		{"default rules", nil, true},
+		{"extended rules", []Option{WithStructureRules(rules)}, false},
+	} {
+		a, err := New(tc.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := a.Analyze(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Contains(entityIDs(res), "loc:city:baghdad"); got != tc.baghdad {
+			t.Errorf("%s: Baghdad found %v, want %v (structure %+v)", tc.name, got, tc.baghdad, res.Structure)
 		}
 	}
 }

@@ -37,19 +37,22 @@
 //     overlaps resolved, mentions grouped into entities with a salience.
 //  3. Topics (package topics): the default model scores the 17 top-level
 //     IPTC Media Topics from weighted Arabic lexicons; a classifier trained
-//     on a newsroom's archive can replace it ([WithTopicModel]). The IDs
-//     of the entities found, their countries and regions ([RegionTerms])
-//     and, for an [Article] with a Source, the source alone and paired
-//     with each region term ([SourceTerms]) are given to the model as
-//     extra terms.
+//     on a newsroom's archive can replace it ([WithTopicModel]). The model
+//     scores the article's [Analyzer.TopicDocument]: its title, its body
+//     without boilerplate, and as extra terms the IDs, countries and
+//     regions of the entities found and, with [WithSources], the source
+//     (package topics/features). Programs that train a classifier build
+//     their training documents the same way.
 //  4. Keywords (package topics): the words and two-word phrases that stand
 //     out against background document frequencies, shown as they read in
 //     the article.
 //
 // [WithLayers] chooses which of these run; other options extend or
-// replace the gazetteer ([WithGazetteerFiles], [WithGazetteerReader],
-// [WithGazetteer]), the tokenizer and its normalisation ([WithTokenizer]),
-// and the keyword background ([WithKeywordSpace]).
+// replace the structure rules ([WithStructureRules]), the gazetteer
+// ([WithGazetteerFiles], [WithGazetteerReader], [WithGazetteer]), the
+// tokenizer and its normalisation ([WithTokenizer]), and the keyword
+// background ([WithKeywordSpace]). [New] refuses options that contradict
+// each other, with an error naming both.
 //
 // # Errors
 //
@@ -73,9 +76,13 @@
 //     embedded default gazetteer.
 //   - [github.com/khabar-nlp/khabar/entities]: mentions found in an article
 //     and grouped into entities.
-//   - [github.com/khabar-nlp/khabar/topics]: terms, sparse TF-IDF,
-//     keywords, trainable topic classifiers, the default IPTC topic model
-//     and clustering of a batch of stories.
+//   - [github.com/khabar-nlp/khabar/topics]: the default IPTC topic model
+//     and trainable topic classifiers; beneath it
+//     [github.com/khabar-nlp/khabar/topics/tfidf] (terms, sparse TF-IDF,
+//     keywords), [github.com/khabar-nlp/khabar/topics/stories] (a batch of
+//     articles grouped by story, on [github.com/khabar-nlp/khabar/topics/lsa])
+//     and [github.com/khabar-nlp/khabar/topics/features] (an analysed
+//     article as a topic model's input).
 //   - [github.com/khabar-nlp/khabar/article]: the structure of an article
 //     given as plain text.
 //

@@ -2,6 +2,7 @@ package article
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -427,10 +428,10 @@ func TestRules(t *testing.T) {
 		"start ...\n",
 		"promo \xff\n",
 	} {
-		if _, err := ReadRules(strings.NewReader(bad)); err == nil {
-			t.Errorf("ReadRules(%q) succeeded", bad)
-		} else if !strings.Contains(err.Error(), ":1:") {
-			t.Errorf("error %q does not name the line", err)
+		_, err := ReadRules(strings.NewReader(bad))
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Line != 1 || !errors.Is(err, ErrRules) || !strings.HasPrefix(err.Error(), "rules:1: article: bad rules table: ") {
+			t.Errorf("ReadRules(%q) = %v: want an error naming line 1 and wrapping ErrRules", bad, err)
 		}
 	}
 }

@@ -1,9 +1,9 @@
 package article
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/khabar-nlp/khabar/internal/linetable"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -114,7 +115,8 @@ var defaultRules = sync.OnceValue(func() *Rules {
 func DefaultRules() *Rules { return defaultRules() }
 
 // ReadRules reads a table in the format of patterns.txt and returns rules
-// that hold only its entries. Errors name the line.
+// that hold only its entries. Errors are [*ParseError]s naming the line
+// ("rules:12: …") and wrapping [ErrRules], or read errors.
 func ReadRules(src io.Reader) (*Rules, error) {
 	r := newRules()
 	if err := r.read(src, "rules"); err != nil {
@@ -156,31 +158,42 @@ func (r *Rules) clone() *Rules {
 	return n
 }
 
+// ErrRules is wrapped by every error of [ReadRules] and [Rules.Extend]
+// about the content of a table (not read errors).
+var ErrRules = errors.New("article: bad rules table")
+
+// MaxRuleLine is the longest line of a rules table (64 KiB).
+const MaxRuleLine = 64 << 10
+
+// ParseError is an error at a line of a rules table: "source:line: what".
+// It is the one ParseError of Khabar's line-based tables
+// (gazetteer.ParseError and topics.ParseError are the same type).
+type ParseError = linetable.ParseError
+
 func (r *Rules) read(src io.Reader, name string) error {
-	sc := bufio.NewScanner(src)
-	sc.Buffer(make([]byte, 0, 4096), 1<<20)
-	num := 0
-	for sc.Scan() {
-		num++
-		text := strings.TrimSpace(sc.Text())
-		if text == "" || strings.HasPrefix(text, "#") {
+	sc := linetable.NewScanner(src, linetable.Options{Source: name, MaxLineBytes: MaxRuleLine})
+	fail := func(format string, args ...any) error {
+		return sc.Error(fmt.Errorf("%w: "+format, append([]any{ErrRules}, args...)...))
+	}
+	for sc.Next() {
+		switch {
+		case sc.TooLong():
+			return fail("line longer than %d bytes", MaxRuleLine)
+		case linetable.IsComment(sc.Bytes()):
 			continue
+		case linetable.InvalidUTF8(sc.Bytes()) >= 0:
+			return fail("invalid UTF-8")
 		}
-		if !utf8.ValidString(text) {
-			return fmt.Errorf("%s:%d: invalid UTF-8", name, num)
-		}
+		text := strings.TrimSpace(sc.Text())
 		i := strings.IndexFunc(text, unicode.IsSpace)
 		if i < 0 {
-			return fmt.Errorf("%s:%d: want RULE PHRASE, got %q", name, num, text)
+			return fail("want RULE PHRASE, got %q", text)
 		}
 		rule, phrase := text[:i], strings.TrimSpace(text[i:])
-		if phrase == "" {
-			return fmt.Errorf("%s:%d: want RULE PHRASE, got %q", name, num, text)
-		}
 		words := keyWords(phrase, nil)
 		if len(words) == 0 {
 			if rule != "promo" {
-				return fmt.Errorf("%s:%d: %s phrase %q has no letters or digits", name, num, rule, phrase)
+				return fail("%s phrase %q has no letters or digits", rule, phrase)
 			}
 			r.symbols = append(r.symbols, phrase)
 			r.count++
@@ -199,18 +212,15 @@ func (r *Rules) read(src io.Reader, name string) error {
 			r.line[strings.Join(words, " ")] = true
 		case "only", "date", "time":
 			if len(words) != 1 {
-				return fmt.Errorf("%s:%d: %s takes a single word, got %q", name, num, rule, phrase)
+				return fail("%s takes a single word, got %q", rule, phrase)
 			}
 			map[string]map[string]bool{"only": r.only, "date": r.date, "time": r.time}[rule][words[0]] = true
 		default:
-			return fmt.Errorf("%s:%d: unknown rule %q (want promo, start, related, line, only, meta, date or time)", name, num, rule)
+			return fail("unknown rule %q (want promo, start, related, line, only, meta, date or time)", rule)
 		}
 		r.count++
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
+	return sc.Err()
 }
 
 // keyWords appends to dst the words of tokenize.Key(s): runs of letters,

@@ -20,7 +20,7 @@
 //     proclitics (وبغداد), spelling variants (fuzzy), and demonyms, which
 //     are left out unless [WithDemonyms] asks for them;
 //   - the words inside hashtags (#العراق، #بلينكن_في_بغداد);
-//   - context rules, kept as tables in rules/*.txt, for names the
+//   - context rules, over the word tables of package lexicon, for names the
 //     gazetteer lacks: a person after a title (الرئيس الفلسطيني …), a
 //     first name followed by name-like words, name shapes (عبد + name,
 //     أبو + name, بن between names), an organisation head with its

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -22,6 +23,7 @@ type config struct {
 	rules      bool
 	demonyms   bool
 	candidates bool
+	extra      []Recognizer
 }
 
 // WithGazetteer sets the gazetteer to match names from, in place of
@@ -66,12 +68,26 @@ func WithDemonyms(on bool) Option { return func(c *config) error { c.demonyms = 
 // resolved, in [Result.Candidates].
 func WithCandidates(on bool) Option { return func(c *config) error { c.candidates = on; return nil } }
 
+// WithRecognizer adds a recogniser of the caller's after the built-in
+// ones (gazetteer, hashtags, rules); see [Recognizer]. Repeat it to add
+// several, which run in the order given.
+func WithRecognizer(r Recognizer) Option {
+	return func(c *config) error {
+		if r == nil {
+			return errors.New("entities: WithRecognizer: nil recognizer")
+		}
+		c.extra = append(c.extra, r)
+		return nil
+	}
+}
+
 // Extractor finds the people, places and organisations of a text. Build
 // it once with [New]; it holds no per-text state and is safe for
 // concurrent use.
 type Extractor struct {
-	cfg   config
-	rules *ruleSet
+	cfg         config
+	lex         *lexicon.Lexicon
+	recognizers []Recognizer
 }
 
 // New returns an Extractor. Without options it uses the embedded default
@@ -94,14 +110,16 @@ func New(opts ...Option) (*Extractor, error) {
 	if c.tz == nil {
 		c.tz = tokenize.Default()
 	}
-	x := &Extractor{cfg: c}
-	if c.rules {
-		r, err := defaultRules()
-		if err != nil {
-			return nil, err
-		}
-		x.rules = r
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil, err
 	}
+	x := &Extractor{cfg: c, lex: lex}
+	x.recognizers = []Recognizer{gazetteerRecognizer{x}, hashtagRecognizer{c.gaz}}
+	if c.rules {
+		x.recognizers = append(x.recognizers, ruleRecognizer{newRuleSet(lex)})
+	}
+	x.recognizers = append(x.recognizers, c.extra...)
 	return x, nil
 }
 
@@ -116,123 +134,40 @@ func (x *Extractor) Extract(text string) *Result {
 // ExtractTokens returns the entities of text, given its tokens (from any
 // tokenizer configuration).
 func (x *Extractor) ExtractTokens(text string, toks []tokenize.Token) *Result {
-	keys := gazetteer.TokenKeys(toks)
-	cands, demonymAt, demonymCountries := x.candidates(text, toks, keys)
+	doc := newDocument(text, toks, x.lex)
+	var cands []Mention
+	for _, r := range x.recognizers {
+		doc.Candidates = cands
+		cands = r.Recognize(doc, cands)
+	}
+	doc.Candidates = cands
 	res := &Result{}
 	if x.cfg.candidates {
 		res.Candidates = slices.Clone(cands)
 	}
-	mentions := resolve(cands, len(toks))
-	x.disambiguate(mentions, demonymCountries)
-	mentions = x.addPartials(text, toks, keys, mentions, demonymAt)
-	res.Mentions = mentions
-	res.Entities = x.group(text, toks, mentions)
-	return res
-}
-
-// candidates collects every candidate mention: gazetteer matches (with
-// hashtag words) and rule matches. It also returns where demonyms start
-// (token index → end) and how many demonyms name each country.
-func (x *Extractor) candidates(text string, toks []tokenize.Token, keys []string) ([]Mention, map[int]int, map[string]int) {
-	gaz := x.cfg.gaz
-	opts := gazetteer.FindOptions{Kind: gazetteer.Overlapping, Fuzzy: x.cfg.fuzzy, Keys: keys}
-	if x.rules != nil {
-		// Words of the rules' vocabulary (verbs, nouns, adjectives, time
-		// words) are ordinary words: fuzzy matching leaves them alone.
-		opts.FuzzySkip = func(i int) bool { return x.rules.flagsOf(keys[i])&wCommon != 0 }
-	}
-	matches := gaz.Find(text, toks, opts)
-	var out []Mention
-	// Longest gazetteer name and demonym at each token, for the rules.
-	type span struct {
-		end int
-		typ gazetteer.Type
-	}
-	names := map[int]span{}
-	demonyms := map[int]int{}
+	demonymAt := map[int]int{}
 	demonymCountries := map[string]int{}
-	for _, m := range matches {
-		e, ok := gaz.Summary(m.IDs[0])
-		if !ok {
-			continue
-		}
-		mention := Mention{
-			Text: text[m.Start:m.End], Start: m.Start, End: m.End, Score: m.Score,
-			Type: e.Type, ID: m.IDs[0], Clitic: m.Clitic, TokenStart: m.TokenStart, TokenEnd: m.TokenEnd,
-			Alternatives: m.IDs[1:],
-		}
-		switch m.Method {
-		case gazetteer.Exact:
-			mention.Kind = Exact
-		case gazetteer.Clitic:
-			mention.Kind = Clitic
-		case gazetteer.Fuzzy:
-			mention.Kind = Fuzzy
-		case gazetteer.Demonym:
-			mention.Kind = Demonym
-			if end, ok := demonyms[m.TokenStart]; !ok || m.TokenEnd > end {
-				demonyms[m.TokenStart] = m.TokenEnd
+	kept := cands[:0:0]
+	for _, m := range cands {
+		if m.Kind == Demonym {
+			if end, ok := demonymAt[m.TokenStart]; !ok || m.TokenEnd > end {
+				demonymAt[m.TokenStart] = m.TokenEnd
 			}
-			if e.Country != "" {
+			if e, ok := x.cfg.gaz.Summary(m.ID); ok && e.Country != "" {
 				demonymCountries[e.Country]++
 			}
 			if !x.cfg.demonyms {
 				continue
 			}
 		}
-		if e.Type == gazetteer.PER && mention.Kind != Demonym {
-			trimTitle(text, toks, keys, &mention)
-		}
-		if e.Type == gazetteer.LOC && mention.Kind != Demonym && x.rules != nil {
-			x.trimPlaceHead(text, toks, keys, &mention)
-		}
-		if mention.Kind != Demonym && x.rules != nil && x.commonWordMatch(toks, keys, &mention) {
-			continue
-		}
-		if mention.Kind != Demonym {
-			if s, ok := names[m.TokenStart]; !ok || m.TokenEnd > s.end {
-				names[m.TokenStart] = span{m.TokenEnd, e.Type}
-			}
-		}
-		out = append(out, mention)
+		kept = append(kept, m)
 	}
-	// Words inside hashtags: #العراق, #بلينكن_في_بغداد.
-	for i, t := range toks {
-		if t.Kind != tokenize.Hashtag || len(t.Parts) == 0 {
-			continue
-		}
-		for _, m := range gaz.Find(text, t.Parts, gazetteer.FindOptions{}) {
-			if m.Method == gazetteer.Demonym {
-				continue
-			}
-			e, ok := gaz.Summary(m.IDs[0])
-			if !ok {
-				continue
-			}
-			out = append(out, Mention{
-				Text: text[m.Start:m.End], Start: m.Start, End: m.End, Kind: Hashtag, Score: m.Score * scoreHashtag,
-				Type: e.Type, ID: m.IDs[0], Clitic: m.Clitic, TokenStart: i, TokenEnd: i + 1, Alternatives: m.IDs[1:],
-			})
-		}
-	}
-	if x.rules != nil {
-		known := func(i int) (gazetteer.Type, int, bool) {
-			s, ok := names[i]
-			return s.typ, s.end, ok
-		}
-		demonym := func(i int) (int, bool) {
-			end, ok := demonyms[i]
-			return end, ok
-		}
-		for _, r := range x.rules.find(toks, keys, known, demonym) {
-			start, end := toks[r.start].Start, toks[r.end-1].End
-			out = append(out, Mention{
-				Text: text[start:end], Start: start, End: end, Kind: Rule, Score: r.score,
-				Type: r.typ, ID: ruleID(r.typ, keys[r.start:r.end]), TokenStart: r.start, TokenEnd: r.end,
-			})
-		}
-	}
-	return out, demonyms, demonymCountries
+	mentions := resolve(kept, len(toks))
+	x.disambiguate(mentions, demonymCountries)
+	mentions = x.addPartials(text, toks, doc.Keys, mentions, demonymAt)
+	res.Mentions = mentions
+	res.Entities = x.group(text, toks, mentions)
+	return res
 }
 
 // commonWordMatch reports whether a one-word gazetteer mention is better
@@ -254,21 +189,21 @@ func (x *Extractor) commonWordMatch(toks []tokenize.Token, keys []string, m *Men
 	}
 	key := keys[m.TokenStart]
 	stem := strings.TrimPrefix(key, m.Clitic)
-	flags := x.rules.flagsOf(stem)
+	flags := x.lex.Class(stem)
 	if m.Clitic != "" && flags == 0 {
-		flags = x.rules.flagsOf("ا" + stem) // للعراق: ل + العراق
+		flags = x.lex.Class("ا" + stem) // للعراق: ل + العراق
 	}
-	if strings.Contains(m.ID, ":list:") && flags&(wCommon|wFirst) != 0 {
+	if strings.Contains(m.ID, ":list:") && flags&(lexicon.Common|lexicon.FirstName) != 0 {
 		return true
 	}
-	if flags&(wNoun|wVerb) != 0 && flags&wFirst == 0 {
+	if flags&(lexicon.Noun|lexicon.Verb) != 0 && flags&lexicon.FirstName == 0 {
 		// A name that is also a common noun or verb (صور: Tyre, pictures)
 		// needs prominence to be read as the name without context.
 		if e, ok := x.cfg.gaz.Summary(m.ID); !ok || e.Prior < minPriorCommon {
 			return true
 		}
 	}
-	if flags&wAnyAdj != 0 && m.TokenStart > 0 {
+	if flags&lexicon.AnyAdjective != 0 && m.TokenStart > 0 {
 		prev := toks[m.TokenStart-1]
 		if prev.Sentence == toks[m.TokenStart].Sentence && prev.Kind == tokenize.ArabicWord && prev.End < m.Start &&
 			strings.HasPrefix(keys[m.TokenStart-1], "ال") && !personTitles[keys[m.TokenStart-1]] {
@@ -328,7 +263,7 @@ func (x *Extractor) trimPlaceHead(text string, toks []tokenize.Token, keys []str
 	if m.TokenEnd-m.TokenStart < 2 {
 		return
 	}
-	isHead := func(k string) bool { return x.rules.flagsOf(k)&wLocHead != 0 || k == "قطاع" }
+	isHead := func(k string) bool { return x.lex.Class(k)&lexicon.PlaceHead != 0 || k == "قطاع" }
 	if _, ok := tokenize.KnownSplit(keys[m.TokenStart], isHead); ok {
 		m.TokenStart++
 		m.Clitic = ""

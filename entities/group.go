@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -160,7 +161,7 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 // firstName reports whether a key is a first name of the rules' tables:
 // as a short form it would stand for too many people (محمد علي → علي).
 func (x *Extractor) firstName(key string) bool {
-	return x.rules != nil && x.rules.flagsOf(key)&wFirst != 0
+	return x.lex.Class(key)&lexicon.FirstName != 0
 }
 
 // prominentFamilyName reports whether a first name that ends the
@@ -173,8 +174,8 @@ func (x *Extractor) prominentFamilyName(m Mention, key string) bool {
 		return false
 	}
 	plain := false
-	for _, p := range x.rules.firstNames[key] {
-		if len(p.rest) == 0 && p.kind == firstPlain {
+	for _, p := range x.lex.FirstNames(key) {
+		if len(p.Rest) == 0 && p.Kind == lexicon.FirstPlain {
 			plain = true
 		}
 	}
@@ -188,11 +189,8 @@ func (x *Extractor) prominentFamilyName(m Mention, key string) bool {
 // commonVocabulary reports whether a key is a word of the rules'
 // vocabulary tables (and not a first name).
 func (x *Extractor) commonVocabulary(key string) bool {
-	if x.rules == nil {
-		return false
-	}
-	f := x.rules.flagsOf(key)
-	return f&wCommon != 0 && f&wFirst == 0
+	f := x.lex.Class(key)
+	return f&lexicon.Common != 0 && f&lexicon.FirstName == 0
 }
 
 func runeCount(s string) int { return len([]rune(s)) }

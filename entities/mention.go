@@ -70,4 +70,7 @@ type Mention struct {
 	// Alternatives are the other gazetteer IDs the same words may name,
 	// best first (several people named محمد…).
 	Alternatives []string `json:"alternatives,omitempty"`
+
+	prior float64 // the gazetteer entry's prior, for the tagger's features
+	rule  string  // the rule that found the candidate ("title:الرئيس"), for features and tests
 }

@@ -33,18 +33,3 @@ func BenchmarkRules(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tokens), "ns/token")
 }
-
-// BenchmarkDefaultRules measures parsing the embedded tables, which
-// defaultRules does once per process.
-func BenchmarkDefaultRules(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		sub, err := ruleTablesFS()
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := parseRules(sub); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -2,19 +2,17 @@ package entities
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -58,7 +56,7 @@ func fakeEnv(text string, known map[string]gazetteer.Type, demonyms []string) ru
 	}
 	kn := make([]span, len(toks))
 	dem := make([]int, len(toks))
-	surf := func(s string) []string { return entryKeys(s) }
+	surf := func(s string) []string { return tokenKeysOf(tokenize.Tokenize(s)) }
 	matchAt := func(i int, words []string, clitic bool) bool {
 		if i+len(words) > len(toks) {
 			return false
@@ -143,11 +141,11 @@ func gazetteerEnvTokens(tb testing.TB, x *gazetteer.Index, text string, toks []t
 
 func mustRules(tb testing.TB) *ruleSet {
 	tb.Helper()
-	rs, err := defaultRules()
+	lex, err := lexicon.Default()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return rs
+	return newRuleSet(lex)
 }
 
 // spans runs the rules and returns their matches as surfaces, checking
@@ -627,112 +625,6 @@ func get[K comparable, V any](m map[K]*V, k K) *V {
 	return v
 }
 
-// TestDefaultRulesOnce checks that the embedded tables parse, once.
-func TestDefaultRulesOnce(t *testing.T) {
-	a, err := defaultRules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := defaultRules()
-	if a != b {
-		t.Error("defaultRules parsed the tables twice")
-	}
-	if len(a.titles) < 100 || len(a.firstNames) < 500 || len(a.lex) < 2000 {
-		t.Errorf("tables too small: %d titles, %d first names, %d words", len(a.titles), len(a.firstNames), len(a.lex))
-	}
-}
-
-// embeddedTables returns the embedded tables as a MapFS that a test can
-// change.
-func embeddedTables(t *testing.T) fstest.MapFS {
-	t.Helper()
-	sub, err := ruleTablesFS()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := fstest.MapFS{}
-	for _, tb := range ruleTables {
-		data, err := fs.ReadFile(sub, tb.file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m[tb.file] = &fstest.MapFile{Data: data}
-	}
-	return m
-}
-
-func TestParseRulesErrors(t *testing.T) {
-	tests := []struct {
-		name, file, line, want string
-	}{
-		{"title columns", "titles.txt", "الرئيس\tname", "rules/titles.txt:"},
-		{"title after", "titles.txt", "الرئيس\tbefore\t0.8", "after \"before\""},
-		{"title score", "titles.txt", "الرئيس\tname\t1.5", "score"},
-		{"title zero score", "titles.txt", "الرئيس\tname\t0", "score 0"},
-		{"first name flag", "first-names.txt", "محمد\tmaybe", "flag \"maybe\""},
-		{"noun two words", "nouns.txt", "حكومة جديدة", "want one word"},
-		{"empty entry", "nouns.txt", "\"\"\t", "columns"},
-		{"org mode", "org-heads.txt", "وزارة\tsome\t0.7", "mode \"some\""},
-		{"org adj without article", "org-heads.txt", "بنك\tadj\t0.7", "article"},
-		{"place mode", "place-heads.txt", "مدينة\tnear\t0.7", "mode \"near\""},
-		{"part role", "name-parts.txt", "عبد\tmiddle\t-\t0", "role \"middle\""},
-		{"part next", "name-parts.txt", "عبد\tprefix\tany\t0", "next \"any\""},
-		{"qualifier kind", "qualifiers.txt", "السابق\tmaybe", "kind \"maybe\""},
-		{"adjective flag", "adjectives.txt", "كبير\tloc", "flag \"loc\""},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			m := embeddedTables(t)
-			line := strings.ReplaceAll(tc.line, `\t`, "\t")
-			m[tc.file] = &fstest.MapFile{Data: append(append([]byte("# test\n"), m[tc.file].Data...), "\n"+line+"\n"...)}
-			_, err := parseRules(m)
-			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "entities: rules") {
-				t.Errorf("err = %v, want one containing %q", err, tc.want)
-			}
-		})
-	}
-	t.Run("missing file", func(t *testing.T) {
-		m := embeddedTables(t)
-		delete(m, "verbs.txt")
-		if _, err := parseRules(m); err == nil || !errors.Is(err, fs.ErrNotExist) {
-			t.Errorf("err = %v, want fs.ErrNotExist", err)
-		}
-	})
-}
-
-// TestRuleTablesClean checks the tables themselves: no entry twice in a
-// table, and no first name or title that is a function word.
-func TestRuleTablesClean(t *testing.T) {
-	sub, err := ruleTablesFS()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tb := range ruleTables {
-		data, err := fs.ReadFile(sub, tb.file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		seen := map[string]int{}
-		for n, line := range strings.Split(string(data), "\n") {
-			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			cols := strings.Split(line, "\t")
-			key := strings.Join(entryKeys(cols[0]), " ")
-			if tb.file == "name-parts.txt" {
-				key += "\t" + cols[1] // a word may have several roles
-			}
-			if prev, ok := seen[key]; ok && tb.file != "nouns.txt" && tb.file != "verbs.txt" && tb.file != "adjectives.txt" && tb.file != "time.txt" && tb.file != "other.txt" {
-				t.Errorf("%s:%d: %q already at line %d", tb.file, n+1, cols[0], prev)
-			}
-			seen[key] = n + 1
-			if (tb.file == "first-names.txt" || tb.file == "titles.txt") && tokenize.IsStopWord(cols[0]) && cols[0] != "علي" {
-				t.Errorf("%s:%d: %q is a function word", tb.file, n+1, cols[0])
-			}
-		}
-	}
-}
-
 // TestRulesConcurrent runs one ruleSet from many goroutines; run it with
 // -race.
 func TestRulesConcurrent(t *testing.T) {
@@ -812,76 +704,6 @@ func FuzzRules(f *testing.F) {
 			t.Fatalf("find accepted %d keys for %d tokens", len(toks)/2, len(toks))
 		}
 	})
-}
-
-// TestFirstNamesCoverage measures how many names of the Arabic name lists
-// in ../shared/data the first-name table knows. The lists are read here
-// only to measure; nothing of them is copied into the tables.
-func TestFirstNamesCoverage(t *testing.T) {
-	paths := []string{
-		"../../shared/data/arabic-names-akhateeb/male-first--names-in-arabic.txt",
-		"../../shared/data/arabic-names-akhateeb/female-first-names-in-arabic.txt",
-		"../../shared/data/arabic-names-akhateeb/400-Arabic-Names.txt",
-	}
-	rs := mustRules(t)
-	found := false
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			continue
-		}
-		found = true
-		total, known := 0, 0
-		for _, line := range strings.Split(string(data), "\n") {
-			name := strings.TrimSpace(strings.Split(line, ",")[0])
-			if name == "" || !strings.ContainsFunc(name, func(r rune) bool { return r >= 0x0600 && r <= 0x06FF }) {
-				continue
-			}
-			keys := entryKeys(name)
-			if len(keys) == 0 {
-				continue
-			}
-			if strings.HasPrefix(filepath.Base(path), "400-") {
-				keys = keys[:1] // full names: the first name only
-			}
-			total++
-			for _, ph := range rs.firstNames[keys[0]] {
-				if len(ph.rest) == len(keys)-1 && slices.Equal(ph.rest, keys[1:]) {
-					known++
-					break
-				}
-			}
-		}
-		t.Logf("%s: %d of %d names in the first-name table (%.2f)", filepath.Base(path), known, total, float64(known)/float64(max(total, 1)))
-	}
-	if !found {
-		t.Skip("arabic-names-akhateeb not available: skipping the coverage measurement")
-	}
-	// Family names: how many the rules accept as name-like words, that is,
-	// how many the common tables and shapes wrongly take for ordinary
-	// words.
-	data, err := os.ReadFile("../../shared/data/arabic-names-akhateeb/last-names-in-arabic.txt")
-	if err != nil {
-		return
-	}
-	total, ok := 0, 0
-	var rejected []string
-	for _, line := range strings.Split(string(data), "\n") {
-		name := strings.TrimSpace(strings.Split(line, ",")[0])
-		toks := tokenize.Tokenize(name)
-		if len(toks) != 1 || toks[0].Kind != tokenize.ArabicWord {
-			continue
-		}
-		total++
-		p := ruleParser{rs: rs, tokens: toks, keys: tokenKeysOf(toks), info: make([]tokInfo, 1)}
-		p.classify(0, nil, nil)
-		if p.nameWord(0) {
-			ok++
-		} else if len(rejected) < 40 {
-			rejected = append(rejected, name)
-		}
-	}
-	t.Logf("last names: %d of %d name-like (%.2f); rejected, for example: %v", ok, total, float64(ok)/float64(max(total, 1)), rejected)
 }
 
 func TestHamzaAgrees(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 
 // ErrDuplicateID is returned by [Builder.Add] for a second entry with the
 // same ID at the same priority.
-var ErrDuplicateID = errors.New("duplicate ID")
+var ErrDuplicateID = errors.New("gazetteer: duplicate ID")
 
 // Builder collects entries and builds an immutable [Index]. A Builder is
 // not safe for concurrent use; the Index it builds is.
@@ -61,12 +61,12 @@ func (b *Builder) Add(e Entry) error {
 		panic("gazetteer: Builder.Add called after Build")
 	}
 	if err := e.Validate(); err != nil {
-		return fmt.Errorf("gazetteer: %w", err)
+		return err
 	}
 	if old, ok := b.entries[e.ID]; ok {
 		switch {
 		case old.prio == b.prio:
-			return fmt.Errorf("gazetteer: %w %s", ErrDuplicateID, e.ID)
+			return fmt.Errorf("%w %s", ErrDuplicateID, e.ID)
 		case old.prio > b.prio:
 			return nil // the entry already there has precedence
 		}

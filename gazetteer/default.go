@@ -13,13 +13,13 @@ import (
 //go:embed data/*.tsv
 var defaultData embed.FS
 
-// DefaultFiles lists the files of the embedded default gazetteer, in the
+// defaultFiles lists the files of the embedded default gazetteer, in the
 // order they are loaded.
-var DefaultFiles = []string{"countries.tsv", "places.tsv", "people_arab.tsv", "people_world.tsv", "orgs.tsv"}
+var defaultFiles = [...]string{"countries.tsv", "places.tsv", "people_arab.tsv", "people_world.tsv", "orgs.tsv"}
 
 var defaultIndex = sync.OnceValues(func() (*Index, error) {
 	b := NewBuilder()
-	for _, name := range DefaultFiles {
+	for _, name := range defaultFiles {
 		f, err := defaultData.Open("data/" + name)
 		if err != nil {
 			return nil, fmt.Errorf("gazetteer: default: %w", err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -50,7 +51,7 @@ func (t *Type) UnmarshalText(b []byte) error {
 }
 
 // ErrUnknownType is returned by ParseType for a name it does not know.
-var ErrUnknownType = errors.New("unknown entity type")
+var ErrUnknownType = errors.New("gazetteer: unknown entity type")
 
 // ParseType parses a type name, case-insensitively: PER or PERS (as in
 // ANERcorp), LOC, ORG; the forms B-PER, I-LOC… of BIO tags are not
@@ -64,7 +65,7 @@ func ParseType(s string) (Type, error) {
 	case "ORG", "ORGANIZATION", "ORGANISATION":
 		return ORG, nil
 	}
-	return 0, fmt.Errorf("gazetteer: %w %q (want PER, LOC or ORG)", ErrUnknownType, s)
+	return 0, fmt.Errorf("%w %q (want PER, LOC or ORG)", ErrUnknownType, s)
 }
 
 // Entry is one person, place or organisation.
@@ -107,18 +108,20 @@ func (e *Entry) Names() []string {
 
 // Errors returned by [Entry.Validate].
 var (
-	ErrEmptyID    = errors.New("empty ID")
-	ErrBadID      = errors.New("malformed ID")
-	ErrEmptyName  = errors.New("empty name")
-	ErrBadPrior   = errors.New("prior outside [0, 1]")
-	ErrBadName    = errors.New("malformed name")
-	ErrBadCountry = errors.New("malformed country code")
+	ErrEmptyID    = errors.New("gazetteer: empty ID")
+	ErrBadID      = errors.New("gazetteer: malformed ID")
+	ErrEmptyName  = errors.New("gazetteer: empty name")
+	ErrBadPrior   = errors.New("gazetteer: prior outside [0, 1]")
+	ErrBadName    = errors.New("gazetteer: malformed name")
+	ErrBadCountry = errors.New("gazetteer: malformed country code")
 )
 
 // Validate checks an entry: a well-formed ID, a known type, a non-empty
-// name, valid UTF-8 names without tabs or line breaks, no empty alias or
-// demonym nor one with spaces around it, a two-letter country code, a
-// Wikidata QID of the form Q123 and a prior in [0, 1].
+// name, valid UTF-8 names without control characters (NUL, tab, line
+// breaks…) or '|', a letter or digit to match in the name and in each
+// alias and demonym, no empty alias or demonym nor one with spaces around
+// it, a two-letter country code, a Wikidata QID of the form Q123 and a
+// prior in [0, 1].
 func (e *Entry) Validate() error {
 	if e.ID == "" {
 		return ErrEmptyID
@@ -127,39 +130,62 @@ func (e *Entry) Validate() error {
 		return fmt.Errorf("%w %q: want lower-case ASCII like loc:country:IQ or per:antony-blinken", ErrBadID, e.ID)
 	}
 	if e.Type < PER || e.Type > ORG {
-		return fmt.Errorf("%s: %w", e.ID, ErrUnknownType)
+		return fmt.Errorf("%w (entry %s)", ErrUnknownType, e.ID)
 	}
 	if strings.TrimSpace(e.Name) == "" {
-		return fmt.Errorf("%s: %w", e.ID, ErrEmptyName)
+		return fmt.Errorf("%w (entry %s)", ErrEmptyName, e.ID)
 	}
 	for _, list := range [][]string{{e.Name, e.NameEN, e.Subtype}, e.Aliases, e.Demonyms} {
 		for _, n := range list {
-			if !utf8.ValidString(n) || strings.ContainsAny(n, "\t\n\r|") {
-				return fmt.Errorf("%s: %w %q: invalid UTF-8, tab, line break or '|'", e.ID, ErrBadName, n)
+			if !utf8.ValidString(n) || unusableName(n) {
+				return fmt.Errorf("%w %q: invalid UTF-8, a control character (NUL, tab, line break…) or '|' (entry %s)", ErrBadName, n, e.ID)
+			}
+		}
+	}
+	for _, list := range [][]string{{e.Name}, e.Aliases, e.Demonyms} {
+		for _, n := range list {
+			if n != "" && unmatchableName(n) {
+				return fmt.Errorf("%w %q: no letter or digit to match (entry %s)", ErrBadName, n, e.ID)
 			}
 		}
 	}
 	for _, list := range [][]string{e.Aliases, e.Demonyms} {
 		for _, n := range list {
 			if n == "" || strings.TrimSpace(n) != n {
-				return fmt.Errorf("%s: %w %q: empty or with spaces around it", e.ID, ErrBadName, n)
+				return fmt.Errorf("%w %q: empty or with spaces around it (entry %s)", ErrBadName, n, e.ID)
 			}
 		}
 	}
 	if e.Wikidata != "" && !isQID(e.Wikidata) {
-		return fmt.Errorf("%s: %w %q", e.ID, ErrBadQID, e.Wikidata)
+		return fmt.Errorf("%w %q (entry %s)", ErrBadQID, e.Wikidata, e.ID)
 	}
 	if e.Country != "" && !(len(e.Country) == 2 && isUpper(e.Country[0]) && isUpper(e.Country[1])) {
-		return fmt.Errorf("%s: %w %q", e.ID, ErrBadCountry, e.Country)
+		return fmt.Errorf("%w %q (entry %s)", ErrBadCountry, e.Country, e.ID)
 	}
 	if e.Parent != "" && !validID(e.Parent) {
-		return fmt.Errorf("%s: parent: %w %q", e.ID, ErrBadID, e.Parent)
+		return fmt.Errorf("%w %q: parent (entry %s)", ErrBadID, e.Parent, e.ID)
 	}
 	if math.IsNaN(e.Prior) || e.Prior < 0 || e.Prior > 1 {
-		return fmt.Errorf("%s: %w: %v", e.ID, ErrBadPrior, e.Prior)
+		return fmt.Errorf("%w: %v (entry %s)", ErrBadPrior, e.Prior, e.ID)
 	}
 	return nil
 }
+
+// unusableName reports whether a name holds what an entry's names cannot:
+// a control character (C0, DEL, C1: NUL, tab, line breaks…), which no
+// name has and which the file formats use as separators, or '|', which
+// separates aliases.
+func unusableName(n string) bool {
+	return strings.ContainsFunc(n, func(r rune) bool { return r == '|' || unicode.IsControl(r) })
+}
+
+// unmatchableName reports whether a name cannot be an entry's name or
+// alias: unusable, or with no letter or digit to match.
+func unmatchableName(n string) bool {
+	return unusableName(n) || !strings.ContainsFunc(n, isLetterOrDigit)
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // validID accepts "kind:rest" where kind is per, loc, org (or any
 // lower-case word) and rest is made of ASCII letters, digits and - _ . :

@@ -31,36 +31,33 @@ import (
 // line.
 func ReadJSONL(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadStats, error) {
 	run := newLoadRun(opts)
-	sc := newLineScanner(r, &opts)
+	sc := newScanner(r, &opts, opts.Source)
 	src := opts.Source
-	for {
-		line, tooLong, ok := sc.next()
-		if !ok {
-			break
-		}
+	for sc.Next() {
+		line, tooLong := sc.Bytes(), sc.TooLong()
 		run.stats.Lines++
 		var err error
 		var e Entry
 		switch {
 		case tooLong:
-			err = sc.tooLongError()
-		case isBlank(line):
+			err = tooLongError(sc)
+		case len(bytes.TrimSpace(line)) == 0:
 			run.stats.Comments++
 			continue
 		default:
 			e, err = parseJSONLine(line)
 		}
 		if err != nil {
-			if err := run.malformed(src, sc.line, err); err != nil {
+			if err := run.malformed(src, sc.Line(), err); err != nil {
 				return run.stats, err
 			}
 			continue
 		}
-		if err := run.emit(emit, src, sc.line, e); err != nil {
+		if err := run.emit(emit, src, sc.Line(), e); err != nil {
 			return run.stats, err
 		}
 	}
-	return run.stats, sc.finish(src)
+	return run.stats, sc.Err()
 }
 
 // jsonlEntry reads the type as a string, to report a bad one as the
@@ -91,7 +88,7 @@ func parseJSONLine(line []byte) (Entry, error) {
 	e := je.Entry
 	var err error
 	if e.Type, err = ParseType(je.Type); err != nil {
-		return Entry{}, fmt.Errorf("type %q: %w (want PER, LOC or ORG)", abbreviate([]byte(je.Type), 40), ErrUnknownType)
+		return Entry{}, fmt.Errorf("%w %q (want PER, LOC or ORG)", ErrUnknownType, abbreviate([]byte(je.Type), 40))
 	}
 	if len(e.Aliases) == 0 {
 		e.Aliases = nil
@@ -173,10 +170,10 @@ func WriteJSONL(w io.Writer, entries iter.Seq[Entry]) error {
 	for e := range entries {
 		n++
 		if err := checkWritable(&e, false); err != nil {
-			return fmt.Errorf("gazetteer: write JSONL: entry %d: %w", n, err)
+			return fmt.Errorf("%w (writing JSONL, entry %d)", err, n)
 		}
 		if err := enc.Encode(&e); err != nil {
-			return fmt.Errorf("gazetteer: write JSONL: entry %d: %w", n, err)
+			return fmt.Errorf("%w (writing JSONL, entry %d)", err, n)
 		}
 	}
 	if err := bw.Flush(); err != nil {

@@ -40,20 +40,20 @@ func TestReadJSONLErrors(t *testing.T) {
 		want       error
 		msg        string
 	}{
-		{"truncated", `{"id":"per:x","type":"PER","name":"س"`, ErrBadJSON, "f.jsonl:1: invalid JSON: truncated object: unexpected EOF"},
-		{"unknown field", `{"id":"per:x","type":"PER","name":"س","nickname":"ص"}`, ErrBadJSON, `f.jsonl:1: invalid JSON: json: unknown field "nickname"`},
-		{"not an object", `["per:x"]`, ErrBadJSON, `f.jsonl:1: invalid JSON: want an object, got "[\"per:x\"]"`},
-		{"comment", `# entries`, ErrBadJSON, `f.jsonl:1: invalid JSON: want an object, got "# entries"`},
-		{"trailing data", `{"id":"per:x","type":"PER","name":"س"} {}`, ErrBadJSON, "f.jsonl:1: invalid JSON: data after the object at byte 41"},
-		{"bad type", `{"id":"per:x","type":"MISC","name":"س"}`, ErrUnknownType, `f.jsonl:1: type "MISC": unknown entity type (want PER, LOC or ORG)`},
-		{"prior as string", `{"id":"per:x","type":"PER","name":"س","prior":"0.5"}`, ErrBadJSON, "f.jsonl:1: invalid JSON: prior: want a number, got string"},
-		{"bad prior", `{"id":"per:x","type":"PER","name":"س","prior":2}`, ErrBadPrior, "f.jsonl:1: per:x: prior outside [0, 1]: 2"},
-		{"empty name", `{"id":"per:x","type":"PER"}`, ErrEmptyName, "f.jsonl:1: per:x: empty name"},
-		{"bad QID", `{"id":"per:x","type":"PER","name":"س","wikidata":"Q0"}`, ErrBadQID, `f.jsonl:1: malformed Wikidata ID "Q0": want Q followed by digits, like Q796`},
-		{"invalid UTF-8", "{\"id\":\"per:x\",\"type\":\"PER\",\"name\":\"\xff\"}", ErrInvalidUTF8, "f.jsonl:1: invalid UTF-8 at byte 36"},
-		{"type as number", `{"id":"per:x","type":1,"name":"س"}`, ErrBadJSON, "f.jsonl:1: invalid JSON: type: want a string, got number"},
-		{"aliases as string", `{"id":"per:x","type":"PER","name":"س","aliases":"ص"}`, ErrBadJSON, "f.jsonl:1: invalid JSON: aliases: want an array, got string"},
-		{"null", `null`, ErrBadJSON, `f.jsonl:1: invalid JSON: want an object, got "null"`},
+		{"truncated", `{"id":"per:x","type":"PER","name":"س"`, ErrBadJSON, "f.jsonl:1: gazetteer: invalid JSON: truncated object: unexpected EOF"},
+		{"unknown field", `{"id":"per:x","type":"PER","name":"س","nickname":"ص"}`, ErrBadJSON, `f.jsonl:1: gazetteer: invalid JSON: json: unknown field "nickname"`},
+		{"not an object", `["per:x"]`, ErrBadJSON, `f.jsonl:1: gazetteer: invalid JSON: want an object, got "[\"per:x\"]"`},
+		{"comment", `# entries`, ErrBadJSON, `f.jsonl:1: gazetteer: invalid JSON: want an object, got "# entries"`},
+		{"trailing data", `{"id":"per:x","type":"PER","name":"س"} {}`, ErrBadJSON, "f.jsonl:1: gazetteer: invalid JSON: data after the object at byte 41"},
+		{"bad type", `{"id":"per:x","type":"MISC","name":"س"}`, ErrUnknownType, `f.jsonl:1: gazetteer: unknown entity type "MISC" (want PER, LOC or ORG)`},
+		{"prior as string", `{"id":"per:x","type":"PER","name":"س","prior":"0.5"}`, ErrBadJSON, "f.jsonl:1: gazetteer: invalid JSON: prior: want a number, got string"},
+		{"bad prior", `{"id":"per:x","type":"PER","name":"س","prior":2}`, ErrBadPrior, "f.jsonl:1: gazetteer: prior outside [0, 1]: 2 (entry per:x)"},
+		{"empty name", `{"id":"per:x","type":"PER"}`, ErrEmptyName, "f.jsonl:1: gazetteer: empty name (entry per:x)"},
+		{"bad QID", `{"id":"per:x","type":"PER","name":"س","wikidata":"Q0"}`, ErrBadQID, `f.jsonl:1: gazetteer: malformed Wikidata ID "Q0": want Q followed by digits, like Q796`},
+		{"invalid UTF-8", "{\"id\":\"per:x\",\"type\":\"PER\",\"name\":\"\xff\"}", ErrInvalidUTF8, "f.jsonl:1: gazetteer: invalid UTF-8 at byte 36"},
+		{"type as number", `{"id":"per:x","type":1,"name":"س"}`, ErrBadJSON, "f.jsonl:1: gazetteer: invalid JSON: type: want a string, got number"},
+		{"aliases as string", `{"id":"per:x","type":"PER","name":"س","aliases":"ص"}`, ErrBadJSON, "f.jsonl:1: gazetteer: invalid JSON: aliases: want an array, got string"},
+		{"null", `null`, ErrBadJSON, `f.jsonl:1: gazetteer: invalid JSON: want an object, got "null"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadJSONL(strings.NewReader(tc.line+"\n"), LoadOptions{Source: "f.jsonl", Strict: true}, nil)

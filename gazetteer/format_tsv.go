@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/khabar-nlp/khabar/internal/linetable"
 )
 
 // tsvHeader is the header line of Khabar TSV, version 1.
@@ -46,31 +48,28 @@ const tsvComment = "# Khabar gazetteer TSV, version 1"
 // *ParseError giving the line.
 func ReadTSV(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadStats, error) {
 	run := newLoadRun(opts)
-	sc := newLineScanner(r, &opts)
+	sc := newScanner(r, &opts, opts.Source)
 	src := opts.Source
 	header := false
-	for {
-		line, tooLong, ok := sc.next()
-		if !ok {
-			break
-		}
+	for sc.Next() {
+		line, tooLong := sc.Bytes(), sc.TooLong()
 		run.stats.Lines++
 		if tooLong {
 			if !header {
-				return run.stats, &ParseError{Source: src, Line: sc.line, Err: fmt.Errorf("%w: %w", ErrBadHeader, sc.tooLongError())}
+				return run.stats, &ParseError{Source: src, Line: sc.Line(), Err: fmt.Errorf("%w: %w", ErrBadHeader, tooLongError(sc))}
 			}
-			if err := run.malformed(src, sc.line, sc.tooLongError()); err != nil {
+			if err := run.malformed(src, sc.Line(), tooLongError(sc)); err != nil {
 				return run.stats, err
 			}
 			continue
 		}
-		if isBlankOrComment(line) {
+		if linetable.IsComment(line) {
 			run.stats.Comments++
 			continue
 		}
 		if !header {
 			if err := checkTSVHeader(string(line)); err != nil {
-				return run.stats, &ParseError{Source: src, Line: sc.line, Err: err}
+				return run.stats, &ParseError{Source: src, Line: sc.Line(), Err: err}
 			}
 			header = true
 			run.stats.Comments++
@@ -81,16 +80,16 @@ func ReadTSV(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadStats, 
 			err = e.Validate()
 		}
 		if err != nil {
-			if err := run.malformed(src, sc.line, err); err != nil {
+			if err := run.malformed(src, sc.Line(), err); err != nil {
 				return run.stats, err
 			}
 			continue
 		}
-		if err := run.emit(emit, src, sc.line, e); err != nil {
+		if err := run.emit(emit, src, sc.Line(), e); err != nil {
 			return run.stats, err
 		}
 	}
-	if err := sc.finish(src); err != nil {
+	if err := sc.Err(); err != nil {
 		return run.stats, err
 	}
 	if !header {
@@ -150,7 +149,7 @@ func parseTSVLine(line []byte) (Entry, error) {
 	case "ORG":
 		e.Type = ORG
 	default:
-		return Entry{}, fmt.Errorf("type %q: %w (want PER, LOC or ORG)", f[1], ErrUnknownType)
+		return Entry{}, fmt.Errorf("%w %q (want PER, LOC or ORG)", ErrUnknownType, f[1])
 	}
 	if err := checkQID(e.Wikidata); err != nil {
 		return Entry{}, err
@@ -216,7 +215,7 @@ func WriteTSV(w io.Writer, entries iter.Seq[Entry]) error {
 	for e := range entries {
 		n++
 		if err := checkWritable(&e, true); err != nil {
-			return fmt.Errorf("gazetteer: write TSV: entry %d: %w", n, err)
+			return fmt.Errorf("%w (writing TSV, entry %d)", err, n)
 		}
 		buf = appendTSVLine(buf[:0], &e)
 		if _, err := bw.Write(buf); err != nil {
@@ -262,23 +261,23 @@ func checkWritable(e *Entry, tsv bool) error {
 		return err
 	}
 	if err := checkQID(e.Wikidata); err != nil {
-		return fmt.Errorf("%s: %w", e.ID, err)
+		return fmt.Errorf("%w (entry %s)", err, e.ID)
 	}
 	if !tsv {
 		return nil
 	}
 	for _, s := range []string{e.Subtype, e.Name, e.NameEN, e.Country, e.Parent, e.Wikidata} {
 		if err := checkTSVValue(s); err != nil {
-			return fmt.Errorf("%s: %w", e.ID, err)
+			return fmt.Errorf("%w (entry %s)", err, e.ID)
 		}
 	}
 	for _, list := range [][]string{e.Aliases, e.Demonyms} {
 		for _, s := range list {
 			if s == "" {
-				return fmt.Errorf("%s: empty alias or demonym", e.ID)
+				return fmt.Errorf("gazetteer: empty alias or demonym (entry %s)", e.ID)
 			}
 			if err := checkTSVValue(s); err != nil {
-				return fmt.Errorf("%s: %w", e.ID, err)
+				return fmt.Errorf("%w (entry %s)", err, e.ID)
 			}
 		}
 	}
@@ -287,10 +286,10 @@ func checkWritable(e *Entry, tsv bool) error {
 
 func checkTSVValue(s string) error {
 	if strings.TrimSpace(s) != s {
-		return fmt.Errorf("value %q has leading or trailing space", s)
+		return fmt.Errorf("gazetteer: value %q has leading or trailing space", s)
 	}
 	if strings.ContainsAny(s, "\t\n\r") {
-		return fmt.Errorf("value %q holds a TAB or line break", s)
+		return fmt.Errorf("gazetteer: value %q holds a TAB or line break", s)
 	}
 	return nil
 }

@@ -58,20 +58,23 @@ func TestReadTSVErrors(t *testing.T) {
 		want  error
 		msg   string // the whole error message
 	}{
-		{"too few columns", line(good[:10]...), ErrColumns, "f.tsv:2: wrong number of columns: 10, want 11"},
-		{"too many columns", line(append(good, "x")...), ErrColumns, "f.tsv:2: wrong number of columns: 12, want 11"},
-		{"bad type", with(1, "PERSON"), ErrUnknownType, `f.tsv:2: type "PERSON": unknown entity type (want PER, LOC or ORG)`},
-		{"lower-case type", with(1, "loc"), ErrUnknownType, `f.tsv:2: type "loc": unknown entity type (want PER, LOC or ORG)`},
-		{"prior not a number", with(10, "high"), ErrBadPrior, `f.tsv:2: prior outside [0, 1]: "high"`},
-		{"prior too big", with(10, "1.5"), ErrBadPrior, `f.tsv:2: prior outside [0, 1]: "1.5"`},
-		{"prior NaN", with(10, "NaN"), ErrBadPrior, `f.tsv:2: prior outside [0, 1]: "NaN"`},
-		{"negative prior", with(10, "-0.1"), ErrBadPrior, `f.tsv:2: prior outside [0, 1]: "-0.1"`},
-		{"empty name", with(3, " "), ErrEmptyName, "f.tsv:2: loc:x: empty name"},
-		{"bad ID", with(0, "Loc:X"), ErrBadID, `f.tsv:2: malformed ID "Loc:X": want lower-case ASCII like loc:country:IQ or per:antony-blinken`},
-		{"bad country", with(7, "Iraq"), ErrBadCountry, `f.tsv:2: loc:x: malformed country code "Iraq"`},
-		{"bad QID", with(9, "796"), ErrBadQID, `f.tsv:2: malformed Wikidata ID "796": want Q followed by digits, like Q796`},
-		{"invalid UTF-8", with(3, "بغ\xffداد"), ErrInvalidUTF8, "f.tsv:2: invalid UTF-8 at byte 20"},
-		{"second bad line", line(good...) + "\n" + with(1, "X"), ErrUnknownType, `f.tsv:3: type "X": unknown entity type (want PER, LOC or ORG)`},
+		{"too few columns", line(good[:10]...), ErrColumns, "f.tsv:2: gazetteer: wrong number of columns: 10, want 11"},
+		{"too many columns", line(append(good, "x")...), ErrColumns, "f.tsv:2: gazetteer: wrong number of columns: 12, want 11"},
+		{"bad type", with(1, "PERSON"), ErrUnknownType, `f.tsv:2: gazetteer: unknown entity type "PERSON" (want PER, LOC or ORG)`},
+		{"lower-case type", with(1, "loc"), ErrUnknownType, `f.tsv:2: gazetteer: unknown entity type "loc" (want PER, LOC or ORG)`},
+		{"prior not a number", with(10, "high"), ErrBadPrior, `f.tsv:2: gazetteer: prior outside [0, 1]: "high"`},
+		{"prior too big", with(10, "1.5"), ErrBadPrior, `f.tsv:2: gazetteer: prior outside [0, 1]: "1.5"`},
+		{"prior NaN", with(10, "NaN"), ErrBadPrior, `f.tsv:2: gazetteer: prior outside [0, 1]: "NaN"`},
+		{"negative prior", with(10, "-0.1"), ErrBadPrior, `f.tsv:2: gazetteer: prior outside [0, 1]: "-0.1"`},
+		{"empty name", with(3, " "), ErrEmptyName, "f.tsv:2: gazetteer: empty name (entry loc:x)"},
+		{"bad ID", with(0, "Loc:X"), ErrBadID, `f.tsv:2: gazetteer: malformed ID "Loc:X": want lower-case ASCII like loc:country:IQ or per:antony-blinken`},
+		{"bad country", with(7, "Iraq"), ErrBadCountry, `f.tsv:2: gazetteer: malformed country code "Iraq" (entry loc:x)`},
+		{"bad QID", with(9, "796"), ErrBadQID, `f.tsv:2: gazetteer: malformed Wikidata ID "796": want Q followed by digits, like Q796`},
+		{"invalid UTF-8", with(3, "بغ\xffداد"), ErrInvalidUTF8, "f.tsv:2: gazetteer: invalid UTF-8 at byte 20"},
+		{"second bad line", line(good...) + "\n" + with(1, "X"), ErrUnknownType, `f.tsv:3: gazetteer: unknown entity type "X" (want PER, LOC or ORG)`},
+		// regression, issue 15: a name of NUL bytes was accepted.
+		{"name of NUL bytes", with(3, "\x00\x00"), ErrBadName, `f.tsv:2: gazetteer: malformed name "\x00\x00": invalid UTF-8, a control character (NUL, tab, line break…) or '|' (entry loc:x)`},
+		{"name of punctuation", with(3, "..."), ErrBadName, `f.tsv:2: gazetteer: malformed name "...": no letter or digit to match (entry loc:x)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			input := tsvHeader + "\n" + tc.input + "\n"
@@ -96,14 +99,14 @@ func TestReadTSVHeader(t *testing.T) {
 	for _, tc := range []struct {
 		name, input, msg string
 	}{
-		{"no header", row, `f.tsv:1: bad header: column 1 is "loc:x", want "id"`},
-		{"renamed column", strings.Replace(tsvHeader, "name_en", "english", 1) + "\n" + row, `f.tsv:1: bad header: column 5 is "english", want "name_en"`},
-		{"columns swapped", strings.Replace(tsvHeader, "country\tparent", "parent\tcountry", 1) + "\n" + row, `f.tsv:1: bad header: column 8 is "parent", want "country"`},
-		{"missing column", strings.TrimSuffix(tsvHeader, "\tprior") + "\n" + row, `f.tsv:1: bad header: 10 columns, want the 11`},
-		{"extra column", tsvHeader + "\tnotes\n" + row, `f.tsv:1: bad header: 12 columns, want the 11`},
-		{"upper case", strings.ToUpper(tsvHeader) + "\n" + row, `f.tsv:1: bad header: column 1 is "ID", want "id"`},
-		{"empty input", "", "f.tsv: bad header: no header line"},
-		{"comments only", "# nothing\n\n", "f.tsv: bad header: no header line"},
+		{"no header", row, `f.tsv:1: gazetteer: bad header: column 1 is "loc:x", want "id"`},
+		{"renamed column", strings.Replace(tsvHeader, "name_en", "english", 1) + "\n" + row, `f.tsv:1: gazetteer: bad header: column 5 is "english", want "name_en"`},
+		{"columns swapped", strings.Replace(tsvHeader, "country\tparent", "parent\tcountry", 1) + "\n" + row, `f.tsv:1: gazetteer: bad header: column 8 is "parent", want "country"`},
+		{"missing column", strings.TrimSuffix(tsvHeader, "\tprior") + "\n" + row, `f.tsv:1: gazetteer: bad header: 10 columns, want the 11`},
+		{"extra column", tsvHeader + "\tnotes\n" + row, `f.tsv:1: gazetteer: bad header: 12 columns, want the 11`},
+		{"upper case", strings.ToUpper(tsvHeader) + "\n" + row, `f.tsv:1: gazetteer: bad header: column 1 is "ID", want "id"`},
+		{"empty input", "", "f.tsv: gazetteer: bad header: no header line"},
+		{"comments only", "# nothing\n\n", "f.tsv: gazetteer: bad header: no header line"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// Not Strict: a bad header is an error all the same.

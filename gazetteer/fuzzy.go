@@ -289,24 +289,16 @@ func (x *Index) fuzzyLookup(query string, minQuery int) []fuzzyCandidate {
 	return out
 }
 
-// arabCountries are the members of the Arab League, whose names (of
-// places, people and bodies) are native Arabic words with a fixed
-// spelling.
-var arabCountries = map[string]bool{
-	"DZ": true, "BH": true, "KM": true, "DJ": true, "EG": true, "IQ": true, "JO": true, "KW": true,
-	"LB": true, "LY": true, "MR": true, "MA": true, "OM": true, "PS": true, "QA": true, "SA": true,
-	"SO": true, "SD": true, "SY": true, "TN": true, "AE": true, "YE": true,
-}
-
 // nativeName reports whether every entry named by a surface key belongs
 // to an Arab country or to none (international bodies, and names from
 // plain lists, whose names are Arabic words), so that the key is a native
-// Arabic name. Only names tied to a non-Arab country are taken as
-// transliterations.
+// Arabic name (the names of places, people and bodies of the Arab League
+// are native Arabic words with a fixed spelling). Only names tied to a
+// non-Arab country are taken as transliterations.
 func (x *Index) nativeName(key string) bool {
 	posts := x.postings(key)
 	for _, p := range posts {
-		if c := x.entries[p.entry()].Country; c != "" && !arabCountries[c] {
+		if c := x.entries[p.entry()].Country; c != "" && !ArabLeague(c) {
 			return false
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"iter"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/khabar-nlp/khabar/tokenize"
 )
@@ -222,9 +221,4 @@ func (x *Index) MemoryUsage() int {
 	n += 4*len(x.keyLists) + 4*len(x.lists)
 	n += x.keys.table.memoryUsage() + x.firstWords.table.memoryUsage() + x.fuzzy.memoryUsage()
 	return n
-}
-
-// runeLen counts the letters of a key, not counting spaces.
-func runeLen(key string) int {
-	return utf8.RuneCountInString(key) - strings.Count(key, " ")
 }

@@ -2,8 +2,6 @@ package gazetteer
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"strings"
 	"testing"
 
@@ -65,7 +63,7 @@ func FuzzReadCompiled(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
-	f.Add([]byte(compiledMagic))
+	f.Add([]byte(compiledFormat.Magic))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		try := func(data []byte) {
 			y, err := ReadCompiled(bytes.NewReader(data))
@@ -79,12 +77,8 @@ func FuzzReadCompiled(f *testing.F) {
 		try(data)
 		// The same bytes with a valid header and checksum, to reach the
 		// decoder.
-		if len(data) >= 16 {
-			fixed := bytes.Clone(data)
-			copy(fixed, compiledMagic)
-			binary.LittleEndian.PutUint32(fixed[8:], compiledVersion)
-			binary.LittleEndian.PutUint32(fixed[12:], crc32.ChecksumIEEE(fixed[16:]))
-			try(fixed)
-		}
+		var fixed bytes.Buffer
+		compiledFormat.Write(&fixed, data)
+		try(fixed.Bytes())
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/khabar-nlp/khabar/internal/binfile"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -308,9 +309,22 @@ func TestValidate(t *testing.T) {
 		{"empty alias", func(e *Entry) { e.Aliases = []string{""} }, ErrBadName},
 		{"alias with spaces", func(e *Entry) { e.Demonyms = []string{" عراقي"} }, ErrBadName},
 		{"bad QID", func(e *Entry) { e.Wikidata = "796" }, ErrBadQID},
+		// regression, issue 15: a name of NUL bytes was accepted.
+		{"name of NUL bytes", func(e *Entry) { e.Name = "\x00\x00\x00" }, ErrBadName},
+		{"NUL inside a name", func(e *Entry) { e.Name = "بغ\x00داد" }, ErrBadName},
+		{"NUL alias", func(e *Entry) { e.Aliases = []string{"\x00"} }, ErrBadName},
+		{"escape in English name", func(e *Entry) { e.NameEN = "Iraq\x1b[2J" }, ErrBadName},
+		{"C1 control in demonym", func(e *Entry) { e.Demonyms = []string{"عراقي\u0085"} }, ErrBadName},
+		{"name without letters", func(e *Entry) { e.Name = "--- ..." }, ErrBadName},
+		{"alias without letters", func(e *Entry) { e.Aliases = []string{"،،"} }, ErrBadName},
 	}
 	if err := good.Validate(); err != nil {
 		t.Fatal(err)
+	}
+	digits := good
+	digits.Aliases = []string{"7", "G20"}
+	if err := digits.Validate(); err != nil {
+		t.Errorf("names of digits: %v", err)
 	}
 	for _, tt := range tests {
 		e := good
@@ -373,7 +387,11 @@ func TestCompiledErrors(t *testing.T) {
 	badVersion := bytes.Clone(data)
 	badVersion[8] = 99
 	badSum := bytes.Clone(data)
-	badSum[12] ^= 1
+	badSum[19] ^= 1
+	badLength := bytes.Clone(data)
+	badLength[12] ^= 1
+	huge := bytes.Clone(data[:binfile.HeaderSize])
+	huge[17] = 1 // a body of 2^56 bytes: refused from the header
 	tests := []struct {
 		name string
 		data []byte
@@ -385,9 +403,12 @@ func TestCompiledErrors(t *testing.T) {
 		{"truncated", data[:len(data)-10], ErrCorrupt},
 		{"flipped byte", flipped, ErrCorrupt},
 		{"checksum", badSum, ErrCorrupt},
+		{"length", badLength, ErrCorrupt},
+		{"too large", huge, ErrCorrupt},
 	}
 	for _, tt := range tests {
-		if _, err := ReadCompiled(bytes.NewReader(tt.data)); !errors.Is(err, tt.want) {
+		_, err := ReadCompiled(bytes.NewReader(tt.data))
+		if !errors.Is(err, tt.want) || !strings.HasPrefix(err.Error(), "gazetteer: ") || strings.Contains(err.Error(), "binfile") {
 			t.Errorf("%s: got %v, want %v", tt.name, err, tt.want)
 		}
 	}
@@ -435,6 +456,27 @@ func TestVariantHashes(t *testing.T) {
 			if want := full(del); hashes[i+1] != want {
 				t.Errorf("%q without rune %d: hash %x, want %x", s, i, hashes[i+1], want)
 			}
+		}
+	}
+}
+
+func TestArabLeague(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for e := range x.Entries() {
+		if e.Type == LOC && e.Subtype == "country" && ArabLeague(e.Country) {
+			n++
+		}
+	}
+	if n != 22 {
+		t.Errorf("%d countries of the default gazetteer in the Arab League, want 22", n)
+	}
+	for code, want := range map[string]bool{"IQ": true, "PS": true, "KM": true, "IR": false, "TR": false, "iq": false, "": false} {
+		if ArabLeague(code) != want {
+			t.Errorf("ArabLeague(%q) = %v", code, !want)
 		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/khabar-nlp/khabar/internal/linetable"
 )
 
 // Errors reported by the loaders, inside a [*ParseError]. Test for them
@@ -20,49 +22,38 @@ import (
 var (
 	// ErrBadHeader: a TSV file's header line is missing or differs from
 	// the one the format requires.
-	ErrBadHeader = errors.New("bad header")
+	ErrBadHeader = errors.New("gazetteer: bad header")
 	// ErrColumns: a line has the wrong number of TAB-separated columns.
-	ErrColumns = errors.New("wrong number of columns")
+	ErrColumns = errors.New("gazetteer: wrong number of columns")
 	// ErrLineTooLong: a line is longer than [LoadOptions.MaxLineBytes].
-	ErrLineTooLong = errors.New("line too long")
+	ErrLineTooLong = errors.New("gazetteer: line too long")
 	// ErrInvalidUTF8: a line is not valid UTF-8.
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrInvalidUTF8 = errors.New("gazetteer: invalid UTF-8")
 	// ErrBadQID: a Wikidata ID is not of the form Q123.
-	ErrBadQID = errors.New("malformed Wikidata ID")
+	ErrBadQID = errors.New("gazetteer: malformed Wikidata ID")
 	// ErrBadJSON: a line is not a well-formed JSON value of the expected
 	// shape (the encoding/json error is wrapped too).
-	ErrBadJSON = errors.New("invalid JSON")
+	ErrBadJSON = errors.New("gazetteer: invalid JSON")
+	// ErrListType: a plain list of names (FormatList) was to be read
+	// without the entity type its names are, which such a file cannot say
+	// (LoadOptions.ListType unset, as in Open).
+	ErrListType = errors.New("gazetteer: a plain list of names (one per line) needs an entity type, PER, LOC or ORG")
 )
+
+// formatsRead says, for error messages, which files LoadFile and Open
+// read.
+const formatsRead = "Khabar TSV (with its header line), JSONL entries, a typed list (TYPE<TAB>NAME, TYPE one of PER, LOC, ORG), " +
+	"GeoNames alternate names, a Wikidata JSON dump and, for Open, a compiled index"
 
 // ParseError is an error at a line of a loaded file: a malformed line
 // (returned in [LoadOptions.Strict] mode, listed in
-// [LoadStats.SkippedLines] otherwise), an I/O error, or an error returned by
-// the caller's emit function at that line.
-type ParseError struct {
-	// Source names the input, as given in LoadOptions.Source.
-	Source string
-	// Line is the 1-based line number; 0 when the error concerns the
-	// input as a whole (such as a missing header).
-	Line int
-	// Err says what is wrong.
-	Err error
-}
-
-// Error returns "source:line: err", or "source: err" when Line is 0. An
-// empty Source is written as "<input>".
-func (e *ParseError) Error() string {
-	src := e.Source
-	if src == "" {
-		src = "<input>"
-	}
-	if e.Line <= 0 {
-		return src + ": " + e.Err.Error()
-	}
-	return src + ":" + strconv.Itoa(e.Line) + ": " + e.Err.Error()
-}
-
-// Unwrap returns e.Err.
-func (e *ParseError) Unwrap() error { return e.Err }
+// [LoadStats.SkippedLines] otherwise), an I/O error, or an error returned
+// by the caller's emit function at that line. Its Error method returns
+// "source:line: what", or "source: what" when Line is 0 (the error
+// concerns the input as a whole, such as a missing header); an empty
+// Source is written "<input>". It is the one ParseError of Khabar's
+// line-based tables: topics.ParseError is the same type.
+type ParseError = linetable.ParseError
 
 // Default limits of [LoadOptions].
 const (
@@ -74,10 +65,6 @@ const (
 	// entity Wikidata stores.
 	DefaultMaxLineBytes = 16 << 20
 )
-
-// progressEvery is how many bytes the loaders read between two calls of
-// LoadOptions.Progress.
-const progressEvery = 1 << 20
 
 // LoadOptions configures a loader. The zero value reads leniently: every
 // malformed line is skipped, counted and (up to a limit) listed.
@@ -167,7 +154,8 @@ type LoadStats struct {
 	Duplicates int
 	// DroppedNames counts names (Wikidata labels and aliases, GeoNames
 	// alternate names) left out of the entries emitted because they hold
-	// a TAB, a line break or a '|', which an entry's names cannot.
+	// a control character (TAB, line break, NUL…) or a '|', which an
+	// entry's names cannot, or no letter or digit to match.
 	DroppedNames int
 }
 
@@ -190,20 +178,17 @@ func newLoadRun(opts LoadOptions) *loadRun {
 // next reads the next line and counts it. An over-long line is recorded
 // as malformed and passed over. ok is false at the end of the input; err
 // is set in Strict mode when a line was over-long.
-func (r *loadRun) next(sc *lineScanner, src string) (line []byte, ok bool, err error) {
-	for {
-		line, tooLong, ok := sc.next()
-		if !ok {
-			return nil, false, nil
-		}
+func (r *loadRun) next(sc *linetable.Scanner, src string) (line []byte, ok bool, err error) {
+	for sc.Next() {
 		r.stats.Lines++
-		if !tooLong {
-			return line, true, nil
+		if !sc.TooLong() {
+			return sc.Bytes(), true, nil
 		}
-		if err := r.malformed(src, sc.line, sc.tooLongError()); err != nil {
+		if err := r.malformed(src, sc.Line(), tooLongError(sc)); err != nil {
 			return nil, false, err
 		}
 	}
+	return nil, false, nil
 }
 
 // malformed records a malformed line. It returns the error to stop with
@@ -478,26 +463,14 @@ func (l *lazyDecompressor) Read(p []byte) (int, error) {
 	return l.r.Read(p)
 }
 
-// byteCounter counts the bytes read through it.
-type byteCounter struct {
-	r io.Reader
-	n int64
-}
-
-func (c *byteCounter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
-
 // openCounted opens path for a loader, decompressing it, and counts the
 // bytes read from the file itself.
-func openCounted(path string) (io.Reader, *os.File, *byteCounter, error) {
+func openCounted(path string) (io.Reader, *os.File, *linetable.Counter, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	cf := &byteCounter{r: f}
+	cf := &linetable.Counter{R: f}
 	r, err := decompress(cf, path)
 	if err != nil {
 		f.Close()
@@ -525,7 +498,7 @@ func LoadFile(path string, format Format, opts LoadOptions, emit func(Entry) err
 		opts.Source = path
 	}
 	if progress := opts.Progress; progress != nil {
-		opts.Progress = func(int64) { progress(cf.n) }
+		opts.Progress = func(int64) { progress(cf.N) }
 	}
 	if format == FormatAuto {
 		br := bufio.NewReaderSize(r, 64<<10)
@@ -533,8 +506,11 @@ func LoadFile(path string, format Format, opts LoadOptions, emit func(Entry) err
 		format = DetectFormat(path, head)
 		r = br
 		if format == FormatAuto {
-			return LoadStats{}, fmt.Errorf("gazetteer: %s: cannot detect the file's format; name it", path)
+			return LoadStats{}, fmt.Errorf("gazetteer: %s: cannot detect the file's format: name it, or give %s", path, formatsRead)
 		}
+	}
+	if format == FormatList && (opts.ListType < PER || opts.ListType > ORG) {
+		return LoadStats{}, fmt.Errorf("%s: %w, given by the caller (LoadOptions.ListType); the files that carry their types are %s", path, ErrListType, formatsRead)
 	}
 	switch format {
 	case FormatTSV:
@@ -568,7 +544,7 @@ func LoadGeoNames(altPath, placesPath string, opts GeoNamesOptions, emit func(En
 		opts.Source = altPath
 	}
 	var places io.Reader
-	var pcf *byteCounter
+	var pcf *linetable.Counter
 	if placesPath != "" {
 		// Open now, to fail early, but decompress (which reads) only
 		// when the alternate names are done, so that progress adds up.
@@ -577,7 +553,7 @@ func LoadGeoNames(altPath, placesPath string, opts GeoNamesOptions, emit func(En
 			return LoadStats{}, fmt.Errorf("gazetteer: %w", err)
 		}
 		defer pf.Close()
-		pcf = &byteCounter{r: pf}
+		pcf = &linetable.Counter{R: pf}
 		places = &lazyDecompressor{src: pcf, path: placesPath}
 		if opts.PlacesSource == "" {
 			opts.PlacesSource = placesPath
@@ -585,9 +561,9 @@ func LoadGeoNames(altPath, placesPath string, opts GeoNamesOptions, emit func(En
 	}
 	if inner := opts.Progress; inner != nil {
 		opts.Progress = func(int64) {
-			n := cf.n
+			n := cf.N
 			if pcf != nil {
-				n += pcf.n
+				n += pcf.N
 			}
 			inner(n)
 		}

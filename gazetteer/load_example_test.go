@@ -21,7 +21,7 @@ func ExampleReadTSV() {
 	// Output:
 	// loc:city:basra البصرة [بصرة Basra] 0.7
 	// 1 1 <nil>
-	// mine.tsv:4: type "PERSON": unknown entity type (want PER, LOC or ORG)
+	// mine.tsv:4: gazetteer: unknown entity type "PERSON" (want PER, LOC or ORG)
 }
 
 func ExampleReadTypedList() {

@@ -137,25 +137,22 @@ func ReadGeoNames(alternateNames io.Reader, places io.Reader, opts GeoNamesOptio
 
 	// Pass 1: the alternate names.
 	src := opts.Source
-	sc := newLineScanner(alternateNames, &opts.LoadOptions)
+	sc := newScanner(alternateNames, &opts.LoadOptions, src)
 	var f [geoPlaceColumns][]byte
-	for {
-		line, tooLong, ok := sc.next()
-		if !ok {
-			break
-		}
+	for sc.Next() {
+		line, tooLong := sc.Bytes(), sc.TooLong()
 		run.stats.Lines++
-		err := sc.tooLongError()
+		err := tooLongError(sc)
 		if !tooLong {
-			err = readGeoAltLine(line, f[:], keep, recs, sc.line)
+			err = readGeoAltLine(line, f[:], keep, recs, sc.Line())
 		}
 		if err != nil {
-			if err := run.malformed(src, sc.line, err); err != nil {
+			if err := run.malformed(src, sc.Line(), err); err != nil {
 				return run.stats, err
 			}
 		}
 	}
-	if err := sc.finish(src); err != nil {
+	if err := sc.Err(); err != nil {
 		return run.stats, err
 	}
 	for id, rec := range recs {
@@ -167,16 +164,17 @@ func ReadGeoNames(alternateNames io.Reader, places io.Reader, opts GeoNamesOptio
 	// Pass 2: the places, emitting as we go.
 	if places != nil {
 		psrc := opts.PlacesSource
-		psc := newLineScanner(places, &opts.LoadOptions)
-		psc.base = sc.cr.n
-		for {
-			line, tooLong, ok := psc.next()
-			if !ok {
-				break
-			}
+		popts := opts.LoadOptions
+		if popts.Progress != nil {
+			base, progress := sc.BytesRead(), popts.Progress
+			popts.Progress = func(n int64) { progress(base + n) }
+		}
+		psc := newScanner(places, &popts, psrc)
+		for psc.Next() {
+			line, tooLong := psc.Bytes(), psc.TooLong()
 			run.stats.Lines++
 			if tooLong {
-				if err := run.malformed(psrc, psc.line, psc.tooLongError()); err != nil {
+				if err := run.malformed(psrc, psc.Line(), tooLongError(psc)); err != nil {
 					return run.stats, err
 				}
 				continue
@@ -186,18 +184,18 @@ func ReadGeoNames(alternateNames io.Reader, places io.Reader, opts GeoNamesOptio
 				continue // a place without Arabic names
 			}
 			if err != nil {
-				if err := run.malformed(psrc, psc.line, err); err != nil {
+				if err := run.malformed(psrc, psc.Line(), err); err != nil {
 					return run.stats, err
 				}
 				continue
 			}
 			rec := recs[id]
 			delete(recs, id)
-			if err := run.geoEmit(&opts, emit, psrc, psc.line, id, rec, pl); err != nil {
+			if err := run.geoEmit(&opts, emit, psrc, psc.Line(), id, rec, pl); err != nil {
 				return run.stats, err
 			}
 		}
-		if err := psc.finish(psrc); err != nil {
+		if err := psc.Err(); err != nil {
 			return run.stats, err
 		}
 	}
@@ -247,7 +245,7 @@ func splitTabs(line []byte, dst [][]byte) int {
 func parseGeoID(b []byte) (uint32, error) {
 	id, err := strconv.ParseUint(string(b), 10, 32)
 	if err != nil || id == 0 {
-		return 0, fmt.Errorf("geonameid %q is not a number", abbreviate(b, 20))
+		return 0, fmt.Errorf("gazetteer: geonameid %q is not a number", abbreviate(b, 20))
 	}
 	return uint32(id), nil
 }
@@ -275,7 +273,7 @@ func readGeoAltLine(line []byte, f [][]byte, keep map[string]bool, recs map[uint
 		return nil
 	}
 	if _, err := strconv.ParseUint(string(f[0]), 10, 64); err != nil {
-		return fmt.Errorf("alternateNameId %q is not a number", abbreviate(f[0], 20))
+		return fmt.Errorf("gazetteer: alternateNameId %q is not a number", abbreviate(f[0], 20))
 	}
 	id, err := parseGeoID(f[1])
 	if err != nil {
@@ -291,7 +289,7 @@ func readGeoAltLine(line []byte, f [][]byte, keep map[string]bool, recs map[uint
 		return nil // only preferred English names are used
 	}
 	if err := checkUTF8(f[3]); err != nil {
-		return fmt.Errorf("alternate name: %w", err)
+		return fmt.Errorf("%w in the alternate name", err)
 	}
 	name := strings.TrimSpace(string(f[3]))
 	if name == "" {
@@ -341,7 +339,7 @@ func readGeoPlaceLine(line []byte, f [][]byte, recs map[uint32]*geoRecord) (uint
 	if p := bytes.TrimSpace(f[14]); len(p) > 0 {
 		pl.population, err = strconv.ParseInt(string(p), 10, 64)
 		if err != nil || pl.population < 0 {
-			return 0, nil, fmt.Errorf("population %q is not a number", abbreviate(p, 20))
+			return 0, nil, fmt.Errorf("gazetteer: population %q is not a number", abbreviate(p, 20))
 		}
 	}
 	if c := pl.country; c != "" && !(len(c) == 2 && isUpper(c[0]) && isUpper(c[1])) {
@@ -383,7 +381,7 @@ func geoEntry(opts *GeoNamesOptions, id uint32, rec *geoRecord, pl *geoPlace) (e
 	historic := false
 	for _, n := range rec.names {
 		switch {
-		case strings.ContainsAny(n.name, "\t\n\r|"):
+		case unmatchableName(n.name):
 			dropped++
 		case !n.historic || opts.IncludeHistoric:
 			usable = append(usable, n)
@@ -430,7 +428,7 @@ func geoEntry(opts *GeoNamesOptions, id uint32, rec *geoRecord, pl *geoPlace) (e
 		e.Country = pl.country
 		e.Prior = geoPrior(pl.population)
 	}
-	if strings.ContainsAny(e.NameEN, "\t\n\r|") {
+	if unusableName(e.NameEN) {
 		e.NameEN = ""
 		dropped++
 	}

@@ -179,14 +179,14 @@ func TestReadGeoNamesErrors(t *testing.T) {
 		name, alt, places, msg string
 		want                   error
 	}{
-		{"alt columns", row("1", "99237", "ar", "العراق"), goodPlace, "alt:1: wrong number of columns: 4, want 10 (alternateNamesV2) or 8 (alternateNames)", ErrColumns},
-		{"alt geonameid", row("1", "x99", "ar", "العراق", "", "", "", "", "", ""), goodPlace, `alt:1: geonameid "x99" is not a number`, nil},
+		{"alt columns", row("1", "99237", "ar", "العراق"), goodPlace, "alt:1: gazetteer: wrong number of columns: 4, want 10 (alternateNamesV2) or 8 (alternateNames)", ErrColumns},
+		{"alt geonameid", row("1", "x99", "ar", "العراق", "", "", "", "", "", ""), goodPlace, `alt:1: gazetteer: geonameid "x99" is not a number`, nil},
 		{"alt flag", row("1", "99237", "ar", "العراق", "yes", "", "", "", "", ""), goodPlace, `alt:1: isPreferredName "yes": want 1, 0 or empty`, nil},
-		{"alt empty name", row("1", "99237", "ar", " ", "", "", "", "", "", ""), goodPlace, "alt:1: empty name: empty alternate name", ErrEmptyName},
-		{"alt UTF-8", row("1", "99237", "ar", "\xff", "", "", "", "", "", ""), goodPlace, "alt:1: alternate name: invalid UTF-8 at byte 1", ErrInvalidUTF8},
-		{"places columns", goodAlt, row("99237", "Iraq"), "pl:1: wrong number of columns: 2, want 19", ErrColumns},
-		{"places population", goodAlt, strings.Replace(goodPlace, "38274618", "many", 1), `pl:1: population "many" is not a number`, nil},
-		{"places country", goodAlt, strings.Replace(goodPlace, "\tIQ\t", "\tiq\t", 1), `pl:1: malformed country code "iq"`, ErrBadCountry},
+		{"alt empty name", row("1", "99237", "ar", " ", "", "", "", "", "", ""), goodPlace, "alt:1: gazetteer: empty name: empty alternate name", ErrEmptyName},
+		{"alt UTF-8", row("1", "99237", "ar", "\xff", "", "", "", "", "", ""), goodPlace, "alt:1: gazetteer: invalid UTF-8 at byte 1 in the alternate name", ErrInvalidUTF8},
+		{"places columns", goodAlt, row("99237", "Iraq"), "pl:1: gazetteer: wrong number of columns: 2, want 19", ErrColumns},
+		{"places population", goodAlt, strings.Replace(goodPlace, "38274618", "many", 1), `pl:1: gazetteer: population "many" is not a number`, nil},
+		{"places country", goodAlt, strings.Replace(goodPlace, "\tIQ\t", "\tiq\t", 1), `pl:1: gazetteer: malformed country code "iq"`, ErrBadCountry},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opts := GeoNamesOptions{LoadOptions: LoadOptions{Source: "alt", Strict: true}, PlacesSource: "pl"}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/khabar-nlp/khabar/internal/linetable"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -70,32 +71,29 @@ func listEntry(t Type, name string) (Entry, error) {
 // giving the line.
 func ReadList(r io.Reader, opts LoadOptions, t Type, emit func(Entry) error) (LoadStats, error) {
 	if t < PER || t > ORG {
-		return LoadStats{}, fmt.Errorf("gazetteer: ReadList: %w %v (want PER, LOC or ORG)", ErrUnknownType, t)
+		return LoadStats{}, fmt.Errorf("%w %v: ReadList needs the type of the names (PER, LOC or ORG)", ErrUnknownType, t)
 	}
 	run := newLoadRun(opts)
-	sc := newLineScanner(r, &opts)
+	sc := newScanner(r, &opts, opts.Source)
 	src := opts.Source
 	seen := make(listDeduper)
-	for {
-		line, tooLong, ok := sc.next()
-		if !ok {
-			break
-		}
+	for sc.Next() {
+		line, tooLong := sc.Bytes(), sc.TooLong()
 		run.stats.Lines++
-		if !tooLong && isBlankOrComment(line) {
+		if !tooLong && linetable.IsComment(line) {
 			run.stats.Comments++
 			continue
 		}
 		var e Entry
-		err := sc.tooLongError()
+		err := tooLongError(sc)
 		if !tooLong {
 			e, err = listEntry(t, string(line))
 		}
-		if err := run.add(seen, emit, src, sc.line, e, err); err != nil {
+		if err := run.add(seen, emit, src, sc.Line(), e, err); err != nil {
 			return run.stats, err
 		}
 	}
-	return run.stats, sc.finish(src)
+	return run.stats, sc.Err()
 }
 
 // add emits a list entry unless it is malformed or a duplicate.
@@ -130,7 +128,7 @@ func (r *loadRun) add(seen listDeduper, emit func(Entry) error, src string, line
 // counted, or returned as a *ParseError when opts.Strict is set.
 func ReadTypedList(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadStats, error) {
 	run := newLoadRun(opts)
-	sc := newLineScanner(r, &opts)
+	sc := newScanner(r, &opts, opts.Source)
 	src := opts.Source
 	seen := make(listDeduper)
 	first := true
@@ -142,7 +140,7 @@ func ReadTypedList(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadS
 		if !ok {
 			break
 		}
-		if isBlankOrComment(line) {
+		if linetable.IsComment(line) {
 			run.stats.Comments++
 			continue
 		}
@@ -156,7 +154,7 @@ func ReadTypedList(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadS
 			if err != nil {
 				switch {
 				case !isTypeWord(typ):
-					err = fmt.Errorf("type %q: %w (want PER, LOC or ORG)", abbreviate([]byte(typ), 40), ErrUnknownType)
+					err = fmt.Errorf("%w %q (want PER, LOC or ORG)", ErrUnknownType, abbreviate([]byte(typ), 40))
 				case wasFirst && strings.ToUpper(typ) != typ:
 					run.filter("header")
 					continue
@@ -168,11 +166,11 @@ func ReadTypedList(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadS
 				e, err = listEntry(t, name)
 			}
 		}
-		if err := run.add(seen, emit, src, sc.line, e, err); err != nil {
+		if err := run.add(seen, emit, src, sc.Line(), e, err); err != nil {
 			return run.stats, err
 		}
 	}
-	return run.stats, sc.finish(src)
+	return run.stats, sc.Err()
 }
 
 // splitTypedLine splits TYPE<TAB>NAME[<TAB>…], or TYPE NAME when the line
@@ -189,7 +187,7 @@ func splitTypedLine(line []byte) (typ, name string, err error) {
 		i = bytes.IndexByte(line, ' ')
 	}
 	if i < 0 {
-		return "", "", fmt.Errorf("no name: want TYPE<TAB>NAME")
+		return "", "", fmt.Errorf("%w: want TYPE<TAB>NAME", ErrEmptyName)
 	}
 	typ = strings.TrimSpace(string(line[:i]))
 	rest := line[i+1:]

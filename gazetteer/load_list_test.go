@@ -69,7 +69,7 @@ func TestReadList(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 	checkLineCounts(t, st)
-	if msg := st.SkippedLines[0].Error(); msg != `caps.txt:8: empty name: "ـــ" has no letters to match` {
+	if msg := st.SkippedLines[0].Error(); msg != `caps.txt:8: gazetteer: empty name: "ـــ" has no letters to match` {
 		t.Errorf("skipped line message %q", msg)
 	}
 	if !errors.Is(st.SkippedLines[1], ErrBadName) {
@@ -77,6 +77,15 @@ func TestReadList(t *testing.T) {
 	}
 	if _, err := ReadList(strings.NewReader("x\n"), LoadOptions{}, Type(9), nil); !errors.Is(err, ErrUnknownType) {
 		t.Errorf("ReadList with a bad type: %v", err)
+	}
+}
+
+// TestReadListNUL checks that a name of NUL bytes is a malformed line
+// (issue 15: it made an entry that matched NUL bytes in text).
+func TestReadListNUL(t *testing.T) {
+	_, err := ReadList(strings.NewReader("بغداد\n\x00\x00\x00\n"), LoadOptions{Source: "n.txt", Strict: true}, LOC, nil)
+	if !errors.Is(err, ErrBadName) || !strings.HasPrefix(err.Error(), "n.txt:2: ") {
+		t.Errorf("NUL name: %v", err)
 	}
 }
 
@@ -125,9 +134,9 @@ func TestReadTypedList(t *testing.T) {
 		msgs = append(msgs, pe.Error())
 	}
 	wantMsgs := []string{
-		"l.tsv:10: empty name: want TYPE<TAB>NAME",
-		`l.tsv:11: type "P/R": unknown entity type (want PER, LOC or ORG)`,
-		"l.tsv:12: no name: want TYPE<TAB>NAME",
+		"l.tsv:10: gazetteer: empty name: want TYPE<TAB>NAME",
+		`l.tsv:11: gazetteer: unknown entity type "P/R" (want PER, LOC or ORG)`,
+		"l.tsv:12: gazetteer: empty name: want TYPE<TAB>NAME",
 	}
 	if !reflect.DeepEqual(msgs, wantMsgs) {
 		t.Errorf("skipped lines\n%q\nwant\n%q", msgs, wantMsgs)

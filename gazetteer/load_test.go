@@ -250,8 +250,22 @@ func TestLoadFileErrors(t *testing.T) {
 	}
 	path = filepath.Join(dir, "names.txt")
 	os.WriteFile(path, []byte("محمد\n"), 0o644)
-	if _, err := LoadFile(path, FormatList, LoadOptions{}, nil); !errors.Is(err, ErrUnknownType) {
-		t.Errorf("list without ListType: %v, want ErrUnknownType", err)
+	// regression, issue 15: the error named neither the file nor what
+	// would do ("ReadList: unknown entity type Type(0)").
+	for _, format := range []Format{FormatList, FormatAuto} {
+		_, err := LoadFile(path, format, LoadOptions{}, nil)
+		if !errors.Is(err, ErrListType) {
+			t.Errorf("list without ListType (%v): %v, want ErrListType", format, err)
+			continue
+		}
+		for _, want := range []string{path, "needs an entity type, PER, LOC or ORG", "typed list (TYPE<TAB>NAME", "Khabar TSV", "Wikidata"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("message %q lacks %q", err, want)
+			}
+		}
+	}
+	if _, _, err := Open(nil, []string{path}, LoadOptions{}); !errors.Is(err, ErrListType) || !strings.Contains(err.Error(), path) {
+		t.Errorf("Open of a plain list: %v", err)
 	}
 	st, err := LoadFile(path, FormatAuto, LoadOptions{ListType: PER}, nil)
 	if err != nil || st.Entries != 1 {

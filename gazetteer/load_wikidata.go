@@ -260,7 +260,7 @@ func ReadWikidata(r io.Reader, opts WikidataOptions, emit func(Entry) error) (Lo
 		return LoadStats{}, err
 	}
 	run := newLoadRun(opts.LoadOptions)
-	sc := newLineScanner(r, &opts.LoadOptions)
+	sc := newScanner(r, &opts.LoadOptions, opts.Source)
 	src := opts.Source
 	for {
 		line, ok, err := run.next(sc, src)
@@ -282,7 +282,7 @@ func ReadWikidata(r io.Reader, opts WikidataOptions, emit func(Entry) error) (Lo
 		}
 		e, reason, dropped, err := parseWikidataLine(t, classes, opts.MinSitelinks)
 		if err != nil {
-			if err := run.malformed(src, sc.line, err); err != nil {
+			if err := run.malformed(src, sc.Line(), err); err != nil {
 				return run.stats, err
 			}
 			continue
@@ -291,12 +291,12 @@ func ReadWikidata(r io.Reader, opts WikidataOptions, emit func(Entry) error) (Lo
 			run.filter(reason)
 			continue
 		}
-		if err := run.emit(emit, src, sc.line, e); err != nil {
+		if err := run.emit(emit, src, sc.Line(), e); err != nil {
 			return run.stats, err
 		}
 		run.stats.DroppedNames += dropped
 	}
-	return run.stats, sc.finish(src)
+	return run.stats, sc.Err()
 }
 
 // Reasons for filtering Wikidata entities.
@@ -324,10 +324,10 @@ func (o *WikidataOptions) classes() (map[string]WikidataClass, error) {
 	}
 	for q, c := range classes {
 		if !isQID(q) {
-			return nil, fmt.Errorf("gazetteer: Wikidata class %q: %w", q, ErrBadQID)
+			return nil, fmt.Errorf("%w: Wikidata class %q", ErrBadQID, q)
 		}
 		if c.Type < PER || c.Type > ORG {
-			return nil, fmt.Errorf("gazetteer: Wikidata class %s: %w %d", q, ErrUnknownType, c.Type)
+			return nil, fmt.Errorf("%w %d for Wikidata class %s", ErrUnknownType, c.Type, q)
 		}
 	}
 	return classes, nil
@@ -358,7 +358,7 @@ func parseWikidataLine(t []byte, classes map[string]WikidataClass, minSitelinks 
 		if s == "" {
 			return "", false
 		}
-		if strings.ContainsAny(s, "\t\n\r|") {
+		if unmatchableName(s) {
 			dropped++
 			return "", false
 		}

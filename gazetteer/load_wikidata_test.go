@@ -157,11 +157,11 @@ func TestReadWikidataErrors(t *testing.T) {
 		name, line, msg string
 		want            error
 	}{
-		{"truncated", `{"type":"item","id":"Q1",` + label + `,"claims":{"P31":[`, "wd:2: invalid JSON: truncated entity: unexpected end of JSON input", ErrBadJSON},
-		{"syntax", `{"type":"item","id":"Q1",` + label + `,,}`, "wd:2: invalid JSON: invalid character ',' looking for beginning of object key string", ErrBadJSON},
-		{"not an object", `"ar"`, `wd:2: invalid JSON: want an entity object, got "\"ar\""`, ErrBadJSON},
-		{"wrong type", `{"type":"item","id":"Q1","labels":{"ar":{"value":5}}}`, "wd:2: invalid JSON: value: want a string, got number", ErrBadJSON},
-		{"invalid UTF-8", "{\"type\":\"item\",\"id\":\"Q1\",\"labels\":{\"ar\":{\"value\":\"\xff\"}}}", "wd:2: invalid UTF-8 at byte 51", ErrInvalidUTF8},
+		{"truncated", `{"type":"item","id":"Q1",` + label + `,"claims":{"P31":[`, "wd:2: gazetteer: invalid JSON: truncated entity: unexpected end of JSON input", ErrBadJSON},
+		{"syntax", `{"type":"item","id":"Q1",` + label + `,,}`, "wd:2: gazetteer: invalid JSON: invalid character ',' looking for beginning of object key string", ErrBadJSON},
+		{"not an object", `"ar"`, `wd:2: gazetteer: invalid JSON: want an entity object, got "\"ar\""`, ErrBadJSON},
+		{"wrong type", `{"type":"item","id":"Q1","labels":{"ar":{"value":5}}}`, "wd:2: gazetteer: invalid JSON: value: want a string, got number", ErrBadJSON},
+		{"invalid UTF-8", "{\"type\":\"item\",\"id\":\"Q1\",\"labels\":{\"ar\":{\"value\":\"\xff\"}}}", "wd:2: gazetteer: invalid UTF-8 at byte 51", ErrInvalidUTF8},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			input := "[\n" + tc.line + ",\n" + `{"type":"item","id":"Q2",` + label + "," + p31 + "}\n]\n"

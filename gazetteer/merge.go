@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+
+	"github.com/khabar-nlp/khabar/internal/binfile"
 )
 
 // Open builds an index from base and the gazetteer files at paths: base's
@@ -62,6 +64,6 @@ func isCompiledFile(path string) (bool, error) {
 		return false, fmt.Errorf("gazetteer: %w", err)
 	}
 	defer f.Close()
-	head, _ := bufio.NewReader(f).Peek(len(compiledMagic))
-	return string(head) == compiledMagic, nil
+	head, _ := bufio.NewReader(f).Peek(binfile.HeaderSize)
+	return compiledFormat.Is(head), nil
 }

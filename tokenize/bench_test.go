@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,24 @@ func BenchmarkTokenize(b *testing.B) {
 				benchSink += len(Tokenize(text))
 			}
 			b.ReportMetric(float64(testing.AllocsPerRun(1, func() { Tokenize(text) }))/float64(ntok), "allocs/token")
+		})
+	}
+}
+
+// BenchmarkList builds the compact form of the same texts (compare
+// BenchmarkTokenize's B/op).
+func BenchmarkList(b *testing.B) {
+	for _, name := range []string{"articles", "1MB"} {
+		text := benchTexts(b)[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(text)))
+			var l *List
+			for b.Loop() {
+				l, _ = Default().List(context.Background(), text)
+			}
+			benchSink += l.Len()
+			b.ReportMetric(float64(l.MemoryUsage())/float64(l.Len()), "B/token")
 		})
 	}
 }

@@ -496,6 +496,54 @@ func KnownSplit(word string, known func(stem string) bool) (Split, bool) {
 	return FirstKnown(word, known)
 }
 
+// StripProclitics returns the reading of [Proclitics] that strips the
+// most proclitic letters (the first in Proclitics' order on a tie), and
+// false when word has none: وسيقاطع gives و + س + يقاطع, وللحكومة gives
+// و + ل + الحكومة. Use it for tests of a word's shape, where the letters of
+// the stem matter more than whether a lexicon knows it. It allocates only
+// for stems with restored letters (لل) and is safe for concurrent use.
+func StripProclitics(word string) (Split, bool) {
+	var ss splitSet
+	ss.collect(word)
+	best := -1
+	for i := range ss.n {
+		if best < 0 || len(ss.s[i].Prefix) > len(ss.s[best].Prefix) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Split{}, false
+	}
+	return ss.s[best], true
+}
+
+// ProcliticArticle reports whether word reads as proclitics followed by
+// the article and at least three more letters: والكاظمي، بالحكومة، and
+// للحكومة, where ل meets the article and its alef drops. Such a word is a
+// definite noun or adjective after a conjunction or preposition. word is
+// in normalised form; ProcliticArticle does not allocate.
+func ProcliticArticle(word string) bool {
+	rest := word
+	if r, size := utf8.DecodeRuneInString(rest); r == 'و' || r == 'ف' {
+		rest = rest[size:]
+	}
+	r, size := utf8.DecodeRuneInString(rest)
+	switch r {
+	case 'ب', 'ك':
+		rest = rest[size:]
+	case 'ل':
+		rest = rest[size:]
+		if strings.HasPrefix(rest, "ل") && !strings.HasPrefix(rest, "ال") {
+			return atLeastRunes(rest, 3) // للحكومة: ل + (ا)لحكومة
+		}
+	default:
+		if len(rest) == len(word) {
+			return false
+		}
+	}
+	return strings.HasPrefix(rest, "ال") && atLeastRunes(rest[len("ال"):], 3)
+}
+
 // enclitics lists the pronoun suffixes, longest first so that ني is tried
 // before ي.
 var enclitics = [...]Clitic{PronHuma, PronKuma, PronHum, PronHunna, PronHa, PronKum, PronKunna, PronNa, PronNi, PronHu, PronKa, PronYa}

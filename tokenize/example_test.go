@@ -1,6 +1,7 @@
 package tokenize_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -79,4 +80,27 @@ func ExampleOffsets() {
 	o := tokenize.NewOffsets(text)
 	fmt.Println(t.Start, o.Runes(t.Start), o.UTF16(t.Start))
 	// Output: 5 2 3
+}
+
+func ExampleTokenizer_List() {
+	text := "تابعوا #كوريا_الشمالية. قال الوزير إنّ الاتفاق تمّ."
+	l, err := tokenize.Default().List(context.Background(), text)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for s := range l.Sentences() {
+		fmt.Printf("sentence %d:%d, tokens %d:%d\n", s.Start, s.End, s.From, s.To)
+	}
+	for i := range l.Len() {
+		if l.NormChanged(i) || l.Kind(i) == tokenize.Hashtag {
+			fmt.Printf("%d:%d %s %s %s %d parts\n", l.Start(i), l.End(i), l.Kind(i), l.Text(i), l.Norm(i), len(l.Parts(i)))
+		}
+	}
+	// Output:
+	// sentence 0:42, tokens 0:3
+	// sentence 43:92, tokens 3:9
+	// 13:41 hashtag #كوريا_الشمالية #كوريا_الشمالية 2 parts
+	// 63:69 arabic إنّ ان 0 parts
+	// 85:91 arabic تمّ تم 0 parts
 }

@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"context"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -10,7 +11,8 @@ import (
 // FuzzTokenize feeds arbitrary bytes, invalid UTF-8 included, to the
 // tokenizer and checks its invariants: text[t.Start:t.End] == t.Text,
 // increasing offsets on rune boundaries, only whitespace between tokens,
-// hashtag parts inside their hashtag, offset conversion in range.
+// hashtag parts inside their hashtag, offset conversion in range, and the
+// same tokens from Tokenizer.List.
 func FuzzTokenize(f *testing.F) {
 	seeds := []string{
 		"واشنطن توافق على سحب قواتها من العراق.",
@@ -27,6 +29,11 @@ func FuzzTokenize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := Tokenize(text)
 		checkInvariants(t, text, toks)
+		l, err := Default().List(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkListMatches(t, text, l, toks)
 		for _, tk := range toks {
 			for _, p := range tk.Parts {
 				if p.Start < tk.Start || p.End > tk.End || text[p.Start:p.End] != p.Text {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/khabar-nlp/khabar/internal/linetable"
 )
 
 // StopList is a set of the embedded word lists. Lists combine with |:
@@ -214,18 +216,20 @@ var stopTable = sync.OnceValue(func() map[string]StopList {
 	return t
 })
 
-// parseStopList adds the words of src to t under list. Lines are trimmed;
-// empty lines and lines starting with '#' are skipped; "-word" removes word
-// from list after all lines are read. Arabic words are normalised with
-// DefaultSteps and, when withConj is set, added with و and ف before them
-// too; words with Latin letters are lowered and added as they are.
+// parseStopList adds the words of src to t under list, one a line; blank
+// lines and lines starting with '#' (after spaces) are skipped; "-word"
+// removes word from list after all lines are read. Arabic words are
+// normalised with DefaultSteps and, when withConj is set, added with و and
+// ف before them too; words with Latin letters are lowered and added as
+// they are.
 func parseStopList(t map[string]StopList, src string, list StopList, withConj bool) {
 	var removed []string
-	for line := range strings.Lines(src) {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
+	sc := linetable.NewScanner(strings.NewReader(src), linetable.Options{})
+	for sc.Next() {
+		if linetable.IsComment(sc.Bytes()) {
 			continue
 		}
+		line := strings.TrimSpace(sc.Text())
 		if w, ok := strings.CutPrefix(line, "-"); ok {
 			removed = append(removed, Normalize(w))
 			continue

@@ -1,12 +1,14 @@
 package topics
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // ClassifierKind says how a [Classifier] was trained and what its scores
@@ -44,17 +46,25 @@ func (k ClassifierKind) String() string {
 	return fmt.Sprintf("ClassifierKind(%d)", uint8(k))
 }
 
-// LabelScore is the score of one label for a text.
-type LabelScore struct {
-	Label string
-	Score float64
-}
+// Defaults of the classifier options.
+const (
+	// DefaultTitleWeight is how many times a title counts.
+	DefaultTitleWeight = 3
+	// DefaultEpochs is the number of passes of [TrainLinear].
+	DefaultEpochs = 12
+	// DefaultLearningRate is the initial step size of [TrainLinear].
+	DefaultLearningRate = 1.0
+	// DefaultL2 is the L2 regularisation strength of [TrainLinear].
+	DefaultL2 = 1e-6
+	// DefaultSeed seeds the shuffling of [TrainLinear].
+	DefaultSeed = 1
+	// DefaultSmoothing is the additive smoothing of [TrainBayes].
+	DefaultSmoothing = 0.1
+)
 
-// ClassifierOption configures [TrainCentroid], [TrainLinear] and
-// [TrainBayes].
-type ClassifierOption func(*classifierConfig) error
-
-type classifierConfig struct {
+// trainConfig holds the settings of every trainer; each takes only the
+// options that apply to it.
+type trainConfig struct {
 	titleWeight int
 	epochs      int
 	rate        float64
@@ -63,94 +73,111 @@ type classifierConfig struct {
 	smoothing   float64
 }
 
-// Defaults of the classifier options.
-const (
-	DefaultTitleWeight  = 3
-	DefaultEpochs       = 12
-	DefaultLearningRate = 1.0
-	DefaultL2           = 1e-6
-	DefaultSeed         = 1
-	DefaultSmoothing    = 0.1
-)
+// CentroidOption configures [TrainCentroid]: [WithTitleWeight].
+type CentroidOption interface{ centroid(*trainConfig) error }
+
+// LinearOption configures [TrainLinear]: [WithTitleWeight], [WithEpochs],
+// [WithLearningRate], [WithL2] and [WithSeed].
+type LinearOption interface{ linear(*trainConfig) error }
+
+// BayesOption configures [TrainBayes]: [WithTitleWeight] and
+// [WithSmoothing].
+type BayesOption interface{ bayes(*trainConfig) error }
+
+// TitleWeightOption is the option of [WithTitleWeight], which every
+// trainer takes.
+type TitleWeightOption int
+
+func (o TitleWeightOption) set(c *trainConfig) error {
+	if o < 0 {
+		return fmt.Errorf("topics: title weight %d, want 0 or more", int(o))
+	}
+	c.titleWeight = int(o)
+	return nil
+}
+
+func (o TitleWeightOption) centroid(c *trainConfig) error { return o.set(c) }
+func (o TitleWeightOption) linear(c *trainConfig) error   { return o.set(c) }
+func (o TitleWeightOption) bayes(c *trainConfig) error    { return o.set(c) }
+
+// linearOption is an option of TrainLinear only.
+type linearOption func(*trainConfig) error
+
+func (o linearOption) linear(c *trainConfig) error { return o(c) }
+
+// bayesOption is an option of TrainBayes only.
+type bayesOption func(*trainConfig) error
+
+func (o bayesOption) bayes(c *trainConfig) error { return o(c) }
 
 // WithTitleWeight makes the title of a [LabeledDoc] count n times (default
-// [DefaultTitleWeight]; 0 ignores titles): see [LabeledDoc.Content]. It
-// returns an error from the trainer if n < 0.
-func WithTitleWeight(n int) ClassifierOption {
-	return func(c *classifierConfig) error {
-		if n < 0 {
-			return fmt.Errorf("topics: title weight %d, want 0 or more", n)
-		}
-		c.titleWeight = n
-		return nil
-	}
-}
+// [DefaultTitleWeight]; 0 ignores titles): see [LabeledDoc.Content]. Every
+// trainer takes it; it returns an error from the trainer if n < 0.
+func WithTitleWeight(n int) TitleWeightOption { return TitleWeightOption(n) }
 
 // WithEpochs sets the number of passes over the training documents of
 // [TrainLinear] (default [DefaultEpochs]). It returns an error from the
-// trainer if n < 1. The other trainers ignore it.
-func WithEpochs(n int) ClassifierOption {
-	return func(c *classifierConfig) error {
+// trainer if n < 1.
+func WithEpochs(n int) LinearOption {
+	return linearOption(func(c *trainConfig) error {
 		if n < 1 {
 			return fmt.Errorf("topics: %d epochs, want 1 or more", n)
 		}
 		c.epochs = n
 		return nil
-	}
+	})
 }
 
 // WithLearningRate sets the initial step size η₀ of [TrainLinear] (default
 // [DefaultLearningRate]); epoch e (from 0) uses η₀/(1+e/2). It returns an
-// error from the trainer unless 0 < rate ≤ 100. The other trainers ignore
-// it.
-func WithLearningRate(rate float64) ClassifierOption {
-	return func(c *classifierConfig) error {
+// error from the trainer unless 0 < rate ≤ 100.
+func WithLearningRate(rate float64) LinearOption {
+	return linearOption(func(c *trainConfig) error {
 		if !(rate > 0 && rate <= 100) {
 			return fmt.Errorf("topics: learning rate %v, want 0 < rate ≤ 100", rate)
 		}
 		c.rate = rate
 		return nil
-	}
+	})
 }
 
 // WithL2 sets the L2 regularisation strength λ of [TrainLinear] (default
 // [DefaultL2]): each step shrinks the weights by a factor 1 − ηλ. It
-// returns an error from the trainer unless 0 ≤ λ < 1. The other trainers
-// ignore it.
-func WithL2(lambda float64) ClassifierOption {
-	return func(c *classifierConfig) error {
+// returns an error from the trainer unless 0 ≤ λ < 1.
+func WithL2(lambda float64) LinearOption {
+	return linearOption(func(c *trainConfig) error {
 		if !(lambda >= 0 && lambda < 1) {
 			return fmt.Errorf("topics: L2 strength %v, want 0 ≤ λ < 1", lambda)
 		}
 		c.l2 = lambda
 		return nil
-	}
+	})
+}
+
+// WithSeed sets the seed of the shuffling of [TrainLinear] (default
+// [DefaultSeed]); the same documents, options and seed give the same
+// model.
+func WithSeed(seed uint64) LinearOption {
+	return linearOption(func(c *trainConfig) error { c.seed = seed; return nil })
 }
 
 // WithSmoothing sets the additive (Lidstone) smoothing α of [TrainBayes]
 // (default [DefaultSmoothing]): every term gets α added to its weight in
 // every label. The rows are TF-IDF rows of unit length, whose entries are
 // far below 1, so the textbook α = 1 drowns the evidence: 0.1 did best of
-// 1, 0.3, 0.1, 0.03 and 0.01 in cross-validation on labelled news. It returns an error from the trainer unless 0 < α ≤ 100.
-// The other trainers ignore it.
-func WithSmoothing(alpha float64) ClassifierOption {
-	return func(c *classifierConfig) error {
+// 1, 0.3, 0.1, 0.03 and 0.01 in cross-validation on labelled news. It
+// returns an error from the trainer unless 0 < α ≤ 100.
+func WithSmoothing(alpha float64) BayesOption {
+	return bayesOption(func(c *trainConfig) error {
 		if !(alpha > 0 && alpha <= 100) {
 			return fmt.Errorf("topics: smoothing %v, want 0 < α ≤ 100", alpha)
 		}
 		c.smoothing = alpha
 		return nil
-	}
+	})
 }
 
-// WithSeed sets the seed of the shuffling of [TrainLinear] (default
-// [DefaultSeed]); the same documents, options and seed give the same
-// model. The other trainers ignore it.
-func WithSeed(seed uint64) ClassifierOption {
-	return func(c *classifierConfig) error { c.seed = seed; return nil }
-}
-
-// Classifier assigns labels to texts from TF-IDF rows of a [Space]. It is
+// Classifier assigns labels to texts from TF-IDF rows of a [tfidf.Space]. It is
 // built by [TrainCentroid], [TrainLinear] or [TrainBayes] (or read by
 // [ReadClassifier]) and never changes afterwards; it is safe for
 // concurrent use.
@@ -159,7 +186,7 @@ func WithSeed(seed uint64) ClassifierOption {
 // space's vocabulary) plus a bias per label.
 type Classifier struct {
 	kind        ClassifierKind
-	space       *Space
+	space       *tfidf.Space
 	labels      []string  // sorted
 	weights     []float64 // term j, label k at j*len(labels)+k
 	bias        []float64 // per label; zero for Centroid
@@ -172,41 +199,41 @@ var ErrNoLabel = errors.New("topics: document without a category")
 
 // prepare checks options and documents and returns the TF-IDF rows, the
 // sorted labels and the label index of each document.
-func prepare(space *Space, docs []LabeledDoc, opts []ClassifierOption) (classifierConfig, *CSR, []string, []int, error) {
+func prepare[O any](space *tfidf.Space, docs []LabeledDoc, opts []O, apply func(O, *trainConfig) error) (trainConfig, *tfidf.CSR, []string, []int, error) {
 	if space == nil {
 		panic("topics: nil Space")
 	}
-	c := classifierConfig{titleWeight: DefaultTitleWeight, epochs: DefaultEpochs,
+	c := trainConfig{titleWeight: DefaultTitleWeight, epochs: DefaultEpochs,
 		rate: DefaultLearningRate, l2: DefaultL2, seed: DefaultSeed, smoothing: DefaultSmoothing}
 	for _, o := range opts {
-		if err := o(&c); err != nil {
+		if err := apply(o, &c); err != nil {
 			return c, nil, nil, nil, err
 		}
 	}
 	if len(docs) == 0 {
-		return c, nil, nil, nil, ErrEmptyCorpus
+		return c, nil, nil, nil, tfidf.ErrEmptyCorpus
 	}
 	seen := map[string]bool{}
-	terms := make([][]Term, len(docs))
+	terms := make([][]tfidf.Term, len(docs))
 	for i, d := range docs {
 		if d.Category == "" {
 			return c, nil, nil, nil, fmt.Errorf("%w: document %d (id %q)", ErrNoLabel, i, d.ID)
 		}
 		seen[d.Category] = true
-		terms[i] = d.Terms(c.titleWeight, space.vec.terms)
+		terms[i] = d.Terms(c.titleWeight, space.Vectorizer().TermOptions())
 	}
-	labels := sortedKeys(seen)
+	labels := slices.Sorted(maps.Keys(seen))
 	y := make([]int, len(docs))
 	for i, d := range docs {
 		y[i], _ = slices.BinarySearch(labels, d.Category)
 	}
-	return c, space.tfidf.Transform(space.vec.TransformTerms(terms)), labels, y, nil
+	return c, space.Weights().Transform(space.Vectorizer().TransformTerms(terms)), labels, y, nil
 }
 
 // labelSums returns the sum of the rows of x of each of the L labels, as
 // a terms × labels table (term j, label k at j*L+k); y gives each row's
 // label.
-func labelSums(x *CSR, y []int, L int) []float64 {
+func labelSums(x *tfidf.CSR, y []int, L int) []float64 {
 	_, nTerms := x.Dims()
 	w := make([]float64, nTerms*L)
 	for i, k := range y {
@@ -226,11 +253,11 @@ func labelSums(x *CSR, y []int, L int) []float64 {
 // normalise rows, its default). Labels are the distinct categories of
 // docs, in byte order.
 //
-// It returns [ErrEmptyCorpus] for no documents, an error wrapping
+// It returns [tfidf.ErrEmptyCorpus] for no documents, an error wrapping
 // [ErrNoLabel] for a document without a category, or an error for an
 // invalid option. It panics if space is nil.
-func TrainCentroid(space *Space, docs []LabeledDoc, opts ...ClassifierOption) (*Classifier, error) {
-	c, x, labels, y, err := prepare(space, docs, opts)
+func TrainCentroid(space *tfidf.Space, docs []LabeledDoc, opts ...CentroidOption) (*Classifier, error) {
+	c, x, labels, y, err := prepare(space, docs, opts, CentroidOption.centroid)
 	if err != nil {
 		return nil, err
 	}
@@ -269,8 +296,8 @@ func TrainCentroid(space *Space, docs []LabeledDoc, opts ...ClassifierOption) (*
 // step costs O(non-zeros × labels). Biases are not regularised.
 //
 // Errors are those of [TrainCentroid].
-func TrainLinear(space *Space, docs []LabeledDoc, opts ...ClassifierOption) (*Classifier, error) {
-	c, x, labels, y, err := prepare(space, docs, opts)
+func TrainLinear(space *tfidf.Space, docs []LabeledDoc, opts ...LinearOption) (*Classifier, error) {
+	c, x, labels, y, err := prepare(space, docs, opts, LinearOption.linear)
 	if err != nil {
 		return nil, err
 	}
@@ -364,8 +391,8 @@ func (c *Classifier) Labels() []string { return slices.Clone(c.labels) }
 // text's scores are the softmax of bias + row · weights.
 //
 // Errors are those of [TrainCentroid].
-func TrainBayes(space *Space, docs []LabeledDoc, opts ...ClassifierOption) (*Classifier, error) {
-	c, x, labels, y, err := prepare(space, docs, opts)
+func TrainBayes(space *tfidf.Space, docs []LabeledDoc, opts ...BayesOption) (*Classifier, error) {
+	c, x, labels, y, err := prepare(space, docs, opts, BayesOption.bayes)
 	if err != nil {
 		return nil, err
 	}
@@ -396,30 +423,10 @@ func TrainBayes(space *Space, docs []LabeledDoc, opts ...ClassifierOption) (*Cla
 }
 
 // Space returns the TF-IDF space the classifier works in.
-func (c *Classifier) Space() *Space { return c.space }
+func (c *Classifier) Space() *tfidf.Space { return c.space }
 
 // TitleWeight returns how many times [Classifier.ScoresDoc] counts a title.
 func (c *Classifier) TitleWeight() int { return c.titleWeight }
-
-// Scores returns a score for every label of the classifier for text (the
-// whole article; see [Classifier.ScoresDoc] to weight a title), best
-// first, ties in label order. Scores are cosines for [Centroid] and
-// probabilities for [Linear] and [Bayes]. A text with no term of the
-// vocabulary scores 0 for every label (Centroid) or gets the label priors
-// learned in the biases (Linear, Bayes). It allocates the result and the text's TF-IDF row.
-func (c *Classifier) Scores(text string) []LabelScore {
-	return c.labelScores(c.rawScores(c.space.Transform([]string{text}).Row(0)))
-}
-
-// labelScores pairs raw scores with their labels, best first.
-func (c *Classifier) labelScores(s []float64) []LabelScore {
-	out := make([]LabelScore, len(s))
-	for k, v := range s {
-		out[k] = LabelScore{Label: c.labels[k], Score: v}
-	}
-	slices.SortStableFunc(out, func(a, b LabelScore) int { return cmp.Compare(b.Score, a.Score) })
-	return out
-}
 
 // rawScores returns the score of each label, in label order, for one
 // TF-IDF row.
@@ -430,14 +437,4 @@ func (c *Classifier) rawScores(cols []int, vals []float64) []float64 {
 		softmax(s)
 	}
 	return s
-}
-
-// ScoresDoc returns a score for every label for d as documents were seen
-// in training: the terms of [LabeledDoc.Terms] with the classifier's
-// title weight, d.Extra included (extra terms outside the space's
-// vocabulary are ignored). It gives the same scores as [Classifier.Score]
-// of a [Document] with d's title, text and extra terms.
-func (c *Classifier) ScoresDoc(d LabeledDoc) []LabelScore {
-	counts := c.space.vec.TransformTerms([][]Term{d.Terms(c.titleWeight, c.space.vec.terms)})
-	return c.labelScores(c.rawScores(c.space.tfidf.Transform(counts).Row(0)))
 }

@@ -2,29 +2,40 @@ package topics
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/khabar-nlp/khabar/internal/binfile"
 )
 
-// FuzzReadClassifier feeds ReadClassifier saved classifiers and their
-// corruptions: it must return an error or a usable classifier that saves
-// back to the same bytes, never panic.
+// FuzzReadClassifier feeds ReadClassifier classifier bodies, saved ones
+// and their corruptions, in a valid container (so that the fuzzer reaches
+// the decoder past the checksum): it must return an error or a usable
+// classifier that saves back to the same bytes, never panic.
 func FuzzReadClassifier(f *testing.F) {
 	for _, c := range trainAll(f) {
 		var buf bytes.Buffer
 		if _, err := c.WriteTo(&buf); err != nil {
 			f.Fatal(err)
 		}
-		f.Add(buf.Bytes())
-		f.Add(buf.Bytes()[:buf.Len()/2])
+		body := buf.Bytes()[binfile.HeaderSize:]
+		f.Add(body)
+		f.Add(body[:len(body)/2])
 	}
-	f.Add([]byte(classifierMagic + "\x01\x00"))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Add([]byte{byte(Linear), 3, 1, 1, 'a'})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var file bytes.Buffer
+		classifierFormat.Write(&file, body)
+		data := file.Bytes()
 		c, err := ReadClassifier(bytes.NewReader(data))
 		if err != nil {
+			if !errors.Is(err, ErrCorruptClassifier) {
+				t.Fatalf("error of a corrupt body: %v", err)
+			}
 			return
 		}
-		c.Scores("ارتفعت أسعار النفط في الأسواق")
+		scoresOf(c, LabeledDoc{Text: "ارتفعت أسعار النفط في الأسواق"})
 		c.Score(Document{Title: "مباراة", Text: "فاز الفريق", Extra: []string{"org:x"}})
 		var out bytes.Buffer
 		if _, err := c.WriteTo(&out); err != nil || !bytes.Equal(out.Bytes(), data) {

@@ -2,30 +2,34 @@ package topics
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"math"
+	"strings"
+
+	"github.com/khabar-nlp/khabar/internal/binfile"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
-// The file format of a saved [Classifier]:
-//
-//	magic    8 bytes  "KHBRCLSF"
-//	version  uint16, little-endian (ClassifierFormatVersion)
-//	payload  kind byte, title weight (uvarint), labels (uvarint count,
-//	         then strings: uvarint length + UTF-8 bytes), the space as
-//	         written by Space.WriteTo (uvarint length + bytes), then the
-//	         terms × labels weights and the label biases as float64s
-//	         (little-endian IEEE 754 bits), term by term
-//	checksum uint32, little-endian: CRC-32 (IEEE) of all the bytes before
+// The file format of a saved [Classifier] is the container of
+// internal/binfile (magic "KHBRCLSF", version [ClassifierFormatVersion],
+// body length and CRC-32, checked before the body is read) around a body
+// of the kind byte, the title weight, the labels (a count, then
+// length-prefixed strings), the space as written by [tfidf.Space.WriteTo] (a
+// length-prefixed string), then the terms × labels weights and the label
+// biases as float64s, term by term.
+
 const (
-	classifierMagic = "KHBRCLSF"
 	// ClassifierFormatVersion is the version of the format
 	// [Classifier.WriteTo] writes and the only one [ReadClassifier] reads.
-	ClassifierFormatVersion = 1
+	ClassifierFormatVersion = 2
+	// MaxClassifierSize is the largest body [ReadClassifier] accepts
+	// (1 GiB); a larger file is refused from its header.
+	MaxClassifierSize = 1 << 30
 )
+
+var classifierFormat = binfile.Format{Magic: "KHBRCLSF", Version: ClassifierFormatVersion, MaxSize: MaxClassifierSize}
 
 // Errors from [ReadClassifier], testable with errors.Is (a file of
 // another version wraps [ErrVersion]).
@@ -33,128 +37,93 @@ var (
 	// ErrNotClassifier means the input does not start with the magic
 	// bytes of a saved Classifier.
 	ErrNotClassifier = errors.New("topics: not a saved topic classifier (bad magic)")
-	// ErrCorruptClassifier means the file is truncated, fails its
-	// checksum or holds inconsistent values.
+	// ErrCorruptClassifier means the file is larger than [MaxClassifierSize],
+	// truncated, fails its checksum or holds inconsistent values.
 	ErrCorruptClassifier = errors.New("topics: corrupt topic classifier file")
+	// ErrVersion means the file was written in another format version.
+	ErrVersion = errors.New("topics: unsupported topic classifier file version")
+
+	classifierErrors = binfile.Errors{Read: "topics: reading topic classifier", Magic: ErrNotClassifier,
+		Version: ErrVersion, TooLarge: ErrCorruptClassifier, Corrupt: ErrCorruptClassifier}
 )
 
 // WriteTo writes the classifier, with its space, to w in the versioned
 // binary format read by [ReadClassifier], and returns the number of bytes
-// written. What [Space.WriteTo] leaves out is left out here too.
+// written. What [tfidf.Space.WriteTo] leaves out is left out here too.
 func (c *Classifier) WriteTo(w io.Writer) (int64, error) {
 	var sp bytes.Buffer
 	if _, err := c.space.WriteTo(&sp); err != nil {
 		return 0, err
 	}
-	b := make([]byte, 0, sp.Len()+8*len(c.weights)+256)
-	b = append(b, classifierMagic...)
-	b = binary.LittleEndian.AppendUint16(b, ClassifierFormatVersion)
-	b = append(b, byte(c.kind))
-	b = binary.AppendUvarint(b, uint64(c.titleWeight))
-	b = binary.AppendUvarint(b, uint64(len(c.labels)))
-	for _, l := range c.labels {
-		b = appendString(b, l)
-	}
-	b = binary.AppendUvarint(b, uint64(sp.Len()))
-	b = append(b, sp.Bytes()...)
+	var e binfile.Encoder
+	e.Byte(byte(c.kind))
+	e.Uvarint(uint64(c.titleWeight))
+	e.Strings(c.labels)
+	e.String(sp.String())
 	for _, v := range c.weights {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		e.Float64(v)
 	}
 	for _, v := range c.bias {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		e.Float64(v)
 	}
-	b = binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
-	n, err := w.Write(b)
-	return int64(n), err
+	return classifierFormat.Write(w, e.Bytes())
 }
 
 // ReadClassifier reads a Classifier written by [Classifier.WriteTo]. It
-// returns an error wrapping [ErrNotClassifier] if r does not hold a saved
-// classifier (a saved [Space] included), [ErrVersion] for another format
-// version, [ErrCorruptClassifier] for a truncated, altered or inconsistent
-// file (all checked before anything is used), or the read error. It reads
-// at most [MaxFileSize] bytes.
+// checks the header first and returns, before reading the rest, an error
+// wrapping [ErrNotClassifier] if r does not hold a saved classifier (a
+// saved [tfidf.Space] included), [ErrVersion] for another format version or
+// [ErrCorruptClassifier] for a body over [MaxClassifierSize]; a truncated,
+// altered or inconsistent body gives [ErrCorruptClassifier] (all checked
+// before anything is used), and a read error is returned wrapped.
 func ReadClassifier(r io.Reader) (*Classifier, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("topics: reading topic classifier: %w", err)
+	var head [binfile.HeaderSize]byte
+	n, _ := io.ReadFull(r, head[:])
+	if string(head[:min(n, len(tfidf.FileMagic))]) == tfidf.FileMagic {
+		return nil, classifierErrors.Wrap(fmt.Errorf("%w: it is a saved TF-IDF space (use tfidf.ReadSpace)", binfile.ErrMagic))
 	}
-	if len(b) > MaxFileSize {
-		return nil, fmt.Errorf("%w: larger than %d bytes", ErrCorruptClassifier, MaxFileSize)
-	}
-	if len(b) < len(classifierMagic) || string(b[:len(classifierMagic)]) != classifierMagic {
-		if len(b) >= len(fileMagic) && string(b[:len(fileMagic)]) == fileMagic {
-			return nil, fmt.Errorf("%w: it is a saved TF-IDF space (use ReadSpace)", ErrNotClassifier)
-		}
-		return nil, ErrNotClassifier
-	}
-	if len(b) < len(classifierMagic)+2 {
-		return nil, fmt.Errorf("%w: truncated header", ErrCorruptClassifier)
-	}
-	if ver := binary.LittleEndian.Uint16(b[len(classifierMagic):]); ver != ClassifierFormatVersion {
-		return nil, fmt.Errorf("%w: classifier file has version %d, this library reads version %d", ErrVersion, ver, ClassifierFormatVersion)
-	}
-	if len(b) < len(classifierMagic)+2+4 {
-		return nil, fmt.Errorf("%w: truncated", ErrCorruptClassifier)
-	}
-	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
-	if crc32.ChecksumIEEE(body) != sum {
-		return nil, fmt.Errorf("%w: checksum mismatch (truncated or altered)", ErrCorruptClassifier)
-	}
-	d := decoder{b: body[len(classifierMagic)+2:]}
-	c, err := d.classifier()
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorruptClassifier, err)
-	}
-	if len(d.b) != 0 {
-		return nil, fmt.Errorf("%w: %d unexpected bytes after the data", ErrCorruptClassifier, len(d.b))
-	}
-	return c, nil
+	return binfile.Decode(io.MultiReader(bytes.NewReader(head[:n]), r), classifierFormat, classifierErrors,
+		func(d *binfile.Decoder) (*Classifier, error) { return decodeClassifier(d), nil })
 }
 
-func (d *decoder) classifier() (*Classifier, error) {
-	kind := ClassifierKind(d.byte())
-	if d.err == nil && kind != Centroid && kind != Linear && kind != Bayes {
-		d.fail("unknown classifier kind %d", kind)
+// decodeClassifier decodes a classifier's body; d's error says what is
+// wrong.
+func decodeClassifier(d *binfile.Decoder) *Classifier {
+	kind := ClassifierKind(d.Byte())
+	if d.Err() == nil && kind != Centroid && kind != Linear && kind != Bayes {
+		d.Fail("unknown classifier kind %d", kind)
 	}
-	tw := d.uint(math.MaxInt32, "title weight")
-	nLabels := d.uint(uint64(len(d.b)), "label count")
-	if d.err == nil && nLabels == 0 {
-		d.fail("no labels")
+	tw := d.Int(math.MaxInt32, "title weight")
+	labels := d.Strings()
+	if d.Err() == nil && len(labels) == 0 {
+		d.Fail("no labels")
 	}
-	if d.err != nil {
-		return nil, d.err
-	}
-	labels := make([]string, nLabels)
-	for k := range labels {
-		labels[k] = d.string("label")
-		if d.err == nil && (labels[k] == "" || k > 0 && labels[k] <= labels[k-1]) {
-			d.fail("labels empty or not in increasing order at %d", k)
+	for k, l := range labels {
+		if d.Err() == nil && (l == "" || k > 0 && l <= labels[k-1]) {
+			d.Fail("labels empty or not in increasing order at %d", k)
 		}
 	}
-	spLen := d.uint(uint64(len(d.b)), "space length")
-	if d.err != nil {
-		return nil, d.err
+	spBytes := d.String()
+	if d.Err() != nil {
+		return nil
 	}
-	sp, err := ReadSpace(bytes.NewReader(d.b[:spLen]))
+	sp, err := tfidf.ReadSpace(strings.NewReader(spBytes))
 	if err != nil {
-		return nil, fmt.Errorf("embedded space: %v", err)
+		d.Fail("embedded space: %v", err)
+		return nil
 	}
-	d.b = d.b[spLen:]
-	nTerms := sp.Vectorizer().Len()
-	if want := (nTerms + 1) * nLabels * 8; len(d.b) != want {
-		return nil, fmt.Errorf("%d bytes of weights, want %d (%d terms × %d labels and biases)", len(d.b), want, nTerms, nLabels)
+	nTerms, nLabels := sp.Vectorizer().Len(), len(labels)
+	if want := (nTerms + 1) * nLabels * 8; d.Remaining() != want {
+		d.Fail("%d bytes of weights, want %d (%d terms × %d labels and biases)", d.Remaining(), want, nTerms, nLabels)
+		return nil
 	}
 	w := make([]float64, nTerms*nLabels)
 	for j := range w {
-		w[j] = d.float("weight")
+		w[j] = d.Finite("weight")
 	}
 	bias := make([]float64, nLabels)
 	for k := range bias {
-		bias[k] = d.float("bias")
+		bias[k] = d.Finite("bias")
 	}
-	if d.err != nil {
-		return nil, d.err
-	}
-	return &Classifier{kind: kind, space: sp, labels: labels, weights: w, bias: bias, titleWeight: tw}, nil
+	return &Classifier{kind: kind, space: sp, labels: labels, weights: w, bias: bias, titleWeight: tw}
 }

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"strings"
 	"sync"
 	"testing"
 	"testing/iotest"
+
+	"github.com/khabar-nlp/khabar/internal/binfile"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 var tinyCorpus = []LabeledDoc{
@@ -29,13 +31,13 @@ var tinyQueries = []struct{ text, want string }{
 	{"فيلم جديد في مهرجان السينما", "culture"},
 }
 
-func tinySpace(t testing.TB) *Space {
+func tinySpace(t testing.TB) *tfidf.Space {
 	t.Helper()
 	texts := make([]string, len(tinyCorpus))
 	for i, d := range tinyCorpus {
 		texts[i] = d.Content(DefaultTitleWeight)
 	}
-	s, err := NewSpace(texts, nil)
+	s, err := tfidf.NewSpace(texts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +65,7 @@ func trainAll(t testing.TB) []*Classifier {
 func checkObvious(t *testing.T, c *Classifier) {
 	t.Helper()
 	for _, q := range tinyQueries {
-		got := c.Scores(q.text)
+		got := scoresOf(c, LabeledDoc{Text: q.text})
 		if len(got) != 3 {
 			t.Fatalf("%s: %d scores, want 3", c.Kind(), len(got))
 		}
@@ -87,7 +89,7 @@ func TestClassifiersTiny(t *testing.T) {
 			}
 			if c.Kind() != Centroid {
 				var sum float64
-				for _, s := range c.Scores(tinyQueries[0].text) {
+				for _, s := range scoresOf(c, LabeledDoc{Text: tinyQueries[0].text}) {
 					sum += s.Score
 				}
 				if sum < 0.999 || sum > 1.001 {
@@ -96,12 +98,12 @@ func TestClassifiersTiny(t *testing.T) {
 			}
 			// Every training document gets its own label.
 			for _, d := range tinyCorpus {
-				if got := c.ScoresDoc(d)[0].Label; got != d.Category {
+				if got := scoresOf(c, d)[0].Label; got != d.Category {
 					t.Errorf("%s → %s, want %s", d.ID, got, d.Category)
 				}
 			}
 			// A text with no known term still scores every label.
-			if got := c.Scores("xyz"); len(got) != 3 {
+			if got := scoresOf(c, LabeledDoc{Text: "xyz"}); len(got) != 3 {
 				t.Errorf("unknown text: %v", got)
 			}
 		})
@@ -120,19 +122,52 @@ func TestTrainLinearDeterministic(t *testing.T) {
 	}
 }
 
+// labelScore is a label's score, for comparisons.
+type labelScore struct {
+	Label string
+	Score float64
+}
+
+// scoresOf returns the scores of c for d, best first.
+func scoresOf(c *Classifier, d LabeledDoc) []labelScore {
+	var out []labelScore
+	for _, s := range c.Score(d.Document()) {
+		out = append(out, labelScore{s.Label, s.Score})
+	}
+	return out
+}
+
 func TestTrainErrors(t *testing.T) {
 	s := tinySpace(t)
-	for _, train := range []func(*Space, []LabeledDoc, ...ClassifierOption) (*Classifier, error){TrainCentroid, TrainLinear, TrainBayes} {
-		if _, err := train(s, nil); !errors.Is(err, ErrEmptyCorpus) {
-			t.Errorf("no docs: %v", err)
+	trainers := map[string]func(*tfidf.Space, []LabeledDoc) error{
+		"centroid": func(s *tfidf.Space, d []LabeledDoc) error { _, err := TrainCentroid(s, d); return err },
+		"linear":   func(s *tfidf.Space, d []LabeledDoc) error { _, err := TrainLinear(s, d); return err },
+		"bayes":    func(s *tfidf.Space, d []LabeledDoc) error { _, err := TrainBayes(s, d); return err },
+	}
+	for name, train := range trainers {
+		if err := train(s, nil); !errors.Is(err, tfidf.ErrEmptyCorpus) {
+			t.Errorf("%s, no docs: %v", name, err)
 		}
-		if _, err := train(s, []LabeledDoc{{ID: "x", Text: "نص"}}); !errors.Is(err, ErrNoLabel) || !strings.Contains(err.Error(), `"x"`) {
-			t.Errorf("no label: %v", err)
+		if err := train(s, []LabeledDoc{{ID: "x", Text: "نص"}}); !errors.Is(err, ErrNoLabel) || !strings.Contains(err.Error(), `"x"`) {
+			t.Errorf("%s, no label: %v", name, err)
 		}
-		for _, o := range []ClassifierOption{WithTitleWeight(-1), WithEpochs(0), WithLearningRate(0), WithL2(-1), WithL2(1), WithSmoothing(0), WithSmoothing(101)} {
-			if _, err := train(s, tinyCorpus, o); err == nil {
-				t.Error("invalid option accepted")
-			}
+	}
+	// Every invalid option is refused by the trainers that take it; the
+	// others do not compile (TrainBayes(s, docs, WithEpochs(3))).
+	var errs []error
+	for _, o := range []LinearOption{WithTitleWeight(-1), WithEpochs(0), WithLearningRate(0), WithL2(-1), WithL2(1)} {
+		_, err := TrainLinear(s, tinyCorpus, o)
+		errs = append(errs, err)
+	}
+	for _, o := range []BayesOption{WithTitleWeight(-1), WithSmoothing(0), WithSmoothing(101)} {
+		_, err := TrainBayes(s, tinyCorpus, o)
+		errs = append(errs, err)
+	}
+	_, err := TrainCentroid(s, tinyCorpus, WithTitleWeight(-1))
+	errs = append(errs, err)
+	for i, err := range errs {
+		if err == nil || !strings.HasPrefix(err.Error(), "topics: ") {
+			t.Errorf("invalid option %d: %v", i, err)
 		}
 	}
 }
@@ -153,7 +188,7 @@ func TestClassifierRoundTrip(t *testing.T) {
 			t.Errorf("kind/title weight changed")
 		}
 		for _, q := range tinyQueries {
-			a, b := c.Scores(q.text), d.Scores(q.text)
+			a, b := scoresOf(c, LabeledDoc{Text: q.text}), scoresOf(d, LabeledDoc{Text: q.text})
 			for i := range a {
 				if a[i] != b[i] {
 					t.Errorf("%s: scores differ after load: %v vs %v", c.Kind(), a, b)
@@ -189,10 +224,10 @@ func TestReadClassifierErrors(t *testing.T) {
 	}{
 		{"empty", nil, ErrNotClassifier, ""},
 		{"text", []byte("hello, world"), ErrNotClassifier, ""},
-		{"a space", sp.Bytes(), ErrNotClassifier, "ReadSpace"},
+		{"a space", sp.Bytes(), ErrNotClassifier, "tfidf.ReadSpace"},
 		{"header only", good[:10], ErrCorruptClassifier, "truncated"},
 		{"version", version, ErrVersion, "version 99"},
-		{"truncated", good[:len(good)-9], ErrCorruptClassifier, "checksum"},
+		{"truncated", good[:len(good)-9], ErrCorruptClassifier, "truncated"},
 		{"flipped byte", flip, ErrCorruptClassifier, "checksum"},
 	}
 	for _, tc := range tests {
@@ -204,15 +239,16 @@ func TestReadClassifierErrors(t *testing.T) {
 		})
 	}
 	// A bad payload with a valid checksum is still caught.
-	bad := bytes.Clone(good[:len(good)-4])
-	bad[10] = 9 // unknown kind
-	bad = binary.LittleEndian.AppendUint32(bad, crc32.ChecksumIEEE(bad))
-	if _, err := ReadClassifier(bytes.NewReader(bad)); !errors.Is(err, ErrCorruptClassifier) || !strings.Contains(err.Error(), "kind") {
+	body := bytes.Clone(good[binfile.HeaderSize:])
+	body[0] = 9 // unknown kind
+	var bad bytes.Buffer
+	classifierFormat.Write(&bad, body)
+	if _, err := ReadClassifier(&bad); !errors.Is(err, ErrCorruptClassifier) || !strings.Contains(err.Error(), "kind") {
 		t.Errorf("bad kind: %v", err)
 	}
 	// A space file is not a classifier, and the reverse.
-	if _, err := ReadSpace(bytes.NewReader(good)); !errors.Is(err, ErrNotSpace) {
-		t.Errorf("ReadSpace of a classifier: %v", err)
+	if _, err := tfidf.ReadSpace(bytes.NewReader(good)); !errors.Is(err, tfidf.ErrNotSpace) {
+		t.Errorf("tfidf.ReadSpace of a classifier: %v", err)
 	}
 }
 
@@ -224,7 +260,7 @@ func TestClassifierConcurrent(t *testing.T) {
 				wg.Go(func() {
 					for range 20 {
 						for _, q := range tinyQueries {
-							if got := c.Scores(q.text)[0].Label; got != q.want {
+							if got := scoresOf(c, LabeledDoc{Text: q.text})[0].Label; got != q.want {
 								t.Errorf("%q → %s", q.text, got)
 							}
 						}

@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // LabeledDoc is one article with its label, as read from a JSONL line
@@ -30,52 +32,36 @@ type LabeledDoc struct {
 	Extra []string `json:"-"`
 }
 
-// Terms returns the terms a classifier sees for d: the [Terms] of
+// Terms returns the terms a classifier sees for d: the [tfidf.Terms] of
 // [LabeledDoc.Content] with titleWeight and opts (opts.Extra included),
-// then one term of kind [Extra] for each non-empty string of d.Extra, in
-// order. It allocates the slice.
-func (d LabeledDoc) Terms(titleWeight int, opts TermOptions) []Term {
-	return appendExtra(opts.appendTerms(nil, d.Content(titleWeight)), d.Extra)
+// then one term of kind [tfidf.Extra] for each non-empty string of
+// d.Extra, in order. It allocates the slice.
+func (d LabeledDoc) Terms(titleWeight int, opts tfidf.TermOptions) []tfidf.Term {
+	return tfidf.AppendExtra(tfidf.Terms(d.Content(titleWeight), opts), d.Extra)
 }
 
-// appendExtra appends a term of kind Extra for each non-empty string of
-// extra.
-func appendExtra(dst []Term, extra []string) []Term {
-	for _, e := range extra {
-		if e != "" {
-			dst = append(dst, Term{Key: e, Surface: e, Kind: Extra, Start: -1, End: -1, Sentence: -1, Paragraph: -1})
-		}
-	}
-	return dst
+// Document returns d as a [Model] sees it: its title, text and extra
+// terms.
+func (d LabeledDoc) Document() Document {
+	return Document{Title: d.Title, Text: d.Text, Extra: d.Extra}
 }
 
-// NewSpaceLabeled is [NewSpace] for labelled documents: it learns the
-// vocabulary (with vopts) and the inverse document frequencies (with
-// topts) from [LabeledDoc.Terms] of each document with titleWeight and
-// the [TermOptions] of vopts, so that the documents' Extra terms are in
-// the vocabulary of the space a classifier is trained in. Errors are those
-// of [NewVectorizer], and an error if titleWeight < 0.
-func NewSpaceLabeled(docs []LabeledDoc, titleWeight int, vopts []VectorizerOption, topts ...TFIDFOption) (*Space, error) {
+// NewSpaceLabeled is [tfidf.NewSpaceTerms] for labelled documents: it
+// learns the vocabulary (with vopts) and the inverse document frequencies
+// (with wopts) from [LabeledDoc.Terms] of each document with titleWeight
+// and terms, so that the documents' Extra terms are in the vocabulary of
+// the space a classifier is trained in; the space turns texts into terms
+// with terms. Errors are those of [tfidf.NewVectorizerTerms], and an error
+// if titleWeight < 0.
+func NewSpaceLabeled(docs []LabeledDoc, titleWeight int, terms tfidf.TermOptions, vopts []tfidf.VectorizerOption, wopts ...tfidf.WeightOption) (*tfidf.Space, error) {
 	if titleWeight < 0 {
 		return nil, fmt.Errorf("topics: title weight %d, want 0 or more", titleWeight)
 	}
-	c, err := newVectorizerConfig(vopts)
-	if err != nil {
-		return nil, err
-	}
-	terms := make([][]Term, len(docs))
+	dt := make([][]tfidf.Term, len(docs))
 	for i, d := range docs {
-		terms[i] = d.Terms(titleWeight, c.terms)
+		dt[i] = d.Terms(titleWeight, terms)
 	}
-	v, err := NewVectorizerTerms(terms, vopts...)
-	if err != nil {
-		return nil, err
-	}
-	t, err := NewTFIDF(v.TransformTerms(terms), topts...)
-	if err != nil {
-		return nil, err
-	}
-	return NewSpaceFrom(v, t), nil
+	return tfidf.NewSpaceTerms(dt, append([]tfidf.VectorizerOption{tfidf.WithTermOptions(terms)}, vopts...), wopts...)
 }
 
 // Content returns the text a classifier sees for d: the title repeated

@@ -1,8 +1,6 @@
 package topics
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -12,7 +10,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/khabar-nlp/khabar/internal/linetable"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // Lexicon is a topic [Model] made of weighted term lists, one per topic,
@@ -41,7 +41,7 @@ import (
 // A term line is one or two words, then optionally a weight: a decimal
 // number in (0, 100], 1 if left out, separated by spaces or tabs. Words
 // are written as they appear in news; they are turned into keys exactly as
-// [Terms] turns an article into terms (normalised, light-stemmed with
+// [tfidf.Terms] turns an article into terms (normalised, light-stemmed with
 // tokenize.Stem, two words becoming a bigram key), so الانتخابات also
 // matches انتخابات and والانتخابات. Every word of a line must be a term:
 // a line holding a stop word, a reporting verb, a number or a number word
@@ -105,47 +105,22 @@ type posting struct {
 
 // ErrLexicon is wrapped by every error of [ReadLexicon] and
 // [ReadLexiconFS] about the content of a lexicon (not read errors).
-var ErrLexicon = errors.New("bad lexicon")
+var ErrLexicon = errors.New("topics: bad lexicon")
 
 // MaxLexiconLine is the longest line a lexicon may have (4 KiB).
 const MaxLexiconLine = 4 << 10
 
-// ParseError is an error in a lexicon file.
-type ParseError struct {
-	// Source is the file name, empty for [ReadLexicon].
-	Source string
-	// Line is the 1-based line number, 0 when the error is not about one
-	// line.
-	Line int
-	// Err is the error; it wraps [ErrLexicon] unless it is a read error.
-	Err error
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	b.WriteString("topics: ")
-	switch {
-	case e.Source != "" && e.Line > 0:
-		fmt.Fprintf(&b, "%s:%d: ", e.Source, e.Line)
-	case e.Source != "":
-		b.WriteString(e.Source + ": ")
-	case e.Line > 0:
-		fmt.Fprintf(&b, "lexicon line %d: ", e.Line)
-	default:
-		b.WriteString("lexicon: ")
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is an error at a line of a lexicon or of the keyword
+// background: "source:line: what". It is the one ParseError of Khabar's
+// line-based tables (gazetteer.ParseError is the same type).
+type ParseError = linetable.ParseError
 
 // ReadLexicon reads a lexicon in the format described at [Lexicon] from r.
-// Errors are [*ParseError]s with an empty Source; a malformed line's error
+// Errors are [*ParseError]s with the Source "lexicon"; a malformed line's error
 // names its line number and wraps [ErrLexicon]. It does not close r.
 func ReadLexicon(r io.Reader) (*Lexicon, error) {
 	b := newLexiconBuilder()
-	if err := b.read("", r); err != nil {
+	if err := b.read("lexicon", r); err != nil {
 		return nil, err
 	}
 	return b.build(), nil
@@ -261,7 +236,7 @@ func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f floa
 		index[key] = len(hits)
 		hits = append(hits, hit{key, n})
 	}
-	opts := TermOptions{Bigrams: l.bigrams}
+	opts := tfidf.TermOptions{Bigrams: l.bigrams}
 	for _, part := range [2]struct {
 		text       string
 		n, leadMul float64
@@ -269,7 +244,7 @@ func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f floa
 		if part.text == "" {
 			continue
 		}
-		for _, t := range Terms(part.text, opts) {
+		for _, t := range tfidf.Terms(part.text, opts) {
 			if _, ok := l.postings[t.Key]; ok {
 				n := part.n
 				if t.Sentence == 0 {
@@ -335,30 +310,23 @@ func newLexiconBuilder() *lexiconBuilder {
 }
 
 func (b *lexiconBuilder) read(source string, r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 512), MaxLexiconLine)
-	line := 0
+	sc := linetable.NewScanner(r, linetable.Options{Source: source, MaxLineBytes: MaxLexiconLine})
 	b.cur = -1
 	fail := func(format string, args ...any) error {
-		return &ParseError{Source: source, Line: line, Err: fmt.Errorf("%w: "+format, append([]any{ErrLexicon}, args...)...)}
+		return sc.Error(fmt.Errorf("%w: "+format, append([]any{ErrLexicon}, args...)...))
 	}
-	for sc.Scan() {
-		line++
+	for sc.Next() {
 		raw := sc.Bytes()
-		if line == 1 {
-			raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
-		}
-		if !utf8.Valid(raw) {
+		switch {
+		case sc.TooLong():
+			return fail("line longer than %d bytes", MaxLexiconLine)
+		case linetable.IsComment(raw):
+			continue
+		case linetable.InvalidUTF8(raw) >= 0:
 			return fail("invalid UTF-8")
 		}
 		s := strings.TrimSpace(string(raw))
-		if s == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		where := fmt.Sprintf("line %d", line)
-		if source != "" {
-			where = fmt.Sprintf("%s:%d", source, line)
-		}
+		where := fmt.Sprintf("%s:%d", source, sc.Line())
 		if rest, ok := strings.CutPrefix(s, "@prior"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
 			if err := b.prior(strings.TrimSpace(rest)); err != nil {
 				return fail("%v", err)
@@ -378,14 +346,7 @@ func (b *lexiconBuilder) read(source string, r io.Reader) error {
 			return fail("%v", err)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		line++
-		if errors.Is(err, bufio.ErrTooLong) {
-			return fail("line longer than %d bytes", MaxLexiconLine)
-		}
-		return &ParseError{Source: source, Line: line, Err: err}
-	}
-	return nil
+	return sc.Err()
 }
 
 // header parses "topic ID | label | Arabic label".
@@ -462,10 +423,10 @@ func (b *lexiconBuilder) term(s, where string) error {
 		}
 		key = surface
 	} else {
-		terms := Terms(surface, TermOptions{Bigrams: true})
+		terms := tfidf.Terms(surface, tfidf.TermOptions{Bigrams: true})
 		words := 0
 		for _, t := range terms {
-			if t.Kind == Word {
+			if t.Kind == tfidf.Word {
 				words++
 			}
 		}
@@ -478,7 +439,7 @@ func (b *lexiconBuilder) term(s, where string) error {
 			return fmt.Errorf("%q has %d words; want 1 or 2", surface, words)
 		case len(terms) == 1:
 			key = terms[0].Key
-		case len(terms) == 3 && terms[2].Kind == Bigram:
+		case len(terms) == 3 && terms[2].Kind == tfidf.Bigram:
 			key = terms[2].Key
 		default:
 			return fmt.Errorf("%q: its two words do not form a pair", surface)

@@ -43,22 +43,5 @@ func ExampleReadLexicon() {
 	fmt.Println(err)
 	// Output:
 	// markets 1
-	// topics: lexicon line 2: bad lexicon: "في" gives no term (a stop word, a number or a single letter?)
-}
-
-func ExampleDefaultSpace() {
-	s, err := topics.DefaultSpace()
-	if err != nil {
-		panic(err)
-	}
-	text := `أوبك تمدد خفض الإنتاج
-قررت منظمة أوبك وحلفاؤها تمديد خفض الإنتاج حتى نهاية العام، وقال وزير الطاقة إن القرار يدعم استقرار الأسواق. وارتفع خام برنت بعد قرار أوبك.`
-	for _, k := range s.Keywords(text, 4) {
-		fmt.Println(k.Term)
-	}
-	// Output:
-	// أوبك
-	// خفض الإنتاج
-	// تمدد
-	// برنت
+	// lexicon:2: topics: bad lexicon: "في" gives no term (a stop word, a number or a single letter?)
 }

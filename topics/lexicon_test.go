@@ -1,9 +1,8 @@
 package topics
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"math"
@@ -13,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // defaultCases are short news items written for these tests, one or more
@@ -300,7 +301,7 @@ func TestReadLexiconErrors(t *testing.T) {
 		{"no label", "@topic a\n", 1, "want @topic ID"},
 		{"empty label", "@topic a |  | ع\n", 1, "empty English label"},
 		{"two-word ID", "@topic a b | A\n", 1, "want one word"},
-		{"duplicate topic", "@topic a | A\nكتاب\n@topic a | B\n", 3, "already defined at line 1"},
+		{"duplicate topic", "@topic a | A\nكتاب\n@topic a | B\n", 3, "already defined at lexicon:1"},
 		{"bad weight", "@topic a | A\nالنفط 0\n", 2, "not in (0, 100]"},
 		{"huge weight", "@topic a | A\nالنفط 1e9\n", 2, "not in (0, 100]"},
 		{"NaN weight", "@topic a | A\nالنفط NaN\n", 2, "not in (0, 100]"},
@@ -308,7 +309,7 @@ func TestReadLexiconErrors(t *testing.T) {
 		{"number", "@topic a | A\n\n2018 2\n", 3, "gives no term"},
 		{"stop word in phrase", "@topic a | A\nتحت الأنقاض 2\n", 2, "1 of its 2 words"},
 		{"three words", "@topic a | A\nمجلس الأمن الدولي\n", 2, "3 words"},
-		{"same key", "@topic a | A\nالانتخابات 3\nالانتخابي 2\n", 3, `already listed for a at line 2`},
+		{"same key", "@topic a | A\nالانتخابات 3\nالانتخابي 2\n", 3, `already listed for a at lexicon:2`},
 		{"bad extra", "@topic a | A\n=org:a org:b 2\n", 2, "extra term"},
 		{"empty extra", "@topic a | A\n= 2\n", 2, "extra term"},
 		{"invalid UTF-8", "@topic a | A\n\xff\n", 2, "invalid UTF-8"},
@@ -321,7 +322,7 @@ func TestReadLexiconErrors(t *testing.T) {
 			if !errors.As(err, &pe) || !errors.Is(err, ErrLexicon) {
 				t.Fatalf("error %v: want a *ParseError wrapping ErrLexicon", err)
 			}
-			if pe.Line != tc.line || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "lexicon line") {
+			if pe.Line != tc.line || !strings.Contains(err.Error(), tc.msg) || !strings.HasPrefix(err.Error(), fmt.Sprintf("lexicon:%d: topics: bad lexicon: ", tc.line)) {
 				t.Fatalf("error %q (line %d), want line %d and %q", err, pe.Line, tc.line, tc.msg)
 			}
 		})
@@ -420,73 +421,6 @@ func TestDefaultModelConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// devAccuracyFloor is the accuracy of the default model on the ANT v2.1
-// dev set measured when its lexicons were last changed, minus a margin.
-const devAccuracyFloor = 0.77
-
-// devMap maps the dev set's labels to the topics that count as right.
-var devMap = map[string][]string{
-	"culture":           {"medtop:01000000"},
-	"economy":           {"medtop:04000000"},
-	"sport":             {"medtop:15000000"},
-	"technology":        {"medtop:13000000"},
-	"internationalNews": {"medtop:11000000", "medtop:16000000"},
-	"middleEast":        {"medtop:11000000", "medtop:16000000"},
-}
-
-// TestDefaultModelDev measures the default model on the labelled dev
-// articles of ../shared/data (not part of the repository; the lexicons
-// were written without them). Run with -v to see the figures.
-func TestDefaultModelDev(t *testing.T) {
-	f, err := os.Open(devData)
-	if err != nil {
-		t.Skipf("dev data absent (%v): skipping the accuracy check of the default model", err)
-	}
-	defer f.Close()
-	m := mustDefaultModel(t)
-	right, n := 0, 0
-	perLabel := map[string][2]int{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var rec struct{ Category, Title, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
-		want, ok := devMap[rec.Category]
-		if !ok {
-			t.Fatalf("unknown label %q", rec.Category)
-		}
-		best := m.Score(Document{Title: rec.Title, Text: rec.Text})[0]
-		c := perLabel[rec.Category]
-		if best.Score > 0 && slices.Contains(want, best.ID) {
-			right++
-			c[0]++
-		}
-		c[1]++
-		perLabel[rec.Category] = c
-		n++
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	acc := float64(right) / float64(n)
-	for _, l := range slices.Sorted(func(yield func(string) bool) {
-		for k := range perLabel {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
-		c := perLabel[l]
-		t.Logf("%-18s recall %.4f (%d/%d)", l, float64(c[0])/float64(c[1]), c[0], c[1])
-	}
-	t.Logf("accuracy %.4f on %d articles", acc, n)
-	if acc < devAccuracyFloor {
-		t.Errorf("accuracy %.4f < %.2f", acc, devAccuracyFloor)
-	}
-}
-
 var sinkScores []TopicScore
 
 // BenchmarkDefaultModel scores a 4 KB article; BenchmarkTerms is the
@@ -505,12 +439,12 @@ func BenchmarkDefaultModel(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(text)))
 		for b.Loop() {
-			sinkTerms = Terms(text, TermOptions{Bigrams: true})
+			sinkTerms = tfidf.Terms(text, tfidf.TermOptions{Bigrams: true})
 		}
 	})
 }
 
-var sinkTerms []Term
+var sinkTerms []tfidf.Term
 
 // benchArticle returns about 4 KB of news text from the test articles.
 func benchArticle(b *testing.B) string {

@@ -3,6 +3,8 @@ package topics
 import (
 	"cmp"
 	"slices"
+
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // Topic is one topic a [Model] scores.
@@ -60,19 +62,16 @@ func (c *Classifier) Topics() []Topic {
 	return out
 }
 
-// Score is [Classifier.ScoresDoc] for d as a [Model]: the title counted
-// [Classifier.TitleWeight] times, and d.Extra added as terms (those in the
-// space's vocabulary count; others are ignored).
+// Score returns a score for every label for d, best first, ties in
+// label order, as documents were seen in training: the terms of
+// [LabeledDoc.Terms] with the classifier's title weight, d.Extra included
+// (extra terms outside the space's vocabulary are ignored). Scores are
+// cosines for [Centroid] and probabilities for [Linear] and [Bayes]. It
+// allocates the result and the document's TF-IDF row.
 func (c *Classifier) Score(d Document) []TopicScore {
-	opts := c.space.vec.terms
-	terms := opts.appendTerms(nil, LabeledDoc{Title: d.Title, Text: d.Text}.Content(c.titleWeight))
-	for _, e := range d.Extra {
-		if e != "" {
-			terms = append(terms, Term{Key: e, Surface: e, Kind: Extra, Start: -1, End: -1, Sentence: -1, Paragraph: -1})
-		}
-	}
-	counts := c.space.vec.TransformTerms([][]Term{terms})
-	cols, vals := c.space.tfidf.Transform(counts).Row(0)
+	sp := c.space
+	terms := LabeledDoc{Title: d.Title, Text: d.Text, Extra: d.Extra}.Terms(c.titleWeight, sp.Vectorizer().TermOptions())
+	cols, vals := sp.Weights().Transform(sp.Vectorizer().TransformTerms([][]tfidf.Term{terms})).Row(0)
 	s := c.rawScores(cols, vals)
 	out := make([]TopicScore, len(s))
 	for k, v := range s {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
-	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
 )
 
 // batch analyses every article of the inputs with a pool of workers and
@@ -27,18 +26,27 @@ type batch struct {
 	progress *progress
 }
 
-// result is one job done: its rendered output, or why it failed.
+// result is one job done: its rendered output, or its analysis to be
+// written when its turn comes, or why it failed.
 type result struct {
 	seq      int
-	loc      jsonl.Location
+	loc      location
 	out      []byte
+	analysis *khabar.Analysis // written by the writer when out is nil
+	job      job
 	warnings []string
 	err      error
 }
 
+// renderAhead is the longest analysed text whose output a worker renders
+// ahead of its turn. The output of a longer one — with -tokens, a hundred
+// bytes and more per byte of text — is streamed to the output by the
+// writer when its turn comes, so that it is never held in memory.
+const renderAhead = 64 << 10
+
 // failure is an input that gave no result.
 type failure struct {
-	loc jsonl.Location
+	loc location
 	err error
 }
 
@@ -120,7 +128,13 @@ func (b *batch) run(parent context.Context) int {
 					b.progress.message(fmt.Sprintf("analyze: %s: %v", r.loc, r.err))
 				}
 			} else {
-				if _, err := out.Write(r.out); err != nil {
+				var err error
+				if r.out != nil {
+					_, err = out.Write(r.out)
+				} else {
+					err = b.emit(out, r.analysis, r.job)
+				}
+				if err != nil {
 					writeErr = err
 					return
 				}
@@ -199,6 +213,10 @@ func (b *batch) process(ctx context.Context, j job) result {
 	}
 	a.Warnings = append(a.Warnings, j.art.Warnings...)
 	r.warnings = a.Warnings
+	if len(a.Text) > renderAhead {
+		r.analysis, r.job = a, j
+		return r
+	}
 	r.out, r.err = b.render(a, j)
 	return r
 }

@@ -14,10 +14,23 @@ import (
 	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
 )
 
+// location says where an article came from; it prints escaped for a
+// terminal (see escape).
+type location jsonl.Location
+
+// String returns "file:line", or "file" for a plain-text article, the
+// file name escaped for a terminal (see escape).
+func (l location) String() string {
+	if l.Line > 0 {
+		return fmt.Sprintf("%s:%d", escape(l.File), l.Line)
+	}
+	return escape(l.File)
+}
+
 // job is one article to analyse, or an input that could not be read.
 type job struct {
 	seq   int
-	loc   jsonl.Location
+	loc   location
 	plain bool // text is a plain-text article, for Analyzer.Analyze
 	text  string
 	art   jsonl.Article // a JSONL article, for Analyzer.AnalyzeArticle
@@ -66,11 +79,22 @@ func sources(inputs []string, forceJSONL bool, yield func(source) bool) {
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			if d.IsDir() {
 				return nil
 			}
 			ext := strings.ToLower(filepath.Ext(path))
 			if ext != ".txt" && ext != ".jsonl" {
+				return nil
+			}
+			regular, err := isRegular(path, d)
+			if err != nil {
+				if !yield(source{name: path, err: err}) {
+					stopped = true
+					return filepath.SkipAll
+				}
+				return nil
+			}
+			if !regular {
 				return nil
 			}
 			if !yield(source{name: path, jsonl: ext == ".jsonl"}) {
@@ -83,6 +107,24 @@ func sources(inputs []string, forceJSONL bool, yield func(source) bool) {
 			return
 		}
 	}
+}
+
+// isRegular reports whether the directory entry d at path is a regular
+// file, following a symbolic link: a FIFO, a device or a socket, or a link
+// to one of them or to a directory, is not (opening a FIFO waits for a
+// writer, forever). A link that leads nowhere is an error.
+func isRegular(path string, d fs.DirEntry) (bool, error) {
+	if d.Type().IsRegular() {
+		return true, nil
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false, nil
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	return fi.Mode().IsRegular(), nil
 }
 
 func isJSONL(name string) bool { return strings.EqualFold(filepath.Ext(name), ".jsonl") }
@@ -101,7 +143,7 @@ func produce(ctx context.Context, inputs []string, forceJSONL bool, stdin io.Rea
 			return false
 		}
 		if s.err != nil {
-			return send(job{loc: jsonl.Location{File: s.name}, err: s.err})
+			return send(job{loc: location{File: s.name}, err: s.err})
 		}
 		var r io.Reader
 		if s.stdin {
@@ -111,7 +153,7 @@ func produce(ctx context.Context, inputs []string, forceJSONL bool, stdin io.Rea
 		} else {
 			f, err := os.Open(s.name)
 			if err != nil {
-				return send(job{loc: jsonl.Location{File: s.name}, err: err})
+				return send(job{loc: location{File: s.name}, err: err})
 			}
 			defer f.Close()
 			r = f
@@ -121,9 +163,9 @@ func produce(ctx context.Context, inputs []string, forceJSONL bool, stdin io.Rea
 		}
 		text, err := readText(r)
 		if err != nil {
-			return send(job{loc: jsonl.Location{File: s.name}, err: err})
+			return send(job{loc: location{File: s.name}, err: err})
 		}
-		return send(job{loc: jsonl.Location{File: s.name}, plain: true, text: text})
+		return send(job{loc: location{File: s.name}, plain: true, text: text})
 	})
 }
 
@@ -163,7 +205,7 @@ func readText(r io.Reader) (string, error) {
 // that is not an article. It returns false when send does.
 func readJSONL(name string, r io.Reader, send func(job) bool) bool {
 	return jsonl.ReadLines(name, r, func(l jsonl.Line) bool {
-		j := job{loc: l.Loc, err: l.Err}
+		j := job{loc: location(l.Loc), err: l.Err}
 		if j.err == nil {
 			j.art, j.err = jsonl.Parse(l.Data)
 		}

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/khabar-nlp/khabar"
-	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // TestKeywordSpace checks -keyword-space: the keywords are those of an
@@ -24,7 +24,7 @@ func TestKeywordSpace(t *testing.T) {
 		}
 		texts = append(texts, string(b))
 	}
-	space, err := topics.NewSpace(texts, nil)
+	space, err := tfidf.NewSpace(texts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

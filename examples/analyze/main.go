@@ -20,11 +20,14 @@
 //     numeric id is kept as its digits). Its other fields (category, url,
 //     source, date…) are copied, verbatim, to the "meta" object of the
 //     article's result. "source" is also the article's khabar.Article
-//     Source, given to the topic model (a model trained with
-//     examples/topics train -sources uses it). Blank lines are skipped. Any other file is one
-//     plain-text article whose first line is its title.
+//     Source, given to the topic model with -sources (for a model trained
+//     by examples/topics train -sources). Blank lines are skipped. Any
+//     other file is one plain-text article whose first line is its title.
 //   - a directory is walked recursively, in lexical order, for *.txt
-//     (plain text) and *.jsonl files; other files are left alone.
+//     (plain text) and *.jsonl files; other files are left alone, and so
+//     is anything that is not a regular file once symbolic links are
+//     followed (a FIFO, a device, a socket, a link to a directory). A
+//     link that leads nowhere is reported as a failed input.
 //   - "-" reads standard input: JSONL when its first non-blank byte is
 //     "{", plain text otherwise.
 //
@@ -37,6 +40,10 @@
 //
 //   - text: a readable summary: title, topics, keywords, entities with
 //     their byte offsets, and with -tokens every sentence and token.
+//     What could drive the terminal showing it — control characters,
+//     the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+//     U+2066–U+2069) and bytes that are not UTF-8 — is written escaped
+//     (\t, \n, \x1b, \u202e, \xff), wherever it comes from.
 //   - json: the analysis as an indented JSON object; several articles
 //     give a stream of objects, one after another (as jq reads them). A
 //     single plain-text input gives exactly one object.
@@ -57,8 +64,10 @@
 // its title, a blank line and its text (title + "\n\n" + text) when the
 // text does not start with the title line; then "body_start" gives the
 // offset where the text begins. -unicode-offsets adds rune and UTF-16
-// offsets (rune_start, rune_end, utf16_start, utf16_end) to sentences and
-// tokens. A token's "sentence" is the index of its sentence in
+// offsets (rune_start, rune_end, utf16_start, utf16_end) to sentences,
+// mentions, keywords, structure blocks and tokens: what a JavaScript
+// page needs to highlight them (String.prototype.slice counts UTF-16
+// code units). A token's "sentence" is the index of its sentence in
 // "sentences", or -1 for tokens in boilerplate (left out of analysis).
 //
 // # Models
@@ -68,7 +77,7 @@
 // -no-default-gazetteer leaves out. -model uses a topic classifier saved
 // by topics.Classifier.WriteTo instead of the embedded default topic
 // model. -keyword-space scores keywords against the document frequencies
-// saved by topics.Space.WriteTo (examples/archive fit writes them from a
+// saved by tfidf.Space.WriteTo (examples/archive fit writes them from a
 // whole archive) instead of the embedded background. -topics N prints the N best topics (default 3; 0 prints every
 // topic of the model) and -keywords N the N best keywords (default 10; 0
 // leaves keywords out).
@@ -78,7 +87,9 @@
 // -j N analyses N articles at a time (default GOMAXPROCS, the number of
 // CPUs); the output keeps the input order whatever N, and at most 4×N
 // articles are held in memory at once, so an archive of any size streams
-// through. When standard error is a terminal, a progress bar shows the
+// through. The output of an article is built as it is written, never held
+// whole: with -tokens it runs to a hundred bytes and more per byte of
+// text, and writing it takes a few bytes of memory per byte of text. When standard error is a terminal, a progress bar shows the
 // articles done, the rate and, when the total is known (files and JSONL
 // lines are counted ahead, standard input is not), the time left;
 // -progress on|off forces it. -stats prints the elapsed time, the rate and
@@ -140,7 +151,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.analyzer.NoDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
 	fs.BoolVar(&cfg.analyzer.Demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
 	fs.StringVar(&cfg.analyzer.Model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
-	fs.StringVar(&cfg.analyzer.KeywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit, topics.Space.WriteTo) instead of the embedded background")
+	fs.StringVar(&cfg.analyzer.KeywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit, tfidf.Space.WriteTo) instead of the embedded background")
+	fs.BoolVar(&cfg.analyzer.Sources, "sources", false, "give each JSONL article's \"source\" to the topic model, alone and paired with each region term (for a -model trained by topics train -sources)")
 	fs.IntVar(&cfg.workers, "j", 0, "analyse `N` articles at a time (default GOMAXPROCS); output keeps input order")
 	fs.IntVar(&cfg.analyzer.Keywords, "keywords", 10, "print the `N` best keywords (0: none)")
 	fs.IntVar(&cfg.analyzer.Topics, "topics", 3, "print the `N` best topics (0: every topic)")

@@ -13,9 +13,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
-	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/features"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -315,6 +317,18 @@ func TestUserGazetteer(t *testing.T) {
 	}
 	if _, errOut, code := runAnalyze(t, text, "-no-default-gazetteer", "-"); code != 1 || !strings.Contains(errOut, "-no-default-gazetteer needs") {
 		t.Errorf("no gazetteer at all: exit %d, %q", code, errOut)
+	}
+	// regression, issue 15: a plain name list failed with "ReadList:
+	// unknown entity type Type(0)", naming no file.
+	names := filepath.Join(dir, "names.txt")
+	if err := os.WriteFile(names, []byte("هدى العطار\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code = runAnalyze(t, text, "-gazetteer", list, "-gazetteer", names, "-")
+	for _, want := range []string{names + ": gazetteer: a plain list of names", "PER, LOC or ORG", "typed list (TYPE<TAB>NAME", "-format list -type PER|LOC|ORG -o names.tsv " + names} {
+		if code != 1 || !strings.Contains(errOut, want) {
+			t.Errorf("plain list: exit %d, stderr lacks %q:\n%s", code, want, errOut)
+		}
 	}
 }
 
@@ -731,7 +745,7 @@ func TestModel(t *testing.T) {
 		docs = append(docs, topics.LabeledDoc{ID: a.ID, Category: a.Category, Title: a.Title, Text: a.Text})
 		texts = append(texts, a.Title+"\n"+a.Text)
 	}
-	space, err := topics.NewSpace(texts, nil)
+	space, err := tfidf.NewSpace(texts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -894,9 +908,10 @@ func runLines(t *testing.T, stdin string, want int, args ...string) []string {
 	return lines
 }
 
-// TestModelSource: a JSONL line's "source" reaches the topic model, so a
-// classifier trained on how each source files a story (topics train
-// -sources) files a new story as its source would.
+// TestModelSource: with -sources, a JSONL line's "source" reaches the
+// topic model, so a classifier trained on how each source files a story
+// (topics train -sources) files a new story as its source would; without
+// -sources such a model is refused.
 func TestModelSource(t *testing.T) {
 	var docs []topics.LabeledDoc
 	for _, text := range []string{
@@ -906,10 +921,10 @@ func TestModelSource(t *testing.T) {
 	} {
 		for source, label := range map[string]string{"wire_a": "world", "wire_b": "middle_east"} {
 			docs = append(docs, topics.LabeledDoc{Category: label, Text: text, Source: source,
-				Extra: khabar.SourceTerms(source, nil)})
+				Extra: features.Sources(source, nil)})
 		}
 	}
-	space, err := topics.NewSpaceLabeled(docs, 1, nil)
+	space, err := topics.NewSpaceLabeled(docs, 1, tfidf.TermOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -925,7 +940,10 @@ func TestModelSource(t *testing.T) {
 	writeFile(t, model, buf.String())
 	in := `{"id":"a","source":"wire_a","text":"اجتمع الرئيس في بغداد مع الوفد."}` + "\n" +
 		`{"id":"b","source":"wire_b","text":"اجتمع الرئيس في بغداد مع الوفد."}` + "\n"
-	out, errOut, code := runAnalyze(t, in, "-format", "jsonl", "-model", model, "-")
+	if _, errOut, code := runAnalyze(t, in, "-format", "jsonl", "-model", model, "-"); code == 0 || !strings.Contains(errOut, "WithSources") {
+		t.Errorf("a model trained with sources, without -sources: exit %d: %s", code, errOut)
+	}
+	out, errOut, code := runAnalyze(t, in, "-format", "jsonl", "-model", model, "-sources", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -945,5 +963,73 @@ func TestModelSource(t *testing.T) {
 		if len(got.Topics) == 0 || got.Topics[0].ID != want || got.Source == "" || got.Meta["source"] != got.Source {
 			t.Errorf("line %d: source %q, meta %v, topics %+v; want %s first", i+1, got.Source, got.Meta, got.Topics, want)
 		}
+	}
+}
+
+// TestUnicodeOffsetsJavaScript checks -unicode-offsets as a JavaScript
+// page would use it: slicing the text's UTF-16 code units (as
+// String.prototype.slice does) at a mention's, a keyword's, a block's or
+// a sentence's utf16 offsets gives its text, and so does slicing its runes
+// at the rune offsets. The text mixes Arabic, diacritics, tatweel, a
+// character outside the BMP (two UTF-16 units) and Latin.
+func TestUnicodeOffsetsJavaScript(t *testing.T) {
+	text := "بلينكن يزور بغداد 🇮🇶 ويلتقي مُصطفى الكاظمي\n\nوصل وزير الخارجية الأميركي أنتوني بلينكن إلى بـغـداد اليوم 😀 في زيارة لبحث الأمن مع مصطفى الكاظمي. وقال بلينكن إن الولايات المتحدة تدعم العراق. Blinken met al-Kadhimi in Baghdad.\n\nوتابع بلينكن جولته إلى الرياض لبحث الأمن مع المسؤولين في الرياض.\n"
+	out, errOut, code := runAnalyze(t, text, "-format", "json", "-unicode-offsets", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var raw struct {
+		Sentences []map[string]any `json:"sentences"`
+		Entities  []struct {
+			Mentions []map[string]any `json:"mentions"`
+		} `json:"entities"`
+		Keywords  []map[string]any `json:"keywords"`
+		Structure []map[string]any `json:"structure"`
+	}
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	units := utf16.Encode([]rune(text))
+	runes := []rune(text)
+	check := func(what string, v map[string]any, wantKey string) {
+		t.Helper()
+		get := func(k string) int {
+			f, ok := v[k].(float64)
+			if !ok {
+				t.Fatalf("%s %v has no %s", what, v, k)
+			}
+			return int(f)
+		}
+		start, end := get("start"), get("end")
+		want := text[start:end]
+		if wantKey != "" && v[wantKey] != want {
+			t.Errorf("%s %q is not the text at %d:%d (%q)", what, v[wantKey], start, end, want)
+		}
+		if got := string(utf16.Decode(units[get("utf16_start"):get("utf16_end")])); got != want {
+			t.Errorf("%s: UTF-16 slice %q, want %q", what, got, want)
+		}
+		if got := string(runes[get("rune_start"):get("rune_end")]); got != want {
+			t.Errorf("%s: rune slice %q, want %q", what, got, want)
+		}
+	}
+	n := 0
+	for _, e := range raw.Entities {
+		for _, m := range e.Mentions {
+			check("mention", m, "text")
+			n++
+		}
+	}
+	for _, k := range raw.Keywords {
+		check("keyword", k, "term")
+		n++
+	}
+	for _, b := range raw.Structure {
+		check("block", b, "")
+	}
+	for _, s := range raw.Sentences {
+		check("sentence", s, "")
+	}
+	if n < 5 || len(raw.Structure) == 0 || len(raw.Sentences) == 0 {
+		t.Fatalf("%d mentions and keywords, %d blocks, %d sentences: %s", n, len(raw.Structure), len(raw.Sentences), out)
 	}
 }

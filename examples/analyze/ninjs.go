@@ -124,8 +124,8 @@ func newNinjs(a *khabar.Analysis, j job, x *gazetteer.Index, names string) *ninj
 	}
 	if body := ninjsBodyText(a); body != "" {
 		words := 0
-		for _, t := range tokenize.Tokenize(body) {
-			if t.Kind.IsWord() {
+		for s := tokenize.Default().Scanner(body); s.Next(); {
+			if s.Token().Kind.IsWord() {
 				words++
 			}
 		}

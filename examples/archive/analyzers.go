@@ -21,6 +21,7 @@ type analyzerSpec struct {
 	Gazetteers       []sideFile
 	NoDefault        bool
 	Demonyms         bool
+	Sources          bool
 	Model            *sideFile
 	KeywordSpace     *sideFile
 	Keywords, Topics int
@@ -30,7 +31,7 @@ type analyzerSpec struct {
 // newSpec returns the spec of cfg, whose file paths are shipped to the
 // workers by shipFile (local: the workers run in this process).
 func newSpec(cfg cli.AnalyzerConfig, local bool) (analyzerSpec, error) {
-	s := analyzerSpec{NoDefault: cfg.NoDefault, Demonyms: cfg.Demonyms, Keywords: cfg.Keywords, Topics: cfg.Topics, Layers: cfg.Layers}
+	s := analyzerSpec{NoDefault: cfg.NoDefault, Demonyms: cfg.Demonyms, Sources: cfg.Sources, Keywords: cfg.Keywords, Topics: cfg.Topics, Layers: cfg.Layers}
 	for _, g := range cfg.Gazetteers {
 		f, err := shipFile(g, local)
 		if err != nil {
@@ -92,7 +93,7 @@ func (s analyzerSpec) build(ctx context.Context, stderr io.Writer) (built, error
 		return built{}, err
 	}
 	defer os.RemoveAll(dir)
-	cfg := cli.AnalyzerConfig{NoDefault: s.NoDefault, Demonyms: s.Demonyms, Keywords: s.Keywords, Topics: s.Topics, Layers: s.Layers}
+	cfg := cli.AnalyzerConfig{NoDefault: s.NoDefault, Demonyms: s.Demonyms, Sources: s.Sources, Keywords: s.Keywords, Topics: s.Topics, Layers: s.Layers}
 	n := 0
 	local := func(f sideFile) (string, error) {
 		n++

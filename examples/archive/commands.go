@@ -20,6 +20,7 @@ func analyzeCommand() *command {
 	var gazetteers cli.Files
 	analyzerFlags(c.flags, &cfg, &gazetteers)
 	c.flags.StringVar(&cfg.Model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
+	c.flags.BoolVar(&cfg.Sources, "sources", false, "give each article's \"source\" to the topic model (for a -model trained by topics train -sources)")
 	c.flags.StringVar(&cfg.KeywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit) instead of the embedded background")
 	c.flags.IntVar(&cfg.Keywords, "keywords", 10, "list the `N` best keywords (0: none)")
 	c.flags.IntVar(&cfg.Topics, "topics", 3, "list the `N` best topics (0: every topic)")

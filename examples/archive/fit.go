@@ -15,7 +15,7 @@ import (
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
-	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // Fitting a keyword space.
@@ -84,7 +84,7 @@ type termStatsFn struct {
 
 // counted is the term statistics of one article, or its dead letter.
 type counted struct {
-	stats []topics.TermStats
+	stats []tfidf.TermStats
 	dead  *deadLetter
 }
 
@@ -200,13 +200,13 @@ func (f *writeSpaceFn) ProcessElement(ctx context.Context, _ []byte, rows func(*
 	for docs(&d) {
 		n += d
 	}
-	var stats []topics.TermStats
+	var stats []tfidf.TermStats
 	var r termRow
 	for rows(&r) {
-		stats = append(stats, topics.TermStats{Key: r.Key, DF: r.DF, Surfaces: r.Surfaces})
+		stats = append(stats, tfidf.TermStats{Key: r.Key, DF: r.DF, Surfaces: r.Surfaces})
 	}
 	space, err := buildSpace(n, stats, f.Options)
-	if errors.Is(err, topics.ErrStats) {
+	if errors.Is(err, tfidf.ErrStats) {
 		return err
 	}
 	if err != nil {

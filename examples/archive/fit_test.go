@@ -13,7 +13,7 @@ import (
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
-	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // keywordTexts returns the texts fit counts for the articles of a JSONL
@@ -41,9 +41,9 @@ func keywordTexts(t *testing.T, name string) []string {
 }
 
 // checkFit runs archive fit over input with flags and checks that the
-// space it writes is, byte for byte, the one topics.NewSpace learns from
+// space it writes is, byte for byte, the one tfidf.NewSpace learns from
 // the same texts with the same options.
-func checkFit(t *testing.T, input string, articles int, vopts []topics.VectorizerOption, flags ...string) *topics.Space {
+func checkFit(t *testing.T, input string, articles int, vopts []tfidf.VectorizerOption, flags ...string) *tfidf.Space {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "space.bin")
 	stdout, stderr, code := runArchive(t, append([]string{"fit", "-input", input, "-output", out}, flags...)...)
@@ -55,7 +55,7 @@ func checkFit(t *testing.T, input string, articles int, vopts []topics.Vectorize
 		t.Fatal(err)
 	}
 	defer f.Close()
-	got, err := topics.ReadSpace(f)
+	got, err := tfidf.ReadSpace(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func checkFit(t *testing.T, input string, articles int, vopts []topics.Vectorize
 	if len(texts) != articles {
 		t.Fatalf("%d texts, want %d", len(texts), articles)
 	}
-	want, err := topics.NewSpace(texts, vopts)
+	want, err := tfidf.NewSpace(texts, vopts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func checkFit(t *testing.T, input string, articles int, vopts []topics.Vectorize
 
 func TestFitFixture(t *testing.T) {
 	checkFit(t, fixture, 7, nil)
-	checkFit(t, fixture, 7, []topics.VectorizerOption{topics.WithMinDF(2), topics.WithMaxDF(0.5)}, "-min-df", "2", "-max-df", "0.5")
+	checkFit(t, fixture, 7, []tfidf.VectorizerOption{tfidf.WithMinDF(2), tfidf.WithMaxDF(0.5)}, "-min-df", "2", "-max-df", "0.5")
 
 	out := filepath.Join(t.TempDir(), "space.bin")
 	stdout, _, code := runArchive(t, "fit", "-input", fixture, "-output", out)
@@ -109,7 +109,7 @@ func TestFitFixture(t *testing.T) {
 	}
 }
 
-// TestFitDev checks fit on the 1,800 dev articles against topics.NewSpace,
+// TestFitDev checks fit on the 1,800 dev articles against tfidf.NewSpace,
 // and that analyze's keywords change when it uses the space.
 func TestFitDev(t *testing.T) {
 	dev := devArticles(t)
@@ -139,7 +139,7 @@ func TestFitDev(t *testing.T) {
 		if len(rb.Keywords) == 0 {
 			t.Fatal("no keywords with the archive's space")
 		}
-		if !slices.EqualFunc(ra.Keywords, rb.Keywords, func(x, y topics.Keyword) bool { return x.Term == y.Term }) {
+		if !slices.EqualFunc(ra.Keywords, rb.Keywords, func(x, y tfidf.Keyword) bool { return x.Term == y.Term }) {
 			changed++
 		}
 	}

@@ -24,9 +24,10 @@
 //
 // analyze writes DIR/analyses-NNNNN-of-MMMMM.jsonl: one line per article,
 // the same line as analyze -format jsonl prints for it (the same flags
-// mean the same), in no particular order. fit writes FILE: the keyword
+// mean the same: -gazetteer, -no-default-gazetteer, -demonyms, -model,
+// -sources, -keyword-space, -topics, -keywords), in no particular order. fit writes FILE: the keyword
 // space of the archive (document frequencies of its terms, as
-// topics.NewSpace would learn them from the same articles), which analyze
+// tfidf.NewSpace would learn them from the same articles), which analyze
 // -keyword-space and serve -keyword-space load. entities writes
 // DIR/entities-NNNNN-of-MMMMM.jsonl, one line per entity:
 //

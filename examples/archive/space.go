@@ -2,7 +2,7 @@ package main
 
 // What fit asks of package topics, in one place: the text of an article
 // whose terms are counted, a text's term statistics, and the keyword
-// space built from their sums. The space is the one topics.NewSpace builds
+// space built from their sums. The space is the one tfidf.NewSpace builds
 // from the same texts; analyze and serve load it with -keyword-space.
 
 import (
@@ -10,27 +10,27 @@ import (
 
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/article"
-	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // spaceOptions are fit's limits on the vocabulary (the vectorizer options
-// of topics.NewSpace; the zero value keeps every term).
+// of tfidf.NewSpace; the zero value keeps every term).
 type spaceOptions struct {
 	MinDF       int
 	MaxDF       float64
 	MaxFeatures int
 }
 
-func (o spaceOptions) vectorizer() []topics.VectorizerOption {
-	var v []topics.VectorizerOption
+func (o spaceOptions) vectorizer() []tfidf.VectorizerOption {
+	var v []tfidf.VectorizerOption
 	if o.MinDF > 0 {
-		v = append(v, topics.WithMinDF(o.MinDF))
+		v = append(v, tfidf.WithMinDF(o.MinDF))
 	}
 	if o.MaxDF > 0 {
-		v = append(v, topics.WithMaxDF(o.MaxDF))
+		v = append(v, tfidf.WithMaxDF(o.MaxDF))
 	}
 	if o.MaxFeatures > 0 {
-		v = append(v, topics.WithMaxFeatures(o.MaxFeatures))
+		v = append(v, tfidf.WithMaxFeatures(o.MaxFeatures))
 	}
 	return v
 }
@@ -56,10 +56,10 @@ func startsWithTitle(text, title string) bool {
 }
 
 // textStats returns the term statistics of one text.
-func textStats(text string) []topics.TermStats { return topics.TextStats(text, topics.TermOptions{}) }
+func textStats(text string) []tfidf.TermStats { return tfidf.TextStats(text, tfidf.TermOptions{}) }
 
 // buildSpace builds the keyword space of n texts from the sums of their
 // term statistics.
-func buildSpace(n int, stats []topics.TermStats, o spaceOptions) (*topics.Space, error) {
-	return topics.NewSpaceFromStats(n, stats, o.vectorizer())
+func buildSpace(n int, stats []tfidf.TermStats, o spaceOptions) (*tfidf.Space, error) {
+	return tfidf.NewSpaceFromStats(n, stats, o.vectorizer())
 }

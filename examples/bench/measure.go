@@ -41,9 +41,6 @@ type side struct {
 	ops, mallocs, allocBytes uint64
 }
 
-// sink keeps results alive so the compiler cannot drop the work.
-var sink int
-
 // measure sets up c for input and times both sides, each for at least
 // minTime in total, interleaving their rounds.
 func measure(c comparison, input []byte, minTime time.Duration, progress io.Writer) (measurement, error) {
@@ -122,7 +119,6 @@ func (s *side) round() {
 	}
 	elapsed := time.Since(start)
 	runtime.ReadMemStats(&after)
-	sink += count
 	s.st.count = count
 	s.st.roundNs = append(s.st.roundNs, float64(elapsed.Nanoseconds())/float64(n))
 	s.ops += uint64(n)

@@ -16,7 +16,8 @@ import (
 	"github.com/james-bowman/nlp"
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/lsa"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // devArticlesFile is the labelled dev set of ANT v2.1 (1,800 articles),
@@ -140,15 +141,15 @@ func totalBytes(texts []string) int64 {
 // same articles: TF-IDF fit and transform, and the truncated SVD of LSA.
 func topicsComparisons() []comparison {
 	var texts []string // the articles of one operation
-	var x *topics.CSR  // TF-IDF of texts, documents × terms (lsa-nlp)
+	var x *tfidf.CSR   // TF-IDF of texts, documents × terms (lsa-nlp)
 	var xDense mat.Matrix
 
 	// Our fit and transform of the same texts, tokenising each text once:
 	// vocabulary (stems, surfaces, document frequencies), idf and the
 	// L2-normalised TF-IDF matrix. (NewSpace followed by Space.Transform
 	// would tokenise every text twice.)
-	fitOurs := func(texts []string) (*topics.Space, *topics.CSR, error) {
-		return topics.NewSpaceTransform(texts, nil)
+	fitOurs := func(texts []string) (*tfidf.Space, *tfidf.CSR, error) {
+		return tfidf.NewSpaceTransform(texts, nil)
 	}
 
 	return []comparison{
@@ -196,7 +197,7 @@ func topicsComparisons() []comparison {
 				}
 				texts = sampleArticles(distinct, topicsArticles)
 				// LSA input: terms in at least two articles, sublinear tf.
-				s, err := topics.NewSpace(texts, []topics.VectorizerOption{topics.WithMinDF(2)}, topics.WithSublinearTF())
+				s, err := tfidf.NewSpace(texts, []tfidf.VectorizerOption{tfidf.WithMinDF(2)}, tfidf.WithSublinearTF())
 				if err != nil {
 					return 0, err
 				}
@@ -210,7 +211,7 @@ func topicsComparisons() []comparison {
 				return 0, nil
 			},
 			ours: func() int {
-				a, err := topics.NewLSA(context.Background(), x, lsaDims)
+				a, err := lsa.Fit(context.Background(), x, lsaDims)
 				if err != nil {
 					panic(err)
 				}
@@ -231,7 +232,7 @@ func topicsComparisons() []comparison {
 // topicsScalingNote times our fit and transform once for each size of
 // topicsScaling (articles drawn from distinct, reshuffled beyond its
 // size) and reports the growth on notes.
-func topicsScalingNote(distinct []string, fit func([]string) (*topics.Space, *topics.CSR, error)) error {
+func topicsScalingNote(distinct []string, fit func([]string) (*tfidf.Space, *tfidf.CSR, error)) error {
 	var line strings.Builder
 	var first, last time.Duration
 	for i, n := range topicsScaling {

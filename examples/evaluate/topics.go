@@ -3,34 +3,43 @@ package main
 // # topics
 //
 // topics trains a classifier of package topics on -train (JSONL lines
-// {"id","category","title","text"}) and scores it on -test: accuracy,
-// macro-F1 (the mean F1 over every label seen in the gold or predicted
-// labels), per-label precision, recall and F1, and a confusion matrix
-// (rows gold, columns predicted). -classifier picks linear (multinomial
-// logistic regression, the default), centroid (TF-IDF Rocchio) or bayes
-// (multinomial naive Bayes, the usual baseline).
-// -entities (on by default) adds terms derived from each article's
-// entities to its features: the country and region terms of cli.RegionTerms,
-// as khabar.Analyzer gives them to a model. -sources (on by default) adds
-// khabar.SourceTerms for lines with a "source" field: the feed alone and
-// paired with each of those entity terms, so that the model learns how
-// each source files each region (one files all Arab-world news as
-// international, another keeps Iran and Turkey in its Middle East
-// section).
-// -folds K instead runs stratified K-fold cross-validation on -train
-// alone: the documents of each label are shuffled with a fixed seed and
-// dealt round-robin to the folds; each fold is scored by a model trained
-// (TF-IDF space included) on the other K−1, and the counts are summed.
-// -json prints {"accuracy":…,"macro_f1":…,"labels":{"<label>":
-// {"precision":…,"recall":…,"f1":…}}} plus the document count, the
-// classifier and the training seconds. Without -train, -map evaluates the
+// {"id","category","title","text"[,"source"]}) and scores it on -test:
+// accuracy, macro-F1 (the mean F1 over every label seen in the gold or
+// predicted labels), per-label precision, recall and F1, and a confusion
+// matrix (rows gold, columns predicted). -classifier picks linear
+// (multinomial logistic regression, the default), centroid (TF-IDF
+// Rocchio) or bayes (multinomial naive Bayes, the usual baseline).
+//
+// Every article, for training and for scoring, becomes the document the
+// Analyzer gives a topic model (khabar.Analyzer.TopicDocument, through
+// cli.TopicDocuments): boilerplate left out, the title apart, and the
+// IDs, countries and regions of its entities as extra terms — what
+// analyze and serve give a model trained by topics train, so that these
+// figures are those of that model in service. -entities=false leaves the
+// entity terms out, to measure what they add. -sources (off by default)
+// adds each article's "source" field, alone and paired with each region
+// term.
+//
+// -split FILE takes a frozen tuning/check split (testdata/splits/): the
+// classifier is trained on the tuning part of -train and scored on its
+// check part, or, with -folds, cross-validated inside the tuning part.
+// -folds K runs stratified K-fold cross-validation: the documents of
+// each label are shuffled with a fixed seed and dealt round-robin to the
+// folds; each fold is scored by a model trained (TF-IDF space included)
+// on the other K−1, and the counts are summed. -predictions FILE writes
+// one JSON line per scored article, {"id","label","predicted"}. -json
+// prints {"accuracy":…,"macro_f1":…,"labels":{"<label>":{"precision":…,
+// "recall":…,"f1":…}}} plus the document count, the classifier, the
+// features and the training seconds. Without -train, -map evaluates the
 // default topic model instead (see topics_default.go).
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -41,56 +50,94 @@ import (
 )
 
 const topicsUsage = `usage:
-  evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier linear|centroid|bayes] [-json]
-  evaluate topics -test FILE.jsonl -map label=medtop:CODE[|medtop:CODE…],… [-json]
+  evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K | -split SPLIT.tsv [-folds K]) [-classifier linear|centroid|bayes] [-entities=false] [-sources] [-predictions FILE] [-json]
+  evaluate topics -test FILE.jsonl [-split SPLIT.tsv [-part tune|check]] -map label=medtop:CODE[|medtop:CODE…],… [-entities=false] [-predictions FILE] [-json]
 `
+
+// topicsFlags are the flags of evaluate topics.
+type topicsFlags struct {
+	train, test, kind, split, part, predictions string
+	asJSON, entities, sources                   bool
+	folds                                       int
+}
 
 func runTopics(args []string, e env) int {
 	fs := newFlagSet("evaluate topics", topicsUsage, e)
-	train := fs.String("train", "", "labelled training `FILE.jsonl` ({\"id\",\"category\",\"title\",\"text\"} per line)")
-	test := fs.String("test", "", "labelled test `FILE.jsonl`")
-	kind := fs.String("classifier", "linear", "`kind`: linear (logistic regression), centroid (TF-IDF Rocchio) or bayes (multinomial naive Bayes)")
-	asJSON := fs.Bool("json", false, "print the scores as one JSON object (fractions in [0, 1])")
-	folds := fs.Int("folds", 0, "stratified `K`-fold cross-validation on -train alone (fixed seed)")
+	var f topicsFlags
+	fs.StringVar(&f.train, "train", "", "labelled training `FILE.jsonl` ({\"id\",\"category\",\"title\",\"text\"} per line)")
+	fs.StringVar(&f.test, "test", "", "labelled test `FILE.jsonl`")
+	fs.StringVar(&f.kind, "classifier", "linear", "`kind`: linear (logistic regression), centroid (TF-IDF Rocchio) or bayes (multinomial naive Bayes)")
+	fs.BoolVar(&f.asJSON, "json", false, "print the scores as one JSON object (fractions in [0, 1])")
+	fs.IntVar(&f.folds, "folds", 0, "stratified `K`-fold cross-validation on -train alone (fixed seed), inside its tuning part with -split")
+	fs.StringVar(&f.split, "split", "", "a frozen tuning/check `SPLIT.tsv` of the articles (testdata/splits/): train on the tuning part, score the check part")
+	fs.StringVar(&f.part, "part", cli.Check, "with -split and the default model: the `part` scored, tune or check")
+	fs.StringVar(&f.predictions, "predictions", "", "write one JSON line per scored article, {\"id\",\"label\",\"predicted\"}, to `FILE`")
 	dm := addDefaultModelFlags(fs)
-	withEntities := fs.Bool("entities", true, "add terms from each article's entities (country codes, Arab world or not) to the features, as the Analyzer does")
-	withSources := fs.Bool("sources", true, "add each article's \"source\" field, alone and paired with each entity term, to the features, as the Analyzer does for an Article with a Source")
+	fs.BoolVar(&f.entities, "entities", true, "give each article's entity IDs, countries and regions to the model, as the Analyzer does (false: words alone)")
+	fs.BoolVar(&f.sources, "sources", false, "give each article's \"source\" field, alone and paired with each region term, to the model")
 	if code, ok := parseArgs(fs, args); !ok {
 		return code
 	}
 	usageError := func(msg string) int { return badUsage(fs, e, msg) }
 	switch {
-	case *train == "" || dm.set:
-		return runDefaultTopics(fs, e, dm, *train, *test, *asJSON, *withEntities)
-	case *kind != "centroid" && *kind != "linear" && *kind != "bayes":
-		return usageError(fmt.Sprintf("-classifier %q: want linear, centroid or bayes", *kind))
-	case *folds < 0 || *folds == 1:
+	case f.part != cli.Tune && f.part != cli.Check:
+		return usageError(fmt.Sprintf("-part %q: want tune or check", f.part))
+	case f.train == "" || dm.set:
+		return runDefaultTopics(fs, e, dm, f)
+	case f.kind != "centroid" && f.kind != "linear" && f.kind != "bayes":
+		return usageError(fmt.Sprintf("-classifier %q: want linear, centroid or bayes", f.kind))
+	case f.folds < 0 || f.folds == 1:
 		return usageError("-folds must be 2 or more (or 0 for no folds)")
-	case *folds > 0 && *test != "":
-		return usageError("-folds cannot be combined with -test")
-	case *folds == 0 && *test == "":
-		return usageError("give -test FILE.jsonl or -folds K")
+	case (f.folds > 0 || f.split != "") && f.test != "":
+		return usageError("-folds and -split take the test articles from -train; they cannot be combined with -test")
+	case f.folds == 0 && f.test == "" && f.split == "":
+		return usageError("give -test FILE.jsonl, -folds K or -split SPLIT.tsv")
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(e.stderr, "evaluate topics: %v\n", err)
 		return 1
 	}
-	trainDocs, err := cli.ReadLabeled(*train)
+	trainDocs, err := cli.ReadLabeled(f.train)
 	if err != nil {
 		return fail(err)
 	}
-	which := cli.TopicTerms{Regions: *withEntities, Sources: *withSources}
-	if err := cli.AddTopicTerms(trainDocs, which); err != nil {
+	var testDocs []topics.LabeledDoc
+	switch {
+	case f.split != "":
+		split, err := cli.ReadSplit(f.split)
+		if err != nil {
+			return fail(err)
+		}
+		all := trainDocs
+		if trainDocs, err = split.Select(all, cli.Tune); err != nil {
+			return fail(fmt.Errorf("%s: %w", f.train, err))
+		}
+		if f.folds == 0 {
+			testDocs, _ = split.Select(all, cli.Check)
+		}
+	case f.test != "":
+		if testDocs, err = cli.ReadLabeled(f.test); err != nil {
+			return fail(err)
+		}
+	}
+	a, err := cli.TopicAnalyzer(cli.TopicFeatures{Entities: f.entities, Sources: f.sources})
+	if err != nil {
 		return fail(err)
 	}
+	ctx := context.Background()
+	for _, docs := range [][]topics.LabeledDoc{trainDocs, testDocs} {
+		if err := cli.TopicDocuments(ctx, a, docs); err != nil {
+			return fail(err)
+		}
+	}
 	var ev *topicEval
-	if *folds > 0 {
-		if *folds > len(trainDocs) {
-			return fail(fmt.Errorf("%s: %d documents, too few for %d folds", *train, len(trainDocs), *folds))
+	if f.folds > 0 {
+		if f.folds > len(trainDocs) {
+			return fail(fmt.Errorf("%s: %d documents, too few for %d folds", f.train, len(trainDocs), f.folds))
 		}
 		ev = newTopicEval()
-		part := stratifiedFolds(trainDocs, *folds, 1)
-		for i := range *folds {
+		part := stratifiedFolds(trainDocs, f.folds, 1)
+		for i := range f.folds {
 			var tr, te []topics.LabeledDoc
 			for j, d := range trainDocs {
 				if part[j] == i {
@@ -99,36 +146,29 @@ func runTopics(args []string, e env) int {
 					tr = append(tr, d)
 				}
 			}
-			f, err := evaluateTopics(tr, te, *kind)
+			fe, err := evaluateTopics(tr, te, f.kind)
 			if err != nil {
 				return fail(fmt.Errorf("fold %d: %w", i+1, err))
 			}
 			fmt.Fprintf(e.stderr, "evaluate topics: fold %d/%d: accuracy %.4f on %d documents, %s\n",
-				i+1, *folds, f.accuracy(), f.n, f.train.Round(time.Millisecond))
-			ev.add(f)
+				i+1, f.folds, fe.accuracy(), fe.n, fe.train.Round(time.Millisecond))
+			ev.add(fe)
 		}
-	} else {
-		testDocs, err := cli.ReadLabeled(*test)
-		if err != nil {
-			return fail(err)
-		}
-		if err := cli.AddTopicTerms(testDocs, which); err != nil {
-			return fail(err)
-		}
-		ev, err = evaluateTopics(trainDocs, testDocs, *kind)
-		if err != nil {
-			return fail(err)
-		}
+	} else if ev, err = evaluateTopics(trainDocs, testDocs, f.kind); err != nil {
+		return fail(err)
 	}
-	ev.kind, ev.folds = *kind, *folds
+	ev.kind, ev.folds, ev.split = f.kind, f.folds, f.split != ""
 	ev.features = []string{"words"}
-	if *withEntities {
+	if f.entities {
 		ev.features = append(ev.features, "entities")
 	}
-	if *withSources && slices.ContainsFunc(trainDocs, func(d topics.LabeledDoc) bool { return d.Source != "" }) {
+	if f.sources && slices.ContainsFunc(trainDocs, func(d topics.LabeledDoc) bool { return d.Source != "" }) {
 		ev.features = append(ev.features, "sources")
 	}
-	if *asJSON {
+	if err := writePredictions(f.predictions, ev.preds); err != nil {
+		return fail(err)
+	}
+	if f.asJSON {
 		err = ev.writeJSON(e.stdout)
 	} else {
 		err = ev.writeText(e.stdout)
@@ -137,6 +177,34 @@ func runTopics(args []string, e env) int {
 		return fail(fmt.Errorf("writing output: %w", err))
 	}
 	return 0
+}
+
+// topicPrediction is one scored article: its ID, gold label and topicPrediction.
+type topicPrediction struct {
+	ID        string `json:"id"`
+	Label     string `json:"label"`
+	Predicted string `json:"predicted"`
+}
+
+// writePredictions writes preds to path as JSON lines, unless path is
+// empty.
+func writePredictions(path string, preds []topicPrediction) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false)
+	for _, p := range preds {
+		if err := enc.Encode(p); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }
 
 // stratifiedFolds gives each document a fold in [0, k): the documents of
@@ -181,7 +249,7 @@ func evaluateTopics(tr, te []topics.LabeledDoc, kind string) (*topicEval, error)
 	ev := newTopicEval()
 	ev.train = time.Since(start)
 	for _, d := range te {
-		ev.count(d.Category, c.ScoresDoc(d)[0].Label)
+		ev.count(d.ID, d.Category, c.Score(d.Document())[0].Label)
 	}
 	return ev, nil
 }
@@ -189,10 +257,12 @@ func evaluateTopics(tr, te []topics.LabeledDoc, kind string) (*topicEval, error)
 // topicEval holds a confusion matrix: gold label → predicted label → count.
 type topicEval struct {
 	conf  map[string]map[string]int
+	preds []topicPrediction // in the order scored
 	n     int
 	train time.Duration
 	kind  string
 	folds int
+	split bool // trained on a split's tuning part
 	// features names the kinds of terms the classifier saw: words, and
 	// entities and sources when they were added.
 	features []string
@@ -200,21 +270,18 @@ type topicEval struct {
 
 func newTopicEval() *topicEval { return &topicEval{conf: map[string]map[string]int{}} }
 
-func (ev *topicEval) count(gold, pred string) {
+func (ev *topicEval) count(id, gold, pred string) {
 	if ev.conf[gold] == nil {
 		ev.conf[gold] = map[string]int{}
 	}
 	ev.conf[gold][pred]++
 	ev.n++
+	ev.preds = append(ev.preds, topicPrediction{id, gold, pred})
 }
 
 func (ev *topicEval) add(o *topicEval) {
-	for g, row := range o.conf {
-		for p, n := range row {
-			for range n {
-				ev.count(g, p)
-			}
-		}
+	for _, p := range o.preds {
+		ev.count(p.ID, p.Label, p.Predicted)
 	}
 	ev.train += o.train
 }
@@ -311,8 +378,13 @@ func (ev *topicEval) writeText(w io.Writer) error {
 	per, macro := ev.perLabel()
 	labels := ev.labels()
 	how := "held-out test file"
-	if ev.folds > 0 {
+	switch {
+	case ev.folds > 0 && ev.split:
+		how = fmt.Sprintf("%d-fold stratified cross-validation inside the tuning part", ev.folds)
+	case ev.folds > 0:
 		how = fmt.Sprintf("%d-fold stratified cross-validation", ev.folds)
+	case ev.split:
+		how = "trained on the tuning part, scored on the check part"
 	}
 	fmt.Fprintf(w, "classifier %s on %s, %s, %d documents, training %s\n", ev.kind, strings.Join(ev.features, "+"), how, ev.n, ev.train.Round(time.Millisecond))
 	writeLabelTable(w, ev.accuracy(), macro, labels, per)

@@ -28,10 +28,13 @@ package main
 // {"<label>":{"precision":…,"recall":…,"f1":…}}}, with "documents",
 // "classifier":"default", "other_topics" and "load_seconds".
 //
-// With -entities (the default) each article goes through khabar.Analyzer
-// as a user's would: boilerplate left out, and the IDs and region terms of
-// its entities given to the model; -entities=false scores the model on
-// the title and text alone.
+// Each article goes through khabar.Analyzer as a user's would
+// (khabar.Analyzer.TopicDocument): boilerplate left out, and with
+// -entities (the default) the IDs and region terms of its entities given
+// to the model; -entities=false scores the model on the title and text
+// alone. -split SPLIT.tsv scores only the -part (check by default) of the
+// frozen split; -predictions FILE writes {"id","label","predicted"} per
+// article, the prediction being the mapped label as below.
 
 import (
 	"context"
@@ -44,7 +47,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/topics"
 )
@@ -131,21 +133,22 @@ func (m *labelMap) predicted(gold, topic string) string {
 	return topic
 }
 
-// runDefaultTopics is topics without -train. fs has been parsed; train is
-// the -train value (an error unless empty).
-func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, train, test string, asJSON, withEntities bool) int {
+// runDefaultTopics is topics without -train. fs has been parsed.
+func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, f topicsFlags) int {
 	usageError := func(msg string) int { return badUsage(fs, e, msg) }
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	switch {
-	case train != "":
+	case f.train != "":
 		return usageError("-map is for the default model and cannot be combined with -train")
 	case set["classifier"] || set["folds"]:
 		return usageError("-classifier and -folds need -train; without -train the default model is evaluated")
 	case !d.set:
 		return usageError("give -train FILE.jsonl to train a classifier, or -map label=medtop:CODE,… to evaluate the default model")
-	case test == "":
+	case f.test == "":
 		return usageError("give -test FILE.jsonl to evaluate the default model on")
+	case set["part"] && f.split == "":
+		return usageError("-part needs -split")
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(e.stderr, "evaluate topics: %v\n", err)
@@ -161,38 +164,41 @@ func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, train, test
 	if err != nil {
 		return usageError(err.Error())
 	}
-	docs, err := cli.ReadLabeled(test)
+	docs, err := cli.ReadLabeled(f.test)
 	if err != nil {
 		return fail(err)
 	}
-	for _, doc := range docs {
-		if _, ok := m.topics[doc.Category]; !ok {
-			return fail(fmt.Errorf("%s: document %q has the label %q, which -map does not map", test, doc.ID, doc.Category))
-		}
-	}
-	score := func(doc topics.LabeledDoc) []topics.TopicScore {
-		return model.Score(topics.Document{Title: doc.Title, Text: doc.Text})
-	}
-	if withEntities {
-		a, err := khabar.New(khabar.WithLayers(khabar.Structure | khabar.Entities | khabar.Topics))
+	if f.split != "" {
+		split, err := cli.ReadSplit(f.split)
 		if err != nil {
 			return fail(err)
 		}
-		score = func(doc topics.LabeledDoc) []topics.TopicScore {
-			res, err := a.AnalyzeArticle(context.Background(), khabar.Article{Title: doc.Title, Body: doc.Text, Source: doc.Source})
-			if err != nil {
-				return nil // no text: no topic
-			}
-			return res.Topics
+		if docs, err = split.Select(docs, f.part); err != nil {
+			return fail(fmt.Errorf("%s: %w", f.test, err))
 		}
 	}
-	ev := evaluateDefault(score, m, docs)
+	for _, doc := range docs {
+		if _, ok := m.topics[doc.Category]; !ok {
+			return fail(fmt.Errorf("%s: document %q has the label %q, which -map does not map", f.test, doc.ID, doc.Category))
+		}
+	}
+	a, err := cli.TopicAnalyzer(cli.TopicFeatures{Entities: f.entities, Sources: f.sources})
+	if err != nil {
+		return fail(err)
+	}
+	if err := cli.TopicDocuments(context.Background(), a, docs); err != nil {
+		return fail(err)
+	}
+	ev := evaluateDefault(model, m, docs)
 	ev.kind, ev.train = "default", load
 	names := map[string]string{}
 	for _, t := range model.Topics() {
 		names[t.ID] = t.Label
 	}
-	if asJSON {
+	if err := writePredictions(f.predictions, ev.preds); err != nil {
+		return fail(err)
+	}
+	if f.asJSON {
 		err = writeDefaultJSON(e.stdout, ev, m)
 	} else {
 		err = writeDefaultText(e.stdout, ev, m, names)
@@ -203,17 +209,17 @@ func runDefaultTopics(fs *flag.FlagSet, e env, d *defaultModelFlags, train, test
 	return 0
 }
 
-// evaluateDefault scores docs with score, counting each prediction under
+// evaluateDefault scores docs with model, counting each prediction under
 // the label it maps back to.
-func evaluateDefault(score func(topics.LabeledDoc) []topics.TopicScore, m *labelMap, docs []topics.LabeledDoc) *topicEval {
+func evaluateDefault(model topics.Model, m *labelMap, docs []topics.LabeledDoc) *topicEval {
 	ev := newTopicEval()
 	for _, doc := range docs {
-		best := score(doc)
+		best := model.Score(doc.Document())
 		pred := noTopic
 		if len(best) > 0 && best[0].Score > 0 {
 			pred = m.predicted(doc.Category, best[0].ID)
 		}
-		ev.count(doc.Category, pred)
+		ev.count(doc.ID, doc.Category, pred)
 	}
 	return ev
 }

@@ -132,18 +132,6 @@ func TestTopicsSources(t *testing.T) {
 		"استقبل الأمير في الدوحة وفدا حكوميا رفيعا.",
 	}
 	dir := t.TempDir()
-	write := func(name string, docs []map[string]string) string {
-		var b strings.Builder
-		for _, d := range docs {
-			line, _ := json.Marshal(d)
-			b.Write(append(line, '\n'))
-		}
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
 	var train, test []map[string]string
 	for i, s := range stories {
 		for source, label := range map[string]string{"wire_a": "world", "wire_b": "middle_east"} {
@@ -155,7 +143,7 @@ func TestTopicsSources(t *testing.T) {
 			}
 		}
 	}
-	trainPath, testPath := write("train.jsonl", train), write("test.jsonl", test)
+	trainPath, testPath := writeJSONL(t, dir, "train.jsonl", train), writeJSONL(t, dir, "test.jsonl", test)
 	for _, tc := range []struct {
 		sources  string
 		accuracy float64

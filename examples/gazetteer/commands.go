@@ -26,8 +26,16 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// fail reports err and returns the exit status of a failure. An error
+// of package gazetteer already says where it comes from ("gazetteer: …",
+// "file:12: gazetteer: …") and is printed as it is.
 func fail(stderr io.Writer, err error) int {
-	fmt.Fprintf(stderr, "gazetteer: %v\n", err)
+	msg := err.Error()
+	var pe *gazetteer.ParseError
+	if !strings.HasPrefix(msg, "gazetteer: ") && !errors.As(err, &pe) {
+		msg = "gazetteer: " + msg
+	}
+	fmt.Fprintln(stderr, msg)
 	return 1
 }
 
@@ -215,11 +223,11 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 			names = append(names, s)
 		}
 		slices.SortFunc(names, func(a, b string) int { return subs[b] - subs[a] })
-		fmt.Fprintf(w, "%s:", t)
-		for _, s := range names {
-			fmt.Fprintf(w, " %s %d,", s, subs[s])
+		parts := make([]string, len(names))
+		for i, s := range names {
+			parts[i] = fmt.Sprintf("%s %d", s, subs[s])
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintf(w, "%s: %s\n", t, strings.Join(parts, ", "))
 	}
 	return 0
 }
@@ -263,10 +271,15 @@ func runLookup(args []string, stdout, stderr io.Writer) int {
 	results := make([]lookupJSON, 0, fs.NArg())
 	for _, q := range fs.Args() {
 		r := lookupJSON{Query: q, Candidates: []candidateJSON{}}
-		for i, c := range x.Lookup(q) {
-			if *max > 0 && i == *max {
+		seen := map[string]bool{} // one candidate per entry: its best
+		for _, c := range x.Lookup(q) {
+			if *max > 0 && len(r.Candidates) == *max {
 				break
 			}
+			if seen[c.Entry.ID] {
+				continue
+			}
+			seen[c.Entry.ID] = true
 			r.Candidates = append(r.Candidates, candidateJSON{
 				ID: c.Entry.ID, Type: c.Entry.Type.String(), Name: c.Entry.Name, NameEN: c.Entry.NameEN,
 				Match: c.Method.String(), Distance: c.Distance, Score: round3(c.Score), Clitic: c.Clitic, Surface: c.Surface,
@@ -298,7 +311,11 @@ func runLookup(args []string, stdout, stderr io.Writer) int {
 			if c.Distance > 0 {
 				how += fmt.Sprintf(" d=%d", c.Distance)
 			}
-			fmt.Fprintf(w, "  %-28s %s  %s (%s)  %s  %.3f\n", c.ID, c.Type, c.Name, c.NameEN, how, c.Score)
+			name := c.Name
+			if c.NameEN != "" {
+				name += " (" + c.NameEN + ")"
+			}
+			fmt.Fprintf(w, "  %-28s %s  %s  %s  %.3f\n", c.ID, c.Type, name, how, c.Score)
 		}
 	}
 	return 0

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/khabar-nlp/khabar"
-	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // TestKeywordSpaceFlag checks -keyword-space: the server's keywords are
@@ -27,7 +27,7 @@ func TestKeywordSpaceFlag(t *testing.T) {
 		}
 		texts = append(texts, string(b))
 	}
-	space, err := topics.NewSpace(texts, nil)
+	space, err := tfidf.NewSpace(texts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestKeywordSpaceFlag(t *testing.T) {
 	var stderr syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if code := run(ctx, []string{"-keyword-space", "main.go"}, &stderr); code != 1 || !strings.Contains(stderr.String(), "-keyword-space main.go: topics: not a saved TF-IDF space") {
+	if code := run(ctx, []string{"-keyword-space", "main.go"}, &stderr); code != 1 || !strings.Contains(stderr.String(), "-keyword-space main.go: tfidf: not a saved TF-IDF space") {
 		t.Errorf("-keyword-space main.go: exit %d, %q", code, stderr.String())
 	}
 }

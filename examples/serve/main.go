@@ -27,9 +27,9 @@
 // Offsets are 0-based byte offsets into the UTF-8 text, end exclusive.
 // Errors are {"error": "…"} with status 400 (malformed JSON), 404, 405
 // (wrong method), 413 (body over -max-bytes), 415 (content type or
-// charset), 422 (no text to analyse) or 503 (analysis over
-// -analyze-timeout). See package examples/serve/internal/server for the
-// details.
+// charset), 422 (no text to analyse) or 503 (too busy to start within
+// -max-queue-wait, with Retry-After; analysis over -analyze-timeout). See
+// package examples/serve/internal/server for the details.
 //
 // # Flags
 //
@@ -38,13 +38,23 @@
 // -no-default-gazetteer leaves out; -demonyms reports demonyms
 // (الأميركية) as mentions of their place. -model uses a topic classifier
 // saved by topics.Classifier.WriteTo instead of the default topic model;
-// -keyword-space scores keywords against the document frequencies saved by
-// topics.Space.WriteTo (examples/archive fit writes them from a whole
-// archive) instead of the embedded background. -topics and -keywords bound how many of each an answer lists.
+// -sources gives it the "source" of JSON articles (for a model trained by
+// topics train -sources). -keyword-space scores keywords against the
+// document frequencies saved by tfidf.Space.WriteTo (examples/archive fit
+// writes them from a whole archive) instead of the embedded background.
+// -topics and -keywords bound how many of each an answer lists.
 //
-// The server builds one Analyzer at start and shares it; -max-concurrent
-// analyses run at once and the others wait. Reading a request, writing
-// an answer and idle keep-alive connections are bounded by timeouts. On
+// The server builds one Analyzer at start and shares it. A request's
+// analysis starts when its turn comes: requests of more than a sixteenth
+// of -max-inflight-bytes (default -max-bytes) are large and wait,
+// first come first served, until the bytes of large requests in analysis
+// fit in that budget (one runs alone whatever its size); smaller ones
+// wait only for one of -max-concurrent slots. So a few large articles
+// queue among themselves while small ones keep flowing, and the memory of
+// the analyses in progress stays bounded. A request that would wait
+// longer than -max-queue-wait for its turn is answered 503 with a
+// Retry-After header. Reading a request, writing an answer and idle
+// keep-alive connections are bounded by timeouts. On
 // SIGINT or SIGTERM the server stops accepting connections, lets the
 // requests in flight finish (for up to -shutdown-timeout) and exits 0.
 // Exit status: 0 after a clean shutdown, 1 when the server cannot start
@@ -97,11 +107,14 @@ type config struct {
 	noDefault       bool
 	demonyms        bool
 	model           string
+	sources         bool
 	keywordSpace    string
 	topics          int
 	keywords        int
 	maxBytes        int64
 	maxConcurrent   int
+	maxInflight     int64
+	maxQueueWait    time.Duration
 	analyzeTimeout  time.Duration
 	shutdownTimeout time.Duration
 	accessLog       bool
@@ -119,11 +132,14 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.BoolVar(&cfg.noDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
 	fs.BoolVar(&cfg.demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
 	fs.StringVar(&cfg.model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
-	fs.StringVar(&cfg.keywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit, topics.Space.WriteTo) instead of the embedded background")
+	fs.BoolVar(&cfg.sources, "sources", false, "give each JSON article's \"source\" to the topic model (for a -model trained by topics train -sources)")
+	fs.StringVar(&cfg.keywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit, tfidf.Space.WriteTo) instead of the embedded background")
 	fs.IntVar(&cfg.topics, "topics", 5, "list the `N` best topics (0: every topic of the model)")
 	fs.IntVar(&cfg.keywords, "keywords", 10, "list the `N` best keywords (0: none)")
 	fs.Int64Var(&cfg.maxBytes, "max-bytes", server.DefaultMaxBytes, "largest request body in `BYTES`; larger ones are answered 413")
-	fs.IntVar(&cfg.maxConcurrent, "max-concurrent", 0, "run at most `N` analyses at once (default 2×GOMAXPROCS)")
+	fs.IntVar(&cfg.maxConcurrent, "max-concurrent", 0, "analyse at most `N` small requests at once (default 2×GOMAXPROCS)")
+	fs.Int64Var(&cfg.maxInflight, "max-inflight-bytes", 0, "analyse large requests together up to `BYTES` (default -max-bytes); the others queue")
+	fs.DurationVar(&cfg.maxQueueWait, "max-queue-wait", server.DefaultMaxQueueWait, "answer 503 with Retry-After to a request that would wait longer than `D` for its turn")
 	fs.DurationVar(&cfg.analyzeTimeout, "analyze-timeout", server.DefaultAnalyzeTimeout, "give up on one analysis after `D` (503)")
 	fs.DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGINT/SIGTERM, wait up to `D` for requests in flight")
 	fs.BoolVar(&cfg.accessLog, "access-log", true, "log one line per request on standard error")
@@ -154,7 +170,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "serve: %v\n", err)
 		return 1
 	}
-	scfg := server.Config{MaxBytes: cfg.maxBytes, MaxConcurrent: cfg.maxConcurrent, AnalyzeTimeout: cfg.analyzeTimeout}
+	scfg := server.Config{MaxBytes: cfg.maxBytes, MaxConcurrent: cfg.maxConcurrent, AnalyzeTimeout: cfg.analyzeTimeout,
+		MaxInflightBytes: cfg.maxInflight, MaxQueueWait: cfg.maxQueueWait}
 	if cfg.accessLog {
 		scfg.Log = logger
 	}
@@ -207,6 +224,10 @@ func (c *config) check() error {
 		return fmt.Errorf("-max-bytes %d: want more than 0", c.maxBytes)
 	case c.maxConcurrent < 0:
 		return fmt.Errorf("-max-concurrent %d: want 0 (default) or more", c.maxConcurrent)
+	case c.maxInflight < 0:
+		return fmt.Errorf("-max-inflight-bytes %d: want 0 (default) or more", c.maxInflight)
+	case c.maxQueueWait <= 0:
+		return fmt.Errorf("-max-queue-wait %v: want more than 0", c.maxQueueWait)
 	case c.analyzeTimeout <= 0:
 		return fmt.Errorf("-analyze-timeout %v: want more than 0", c.analyzeTimeout)
 	case c.shutdownTimeout <= 0:
@@ -238,6 +259,9 @@ func newAnalyzer(cfg config) (*khabar.Analyzer, error) {
 			return nil, err
 		}
 		opts = append(opts, khabar.WithTopicModel(m))
+	}
+	if cfg.sources {
+		opts = append(opts, khabar.WithSources())
 	}
 	if cfg.keywordSpace != "" {
 		s, err := cli.ReadKeywordSpace(cfg.keywordSpace)

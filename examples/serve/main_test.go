@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // syncBuffer is a bytes.Buffer that run may write while the test reads.
@@ -189,7 +190,7 @@ func TestModelFlag(t *testing.T) {
 		title, body, _ := strings.Cut(string(b), "\n")
 		docs = append(docs, topics.LabeledDoc{ID: name, Category: name, Title: title, Text: body})
 	}
-	space, err := topics.NewSpaceLabeled(docs, topics.DefaultTitleWeight, nil)
+	space, err := topics.NewSpaceLabeled(docs, topics.DefaultTitleWeight, tfidf.TermOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,6 +247,8 @@ func TestUsage(t *testing.T) {
 		{"stray argument", []string{"article.txt"}, 2, "unexpected argument"},
 		{"negative topics", []string{"-topics", "-1"}, 2, "-topics"},
 		{"zero max bytes", []string{"-max-bytes", "0"}, 2, "-max-bytes"},
+		{"negative byte budget", []string{"-max-inflight-bytes", "-1"}, 2, "-max-inflight-bytes"},
+		{"zero queue wait", []string{"-max-queue-wait", "0s"}, 2, "-max-queue-wait"},
 		{"no gazetteer at all", []string{"-no-default-gazetteer"}, 2, "-no-default-gazetteer"},
 		{"missing model", []string{"-model", filepath.Join(t.TempDir(), "none.bin")}, 1, "-model"},
 		{"not a model", []string{"-model", "main.go"}, 1, "-model main.go"},

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/stories"
 )
 
 func runCluster(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -41,18 +42,18 @@ func runCluster(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	for i, a := range arts {
 		docs[i] = topics.Document{Title: a.Title, Text: a.Text, Extra: a.Extra}
 	}
-	var opts []topics.ClusterOption
+	var opts []stories.Option
 	if *k > 0 {
-		opts = append(opts, topics.WithClusters(*k))
+		opts = append(opts, stories.WithCount(*k))
 	}
 	fmt.Fprintf(stderr, "topics cluster: clustering %d articles from %s…\n", len(docs), file)
 	start := time.Now()
-	c, err := topics.Cluster(ctx, docs, opts...)
+	c, err := stories.Cluster(ctx, docs, opts...)
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", file, err))
 	}
 	fmt.Fprintf(stderr, "topics cluster: %d clusters (silhouette %.3f, %d LSA dimensions) in %v\n",
-		len(c.Clusters), c.Silhouette, c.Dimensions, time.Since(start).Round(time.Millisecond))
+		len(c.Stories), c.Silhouette, c.Dimensions, time.Since(start).Round(time.Millisecond))
 
 	if *asJSON {
 		err = writeClustersJSON(stdout, arts, c)
@@ -87,7 +88,12 @@ func readArticles(path string) ([]article, error) {
 		return nil, err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	return parseArticles(path, f)
+}
+
+// parseArticles is readArticles of r, which path names.
+func parseArticles(path string, r io.Reader) ([]article, error) {
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
 	var arts []article
 	for line := 1; sc.Scan(); line++ {
@@ -145,11 +151,11 @@ func oneLine(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-func writeClustersText(w io.Writer, arts []article, c *topics.Clustering) error {
+func writeClustersText(w io.Writer, arts []article, c *stories.Clustering) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%d clusters of %s (silhouette %.3f, %d LSA dimensions)\n",
-		len(c.Clusters), articles(len(arts)-len(c.Unclustered)), c.Silhouette, c.Dimensions)
-	for i, cl := range c.Clusters {
+		len(c.Stories), articles(len(arts)-len(c.Unclustered)), c.Silhouette, c.Dimensions)
+	for i, cl := range c.Stories {
 		terms := make([]string, len(cl.Terms))
 		for j, t := range cl.Terms {
 			terms[j] = t.Term
@@ -212,15 +218,15 @@ type jsonClustering struct {
 	Unclustered []jsonMember  `json:"unclustered"`
 }
 
-func writeClustersJSON(w io.Writer, arts []article, c *topics.Clustering) error {
+func writeClustersJSON(w io.Writer, arts []article, c *stories.Clustering) error {
 	out := jsonClustering{
 		Articles:    len(arts),
 		Dimensions:  c.Dimensions,
 		Silhouette:  round4(c.Silhouette),
-		Clusters:    make([]jsonCluster, len(c.Clusters)),
+		Clusters:    make([]jsonCluster, len(c.Stories)),
 		Unclustered: []jsonMember{},
 	}
-	for i, cl := range c.Clusters {
+	for i, cl := range c.Stories {
 		jc := jsonCluster{Size: len(cl.Members), Terms: []jsonTerm{}, Members: []jsonMember{}}
 		for _, t := range cl.Terms {
 			jc.Terms = append(jc.Terms, jsonTerm{Term: t.Term, Key: t.Key, Score: round4(t.Score)})

@@ -4,43 +4,51 @@
 // Usage:
 //
 //	go run ./examples/topics train -o FILE [-classifier linear|centroid|bayes] FILE.jsonl
-//	go run ./examples/topics keywords [-n N] [-background FILE.jsonl] [-json] FILE
+//	go run ./examples/topics keywords [-n N] [-background FILE.jsonl] [-json] FILE|FILE.jsonl
 //	go run ./examples/topics cluster [-k N] [-json] FILE.jsonl
 //
 // # train
 //
 // train reads labelled articles, one JSON object per line
-// {"id","category","title","text"} (topics.ReadLabeledJSONL), learns a
-// TF-IDF space from them (terms in at least two articles, sublinear tf, the
-// title counted topics.DefaultTitleWeight times: the recipe of
-// examples/evaluate topics, so its scores apply) and trains a classifier:
-// linear (multinomial logistic regression, the default), centroid
-// (TF-IDF Rocchio) or bayes (multinomial naive Bayes). The classifier, with its space, is written to -o in
-// the format topics.ReadClassifier reads (the file is written whole or not
-// at all). A summary goes to stderr. -entities (on by default) first adds
-// the country and region terms of each article's entities to its features,
-// as evaluate topics does and as khabar.Analyzer gives them to a model;
-// -sources (on by default) adds khabar.SourceTerms for articles with a
-// "source" field. A model trained with them is used by giving
-// khabar.Article.Source (examples/analyze reads it from JSONL lines).
+// {"id","category","title","text"[,"source"]} (topics.ReadLabeledJSONL),
+// turns each into the document the Analyzer gives a topic model
+// (khabar.Analyzer.TopicDocument: boilerplate left out, the title apart,
+// and the IDs, countries and regions of its entities as extra terms),
+// learns a TF-IDF space from them (terms in at least two articles,
+// sublinear tf, the title counted topics.DefaultTitleWeight times: the
+// recipe of examples/evaluate topics, so its scores apply) and trains a
+// classifier: linear (multinomial logistic regression, the default),
+// centroid (TF-IDF Rocchio) or bayes (multinomial naive Bayes). The
+// classifier, with its space, is written to -o in the format
+// topics.ReadClassifier reads (the file is written whole or not at all).
+// A summary goes to stderr. -entities=false leaves the entity terms out
+// (to measure what they add: analyze and serve always give them).
+// -sources (off by default) adds the "source" field of each article,
+// alone and paired with each region term; analyze and serve then need
+// -sources too, and khabar.Analyzer the WithSources option.
 //
 // # keywords
 //
-// keywords prints the -n best keywords and keyphrases of one plain-text
-// article (FILE, or - for standard input) with topics.Space.Keywords:
-// score, count and the keyword as it reads in the article. They are scored
-// against the embedded background frequencies (topics.DefaultSpace), or
-// against those of an archive given with -background (JSONL articles
-// {"title","text"}). -json prints {"keywords":[{"term","score","count",
-// "start","end"}…]}, start and end being byte offsets of the first
-// occurrence.
+// keywords prints the -n best keywords and keyphrases of a plain-text
+// article (FILE, or - for standard input), or of every article of a JSONL
+// file ({"id","title","text"} per line; a name ending in .jsonl or a
+// first byte '{'), found as analyze finds them (khabar.Analyzer: names
+// from the entities, boilerplate left out): score, count and the keyword
+// exactly as the article writes it. They are scored against the embedded
+// background frequencies (tfidf.DefaultSpace), or against those of an
+// archive given with -background (JSONL articles {"title","text"}).
+// -json prints {"keywords":[{"term","name","entity","score","count",
+// "start","end"}…]}, one line per article (with "id" and "body_start" for
+// JSONL), start and end being byte offsets of the occurrence shown in the
+// text analysed: the file as read, or a JSONL article's title, a blank
+// line and its text.
 //
 // # cluster
 //
 // cluster reads articles, one JSON object per line {"id","title","text"}
 // plus, optionally, "extra": a list of terms such as entity IDs that take
 // part in the features, and "category", which is only shown; blank lines
-// are skipped. It groups them with topics.Cluster (TF-IDF, LSA, k-means
+// are skipped. It groups them with stories.Cluster (TF-IDF, LSA, k-means
 // with the number of clusters chosen by silhouette unless -k is given) and
 // prints each cluster, largest first, with its c-TF-IDF label terms and its
 // articles, closest to the centroid first: similarity, id and title (or
@@ -78,7 +86,7 @@ func main() {
 
 const usage = `usage:
   topics train -o FILE [-classifier linear|centroid|bayes] FILE.jsonl
-  topics keywords [-n N] [-background FILE.jsonl] [-json] FILE
+  topics keywords [-n N] [-background FILE.jsonl] [-json] FILE|FILE.jsonl
   topics cluster [-k N] [-json] FILE.jsonl
 `
 
@@ -95,7 +103,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	switch args[0] {
 	case "train":
-		return runTrain(args[1:], stdout, stderr)
+		return runTrain(ctx, args[1:], stdout, stderr)
 	case "cluster":
 		return runCluster(ctx, args[1:], stdout, stderr)
 	case "keywords":

@@ -58,7 +58,7 @@ func TestUsage(t *testing.T) {
 		{"cluster without file", []string{"cluster"}, 2, "FILE.jsonl argument is required"},
 		{"cluster negative k", []string{"cluster", "-k", "-1", storiesFile}, 2, "-k must be 0 or more"},
 		{"cluster missing file", []string{"cluster", "testdata/nope.jsonl"}, 1, "nope.jsonl"},
-		{"cluster too many clusters", []string{"cluster", "-k", "12", storiesFile}, 1, "more clusters than documents"},
+		{"cluster too many clusters", []string{"cluster", "-k", "12", storiesFile}, 1, "more stories asked for than documents"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,7 +112,7 @@ func TestTrain(t *testing.T) {
 				"رفع البنك المركزي الفائدة وتراجعت الأسهم":         "economy",
 				"دعت وزارة الصحة المرضى إلى التطعيم في المستشفيات": "health",
 			} {
-				if got := c.Scores(text)[0].Label; got != want {
+				if got := c.Score(topics.Document{Text: text})[0].Label; got != want {
 					t.Errorf("%s: %s, want %s", text, got, want)
 				}
 			}
@@ -341,12 +341,52 @@ func TestKeywords(t *testing.T) {
 		t.Fatalf("%d keywords, want 10", len(got.Keywords))
 	}
 	for _, k := range got.Keywords {
-		if k.Score <= 0 || k.Count < 1 || k.Start < 0 || k.End > len(text) || k.Start >= k.End {
+		if k.Score <= 0 || k.Count < 1 || k.Start < 0 || k.End > len(text) || k.Start >= k.End || string(text[k.Start:k.End]) != k.Term {
 			t.Errorf("bad keyword %+v", k)
 		}
 	}
 	if !strings.Contains(errOut, "fitting document frequencies on 10 articles") {
 		t.Errorf("no progress line for -background: %q", errOut)
+	}
+
+	// JSONL articles: one line per article, offsets into title + "\n\n" +
+	// text, never the JSON field names as words.
+	out, errOut, code = runTopics(t, "keywords", "-json", "-n", "5", storiesFile)
+	if code != 0 {
+		t.Fatalf("JSONL: exit %d: %s", code, errOut)
+	}
+	arts, err := readArticles(storiesFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(arts) {
+		t.Fatalf("%d lines for %d articles", len(lines), len(arts))
+	}
+	for i, line := range lines {
+		var a struct {
+			ID        string `json:"id"`
+			BodyStart int    `json:"body_start"`
+			Keywords  []struct {
+				Term       string
+				Start, End int
+			}
+		}
+		if err := json.Unmarshal([]byte(line), &a); err != nil || a.ID != arts[i].ID {
+			t.Fatalf("line %d: %v: %s", i+1, err, line)
+		}
+		full := arts[i].Text
+		if arts[i].Title != "" {
+			full = arts[i].Title + "\n\n" + arts[i].Text
+		}
+		if a.BodyStart != len(full)-len(arts[i].Text) {
+			t.Errorf("%s: body_start %d", a.ID, a.BodyStart)
+		}
+		for _, k := range a.Keywords {
+			if full[k.Start:k.End] != k.Term || k.Term == "title" || k.Term == "text" {
+				t.Errorf("%s: keyword %+v", a.ID, k)
+			}
+		}
 	}
 
 	for _, args := range [][]string{{"keywords"}, {"keywords", "-n", "0", article}} {

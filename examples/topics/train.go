@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -11,12 +12,12 @@ import (
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
 )
 
-func runTrain(args []string, stdout, stderr io.Writer) int {
+func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("topics train", stderr)
 	out := fs.String("o", "", "write the classifier to `FILE` (required)")
 	kind := fs.String("classifier", "linear", "`kind` of classifier: linear (logistic regression), centroid (TF-IDF Rocchio) or bayes (multinomial naive Bayes)")
-	withEntities := fs.Bool("entities", true, "add the country and region terms of each article's entities to its features, as evaluate topics does and the Analyzer gives a model")
-	withSources := fs.Bool("sources", true, "add each article's \"source\" field, alone and paired with each entity term, to its features, as the Analyzer does for an Article with a Source")
+	withEntities := fs.Bool("entities", true, "add the IDs, countries and regions of each article's entities to its features, as the Analyzer gives them to a model (-entities=false is for measuring what they add)")
+	withSources := fs.Bool("sources", false, "add each article's \"source\" field, alone and paired with each region term, to its features; analyze and serve then need -sources too")
 	file, code, ok := parseFile(fs, args)
 	if !ok {
 		return code
@@ -38,11 +39,12 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	fmt.Fprintf(stderr, "topics train: %d articles from %s; training a %s classifier…\n", len(docs), file, *kind)
-	if *withEntities {
-		fmt.Fprintf(stderr, "topics train: finding entities for their country and region terms…\n")
-	}
-	if err := cli.AddTopicTerms(docs, cli.TopicTerms{Regions: *withEntities, Sources: *withSources}); err != nil {
+	a, err := cli.TopicAnalyzer(cli.TopicFeatures{Entities: *withEntities, Sources: *withSources})
+	if err != nil {
 		return fail(err)
+	}
+	if err := cli.TopicDocuments(ctx, a, docs); err != nil {
+		return fail(fmt.Errorf("%s: %w", file, err))
 	}
 	c, err := cli.TrainClassifier(docs, *kind)
 	if err != nil {

@@ -101,7 +101,7 @@ func (f Format) Read(r io.Reader) (string, error) {
 	n, err := io.ReadFull(r, head[:])
 	if n < len(f.Magic) || string(head[:len(f.Magic)]) != f.Magic {
 		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-			return "", fmt.Errorf("binfile: reading header: %w", err)
+			return "", &readError{"reading header", err}
 		}
 		return "", ErrMagic
 	}
@@ -109,7 +109,7 @@ func (f Format) Read(r io.Reader) (string, error) {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			return "", fmt.Errorf("%w: truncated header", ErrCorrupt)
 		}
-		return "", fmt.Errorf("binfile: reading header: %w", err)
+		return "", &readError{"reading header", err}
 	}
 	if v := binary.LittleEndian.Uint16(head[8:]); v != f.Version {
 		return "", fmt.Errorf("%w: the file has version %d, this build reads version %d", ErrVersion, v, f.Version)
@@ -126,7 +126,7 @@ func (f Format) Read(r io.Reader) (string, error) {
 	crc := crc32.NewIEEE()
 	got, err := io.Copy(&body, io.TeeReader(io.LimitReader(r, int64(size)), crc))
 	if err != nil {
-		return "", fmt.Errorf("binfile: reading body: %w", err)
+		return "", &readError{"reading body", err}
 	}
 	if uint64(got) != size {
 		return "", fmt.Errorf("%w: truncated: %d of %d body bytes", ErrCorrupt, got, size)
@@ -135,6 +135,91 @@ func (f Format) Read(r io.Reader) (string, error) {
 		return "", fmt.Errorf("%w: checksum mismatch (truncated or altered)", ErrCorrupt)
 	}
 	return body.String(), nil
+}
+
+// readError is an error of the reader a file is read from.
+type readError struct {
+	what string
+	err  error
+}
+
+func (e *readError) Error() string { return "binfile: " + e.what + ": " + e.err.Error() }
+
+func (e *readError) Unwrap() error { return e.err }
+
+// Errors are the sentinel errors of a package that stores one kind of
+// file, one per failure of [Format.Read] and [Decoder], so that its users
+// test for the package's own errors (gazetteer.ErrCorrupt) and never see
+// this internal package's name.
+type Errors struct {
+	// Read starts the message of an error of the reader itself:
+	// "topics: reading TF-IDF space".
+	Read string
+	// Magic, Version, TooLarge and Corrupt stand for [ErrMagic],
+	// [ErrVersion], [ErrTooLarge] and [ErrCorrupt]; a nil one leaves
+	// binfile's error as it is.
+	Magic, Version, TooLarge, Corrupt error
+}
+
+// Wrap returns err, an error of [Format.Read] or of a [Decoder], as an
+// error that wraps it and the package's sentinel of the same kind, and
+// reads as that sentinel followed by what went wrong: "topics: corrupt
+// TF-IDF space file: checksum mismatch (truncated or altered)". A read
+// error of the input reads "<Read>: reading body: <the reader's error>".
+// It returns nil for nil.
+func (e Errors) Wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	var re *readError
+	if errors.As(err, &re) && e.Read != "" {
+		return &pkgError{msg: e.Read + ": " + re.what + ": " + re.err.Error(), errs: []error{err}}
+	}
+	for _, k := range [...]struct{ bin, pkg error }{{ErrMagic, e.Magic}, {ErrVersion, e.Version}, {ErrTooLarge, e.TooLarge}, {ErrCorrupt, e.Corrupt}} {
+		if k.pkg == nil || !errors.Is(err, k.bin) {
+			continue
+		}
+		msg := k.pkg.Error()
+		if detail := strings.TrimPrefix(err.Error(), k.bin.Error()); detail != err.Error() {
+			msg += detail // ": what went wrong", or nothing
+		}
+		return &pkgError{msg: msg, errs: []error{k.pkg, err}}
+	}
+	return err
+}
+
+// pkgError is an error of Errors.Wrap.
+type pkgError struct {
+	msg  string
+	errs []error
+}
+
+func (e *pkgError) Error() string { return e.msg }
+
+func (e *pkgError) Unwrap() []error { return e.errs }
+
+// Decode reads one file of format f from r and decodes its body with
+// decode, which reads fields from the Decoder and checks them (recording
+// what is wrong with Decoder.Fail, or returning an error). Every error —
+// of the container, of the body, bytes left after the last field — is
+// mapped to the package's sentinels by e.Wrap, unless decode returned it
+// already wrapped. It is the reader of every kind of file: header first,
+// then the body, then its fields.
+func Decode[T any](r io.Reader, f Format, e Errors, decode func(d *Decoder) (T, error)) (T, error) {
+	var zero T
+	body, err := f.Read(r)
+	if err != nil {
+		return zero, e.Wrap(err)
+	}
+	d := NewDecoder(body)
+	v, err := decode(d)
+	if err != nil {
+		return zero, err
+	}
+	if err := d.Finish(); err != nil {
+		return zero, e.Wrap(err)
+	}
+	return v, nil
 }
 
 // Encoder appends the fields of a body to a byte slice. The zero value is
@@ -373,6 +458,17 @@ func (d *Decoder) Float32() float32 { return math.Float32frombits(d.Uint32()) }
 
 // Float64 reads IEEE 754 bits.
 func (d *Decoder) Float64() float64 { return math.Float64frombits(d.Uint64()) }
+
+// Finite reads a float64 that must be finite: NaN or an infinity is an
+// error naming what was read.
+func (d *Decoder) Finite(what string) float64 {
+	f := d.Float64()
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		d.Fail("%s is not finite", what)
+		return 0
+	}
+	return f
+}
 
 // String reads a length-prefixed string.
 func (d *Decoder) String() string {

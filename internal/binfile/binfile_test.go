@@ -193,6 +193,7 @@ func TestDecoderErrors(t *testing.T) {
 		{"count too large", []byte{100, 1, 2}, func(d *Decoder) { d.Float64s() }, "count 100 larger than the file"},
 		{"string too long", []byte{5, 'a'}, func(d *Decoder) { _ = d.String() }, "truncated string"},
 		{"int out of range", []byte{9}, func(d *Decoder) { d.Int(3, "label") }, "label 9 out of range"},
+		{"not finite", []byte{0, 0, 0, 0, 0, 0, 0xf8, 0x7f}, func(d *Decoder) { d.Finite("weight") }, "weight is not finite"},
 		{"left over", []byte{1, 2}, func(d *Decoder) { d.Byte() }, "1 unexpected bytes"},
 	}
 	for _, tc := range tests {
@@ -233,4 +234,77 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("decoder read past the body")
 		}
 	})
+}
+
+func TestErrorsWrap(t *testing.T) {
+	errNot := errors.New("pkg: not a thing file")
+	errVer := errors.New("pkg: unsupported thing file version")
+	errBad := errors.New("pkg: corrupt thing file")
+	pe := Errors{Read: "pkg: reading thing", Magic: errNot, Version: errVer, Corrupt: errBad}
+	var buf bytes.Buffer
+	testFormat.Write(&buf, []byte("body"))
+	good := buf.Bytes()
+	flipped := slices.Clone(good)
+	flipped[len(flipped)-1] ^= 1
+	other := testFormat
+	other.Version = 9
+	var v9 bytes.Buffer
+	other.Write(&v9, []byte("body"))
+	boom := errors.New("disk on fire")
+	tests := []struct {
+		name     string
+		in       io.Reader
+		pkg, bin error
+		text     string
+	}{
+		{"magic", strings.NewReader("hello"), errNot, ErrMagic, "pkg: not a thing file"},
+		{"version", &v9, errVer, ErrVersion, "pkg: unsupported thing file version: the file has version 9, this build reads version 3"},
+		{"checksum", bytes.NewReader(flipped), errBad, ErrCorrupt, "pkg: corrupt thing file: checksum mismatch (truncated or altered)"},
+		{"too large, no sentinel", bytes.NewReader(append(slices.Clone(good[:15]), 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), ErrTooLarge, ErrTooLarge, "binfile: file larger than the size cap"},
+		{"read error", io.MultiReader(bytes.NewReader(good[:HeaderSize+1]), iotest.ErrReader(boom)), boom, boom, "pkg: reading thing: reading body: disk on fire"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := testFormat.Read(tc.in)
+			err = pe.Wrap(err)
+			if !errors.Is(err, tc.pkg) || !errors.Is(err, tc.bin) || !strings.HasPrefix(err.Error(), tc.text) {
+				t.Errorf("Wrap = %q, want %q wrapping %v and %v", err, tc.text, tc.pkg, tc.bin)
+			}
+		})
+	}
+	d := NewDecoder("\x05a")
+	_ = d.String()
+	if err := pe.Wrap(d.Finish()); !errors.Is(err, errBad) || err.Error() != "pkg: corrupt thing file: truncated string at byte 1" {
+		t.Errorf("Wrap of a decoder error = %q", err)
+	}
+	if pe.Wrap(nil) != nil {
+		t.Error("Wrap(nil) != nil")
+	}
+}
+
+func TestDecode(t *testing.T) {
+	errBad := errors.New("pkg: corrupt thing file")
+	pe := Errors{Corrupt: errBad}
+	var buf bytes.Buffer
+	testFormat.Write(&buf, []byte("\x03abc!"))
+	file := buf.Bytes()
+	// The whole body read: the value.
+	got, err := Decode(bytes.NewReader(file), testFormat, pe, func(d *Decoder) (string, error) { return d.String() + d.Raw(1), nil })
+	if err != nil || got != "abc!" {
+		t.Errorf("Decode = %q, %v", got, err)
+	}
+	// Bytes left over: a corrupt file, in the package's words.
+	_, err = Decode(bytes.NewReader(file), testFormat, pe, func(d *Decoder) (string, error) { return d.String(), nil })
+	if !errors.Is(err, errBad) || !strings.Contains(err.Error(), "1 unexpected bytes") {
+		t.Errorf("left over: %v", err)
+	}
+	// The decoder's own error is returned as it is.
+	mine := errors.New("pkg: label out of range")
+	if _, err := Decode(bytes.NewReader(file), testFormat, pe, func(d *Decoder) (int, error) { return 0, mine }); err != mine {
+		t.Errorf("decode error: %v", err)
+	}
+	// A container error comes first.
+	if _, err := Decode(strings.NewReader("nothing"), testFormat, pe, func(d *Decoder) (int, error) { t.Fatal("decode called"); return 0, nil }); !errors.Is(err, ErrMagic) {
+		t.Errorf("bad magic: %v", err)
+	}
 }

@@ -26,13 +26,17 @@ type AnalyzerConfig struct {
 	// Model is a topic classifier file (-model) saved by
 	// topics.Classifier.WriteTo, used instead of the default topic model.
 	Model string
+	// Sources gives each article's Source to the topic model
+	// (khabar.WithSources), for a model trained with sources.
+	Sources bool
 	// KeywordSpace is a keyword space file (-keyword-space) saved by
-	// topics.Space.WriteTo, used instead of the embedded background.
+	// tfidf.Space.WriteTo, used instead of the embedded background.
 	KeywordSpace string
 	// Keywords and Topics bound the lists (khabar.WithKeywords,
 	// khabar.WithMaxTopics).
 	Keywords, Topics int
-	// Layers are the layers to run; 0 means every layer.
+	// Layers are the layers to run; 0 means every layer. The options of
+	// the layers left out are not given to the Analyzer.
 	Layers khabar.Layer
 }
 
@@ -56,28 +60,40 @@ func NewAnalyzer(cfg AnalyzerConfig, prefix string, stderr io.Writer) (*khabar.A
 	if err != nil {
 		return nil, nil, err
 	}
+	layers := cfg.Layers
+	if layers == 0 {
+		layers = khabar.AllLayers
+	}
 	opts := []khabar.Option{
 		khabar.WithGazetteer(x),
 		khabar.WithEntityOptions(entities.WithDemonyms(cfg.Demonyms)),
-		khabar.WithKeywords(cfg.Keywords),
-		khabar.WithMaxTopics(cfg.Topics),
 	}
 	if cfg.Layers != 0 {
 		opts = append(opts, khabar.WithLayers(cfg.Layers))
 	}
-	if cfg.Model != "" {
-		m, err := ReadModel(cfg.Model)
-		if err != nil {
-			return nil, nil, err
+	// Options of the layers that run only: khabar.New refuses the others.
+	if layers&khabar.Topics != 0 {
+		opts = append(opts, khabar.WithMaxTopics(cfg.Topics))
+		if cfg.Model != "" {
+			m, err := ReadModel(cfg.Model)
+			if err != nil {
+				return nil, nil, err
+			}
+			opts = append(opts, khabar.WithTopicModel(m))
 		}
-		opts = append(opts, khabar.WithTopicModel(m))
+		if cfg.Sources {
+			opts = append(opts, khabar.WithSources())
+		}
 	}
-	if cfg.KeywordSpace != "" {
-		s, err := ReadKeywordSpace(cfg.KeywordSpace)
-		if err != nil {
-			return nil, nil, err
+	if layers&khabar.Keywords != 0 {
+		opts = append(opts, khabar.WithKeywords(cfg.Keywords))
+		if cfg.KeywordSpace != "" {
+			s, err := ReadKeywordSpace(cfg.KeywordSpace)
+			if err != nil {
+				return nil, nil, err
+			}
+			opts = append(opts, khabar.WithKeywordSpace(s))
 		}
-		opts = append(opts, khabar.WithKeywordSpace(s))
 	}
 	a, err := khabar.New(opts...)
 	if err != nil {

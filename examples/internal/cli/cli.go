@@ -41,7 +41,14 @@ func OpenGazetteer(files []string, noDefault bool) (*gazetteer.Index, []gazettee
 	if len(files) == 0 {
 		return nil, nil, ErrNoGazetteer
 	}
-	return gazetteer.Open(base, files, gazetteer.LoadOptions{})
+	x, stats, err := gazetteer.Open(base, files, gazetteer.LoadOptions{})
+	if errors.Is(err, gazetteer.ErrListType) && len(stats) < len(files) {
+		// Open stops at the failing file: the one after those it read.
+		name := files[len(stats)]
+		err = fmt.Errorf("%w\n  %s holds one name per line and no type: convert it, naming the type, with\n"+
+			"  go run ./examples/gazetteer import -format list -type PER|LOC|ORG -o names.tsv %s", err, name, name)
+	}
+	return x, stats, err
 }
 
 // ReportStats writes what a loader read from a file and everything it

@@ -1,80 +1,76 @@
 package cli
 
 import (
+	"context"
 	"fmt"
-	"strings"
+	"runtime"
+	"sync"
 
 	"github.com/khabar-nlp/khabar"
-	"github.com/khabar-nlp/khabar/entities"
-	"github.com/khabar-nlp/khabar/gazetteer"
 	"github.com/khabar-nlp/khabar/topics"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
-// RegionTerms derives topic terms of articles from their entities: the
-// khabar.RegionTerms ("country:IQ", "region:arab", one pair per mention)
-// of the entities the default extractor finds. The evaluate and topics
-// programs add them to the documents they train and score with, as
-// khabar.Analyzer gives them to a model; the entity IDs themselves add
-// nothing measurable over the words and are left out. It is safe for
-// concurrent use.
-type RegionTerms struct {
-	x *entities.Extractor
-	g *gazetteer.Index
-}
-
-// NewRegionTerms builds the extractor on the default gazetteer.
-func NewRegionTerms() (*RegionTerms, error) {
-	g, err := gazetteer.Default()
-	if err != nil {
-		return nil, fmt.Errorf("entity terms: %w", err)
-	}
-	x, err := entities.New(entities.WithGazetteer(g))
-	if err != nil {
-		return nil, fmt.Errorf("entity terms: %w", err)
-	}
-	return &RegionTerms{x: x, g: g}, nil
-}
-
-// Terms returns the region terms of an article with the given title and
-// text.
-func (t *RegionTerms) Terms(title, text string) []string {
-	full := text
-	if strings.TrimSpace(title) != "" {
-		full = title + "\n" + text
-	}
-	return khabar.RegionTerms(t.x.Extract(full).Entities, t.g)
-}
-
-// TopicTerms says which extra terms [AddTopicTerms] gives documents.
-type TopicTerms struct {
-	// Regions adds the region terms of the documents' entities.
-	Regions bool
-	// Sources adds khabar.SourceTerms for documents with a Source: the
-	// source, and the source paired with each region term when Regions is
-	// set.
+// TopicFeatures says what the topic documents of labelled articles hold
+// beyond their words: the terms of package topics/features.
+type TopicFeatures struct {
+	// Entities adds the IDs of each article's entities and their country
+	// and region terms (on in the programs by default, as in the
+	// Analyzer).
+	Entities bool
+	// Sources adds the source of each article that has one, alone and
+	// paired with each region term (khabar.WithSources).
 	Sources bool
 }
 
-// AddTopicTerms sets the Extra terms of every document to the terms which
-// sets, replacing any it had: what khabar.Analyzer gives a topic model for
-// an article with the same title, text and source.
-func AddTopicTerms(docs []topics.LabeledDoc, which TopicTerms) error {
-	var t *RegionTerms
-	if which.Regions {
-		var err error
-		if t, err = NewRegionTerms(); err != nil {
-			return err
-		}
+// TopicAnalyzer returns the Analyzer whose topic documents
+// (khabar.Analyzer.TopicDocument) a classifier is trained and evaluated
+// on: structure recognition (boilerplate left out), and with f the
+// entities and the sources, as analyze and serve give a model with the
+// same flags.
+func TopicAnalyzer(f TopicFeatures) (*khabar.Analyzer, error) {
+	layers := khabar.Structure | khabar.Topics
+	var opts []khabar.Option
+	if f.Entities {
+		layers |= khabar.Entities
+	}
+	if f.Sources {
+		opts = append(opts, khabar.WithSources())
+	}
+	return khabar.New(append(opts, khabar.WithLayers(layers))...)
+}
+
+// TopicDocuments replaces the Title, Text and Extra of every document by
+// those of its topic document: the Analyzer's TopicDocument of the
+// article with the document's title, text and source. The work is spread
+// over GOMAXPROCS goroutines. A document without text is an error naming
+// it.
+func TopicDocuments(ctx context.Context, a *khabar.Analyzer, docs []topics.LabeledDoc) error {
+	var wg sync.WaitGroup
+	errs := make([]error, len(docs))
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				d := &docs[i]
+				td, err := a.TopicDocument(ctx, khabar.Article{ID: d.ID, Title: d.Title, Body: d.Text, Source: d.Source})
+				if err != nil {
+					errs[i] = fmt.Errorf("article %q: %w", d.ID, err)
+					continue
+				}
+				d.Title, d.Text, d.Extra = td.Title, td.Text, td.Extra
+			}
+		})
 	}
 	for i := range docs {
-		var extra []string
-		if t != nil {
-			extra = t.Terms(docs[i].Title, docs[i].Text)
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
-		if which.Sources {
-			extra = append(extra, khabar.SourceTerms(docs[i].Source, extra)...)
-		}
-		docs[i].Extra = extra
 	}
 	return nil
 }
@@ -86,7 +82,7 @@ func AddTopicTerms(docs []topics.LabeledDoc, which TopicTerms) error {
 // programs share, so that evaluate's scores apply to the models topics
 // train writes.
 func TrainClassifier(docs []topics.LabeledDoc, kind string) (*topics.Classifier, error) {
-	space, err := topics.NewSpaceLabeled(docs, topics.DefaultTitleWeight, []topics.VectorizerOption{topics.WithMinDF(2)}, topics.WithSublinearTF())
+	space, err := topics.NewSpaceLabeled(docs, topics.DefaultTitleWeight, tfidf.TermOptions{}, []tfidf.VectorizerOption{tfidf.WithMinDF(2)}, tfidf.WithSublinearTF())
 	if err != nil {
 		return nil, err
 	}

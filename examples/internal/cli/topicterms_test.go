@@ -1,74 +1,48 @@
 package cli
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/khabar-nlp/khabar/topics"
 )
 
-func TestRegionTerms(t *testing.T) {
-	et, err := NewRegionTerms()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := et.Terms("زيارة إلى بغداد", "وصل الوزير إلى بغداد ثم سافر إلى باريس.")
-	count := func(term string) int {
-		n := 0
-		for _, g := range got {
-			if g == term {
-				n++
-			}
-		}
-		return n
-	}
-	// بغداد twice (title and text), باريس once.
-	for term, want := range map[string]int{"country:IQ": 2, "region:arab": 2, "country:FR": 1, "region:other": 1} {
-		if n := count(term); n != want {
-			t.Errorf("%s × %d, want %d (terms %q)", term, n, want, got)
-		}
-	}
-	if got := et.Terms("", "لا أسماء هنا"); len(got) != 0 {
-		t.Errorf("no entities: %q", got)
-	}
-
-}
-
-func TestAddTopicTerms(t *testing.T) {
+func TestTopicDocuments(t *testing.T) {
+	const body = "وصل الوزير إلى بغداد.\n\nتابعونا على واتساب لآخر أخبار باريس\n"
 	tests := []struct {
-		which TopicTerms
-		want  [][]string
+		f    TopicFeatures
+		want []string // extra terms
 	}{
-		{TopicTerms{}, [][]string{nil, nil, nil}},
-		{TopicTerms{Regions: true}, [][]string{
-			{"country:IQ", "region:arab"},
-			{"country:FR", "region:other"},
-			nil,
-		}},
-		{TopicTerms{Sources: true}, [][]string{
-			{"source:bbc_arabic"},
-			nil,
-			{"source:cnn_arabic"},
-		}},
-		{TopicTerms{Regions: true, Sources: true}, [][]string{
-			{"country:IQ", "region:arab", "source:bbc_arabic", "source:bbc_arabic|country:IQ", "source:bbc_arabic|region:arab"},
-			{"country:FR", "region:other"},
-			{"source:cnn_arabic"},
-		}},
+		{TopicFeatures{}, nil},
+		{TopicFeatures{Entities: true}, []string{"loc:city:baghdad", "country:IQ", "region:arab"}},
+		{TopicFeatures{Sources: true}, []string{"source:bbc_arabic"}},
+		{TopicFeatures{Entities: true, Sources: true}, []string{"loc:city:baghdad", "country:IQ", "region:arab", "source:bbc_arabic", "source:bbc_arabic|country:IQ", "source:bbc_arabic|region:arab"}},
 	}
 	for _, tt := range tests {
-		docs := []topics.LabeledDoc{
-			{Text: "في بغداد", Source: "BBC_Arabic "},
-			{Text: "في باريس", Extra: []string{"old"}},
-			{Text: "لا أسماء هنا", Source: "cnn_arabic"},
-		}
-		if err := AddTopicTerms(docs, tt.which); err != nil {
+		a, err := TopicAnalyzer(tt.f)
+		if err != nil {
 			t.Fatal(err)
 		}
-		for i, d := range docs {
-			if !slices.Equal(d.Extra, tt.want[i]) {
-				t.Errorf("%+v: document %d: Extra %q, want %q", tt.which, i, d.Extra, tt.want[i])
-			}
+		docs := []topics.LabeledDoc{
+			{ID: "1", Title: "زيارة", Text: body, Source: "BBC_Arabic ", Extra: []string{"old"}},
+			{ID: "2", Title: "بلا مصدر", Text: "لا أسماء هنا"},
 		}
+		if err := TopicDocuments(context.Background(), a, docs); err != nil {
+			t.Fatal(err)
+		}
+		// The footer, boilerplate, is left out: Paris is neither a word
+		// nor an entity of the document.
+		if d := docs[0]; d.Title != "زيارة" || !slices.Equal(d.Extra, tt.want) || slices.Contains(d.Extra, "loc:city:paris") || strings.Contains(d.Text, "باريس") || !strings.Contains(d.Text, "بغداد") {
+			t.Errorf("%+v: document %+v, want extra %q", tt.f, d, tt.want)
+		}
+		if docs[1].Extra != nil {
+			t.Errorf("%+v: no entities, no source: extra %q", tt.f, docs[1].Extra)
+		}
+	}
+	a, _ := TopicAnalyzer(TopicFeatures{})
+	if err := TopicDocuments(context.Background(), a, []topics.LabeledDoc{{ID: "empty", Text: "…"}}); err == nil {
+		t.Error("an article without text: no error")
 	}
 }

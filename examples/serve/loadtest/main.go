@@ -21,6 +21,22 @@
 // checked (status 200, entities found, every mention's offsets naming its
 // text). During the run a request counts as an error unless it is
 // answered 200 with a JSON object.
+//
+// # Large requests
+//
+// -large N adds N clients that post, back to back, one long plain-text
+// article of -large-bytes bytes (default 1 MiB, the server's default
+// limit) built from the same articles, to see whether the server stays
+// fair: the small requests' latency is then reported apart from the large
+// ones'. A large request the server sheds with 503 and a Retry-After
+// header (it would have waited too long for its turn) is counted as shed,
+// not as an error, and its client comes back after the time the header
+// gives. The peak resident memory of the server is reported
+// when it can be read: the in-process server's (the whole process, the
+// clients' request bodies included), or with -pid that of the server
+// process at -url (Linux, from /proc). The issue's check of fairness:
+//
+//	go run ./examples/serve/loadtest -c 2 -large 8 -d 30s
 package main
 
 import (
@@ -38,6 +54,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -62,10 +80,22 @@ type request struct {
 
 // result is what one client saw.
 type result struct {
+	large     bool
 	latencies []time.Duration
 	errors    int
+	shed      int // large requests answered 503 with Retry-After
 	firstErr  error
 	bytes     int64
+}
+
+// shedError is a 503 answer with a Retry-After header.
+type shedError struct {
+	retryAfter time.Duration
+	body       []byte
+}
+
+func (e *shedError) Error() string {
+	return fmt.Sprintf("shed: 503, retry after %v: %.200s", e.retryAfter, e.body)
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -77,20 +107,28 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pattern := fs.String("articles", "testdata/articles/*.txt", "`GLOB` of plain-text articles to send")
 	mode := fs.String("mode", "mixed", "send articles as text, json or mixed (alternately)")
 	timeout := fs.Duration("timeout", 30*time.Second, "give up on one request after `D` (an error)")
+	large := fs.Int("large", 0, "`N` more clients posting one long article each, back to back")
+	largeBytes := fs.Int("large-bytes", server.DefaultMaxBytes, "size of the long article in `BYTES`")
+	pid := fs.Int("pid", 0, "report the peak memory of the server process `PID` at -url (Linux)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if fs.NArg() > 0 || *clients < 1 || *duration <= 0 || *timeout <= 0 || (*mode != "mixed" && *mode != "text" && *mode != "json") {
-		fmt.Fprintln(stderr, "loadtest: want -c ≥ 1, -d and -timeout > 0, -mode text|json|mixed, and no arguments")
+	if fs.NArg() > 0 || *clients < 1 || *duration <= 0 || *timeout <= 0 || (*mode != "mixed" && *mode != "text" && *mode != "json") ||
+		*large < 0 || *largeBytes < 1024 || *pid < 0 {
+		fmt.Fprintln(stderr, "loadtest: want -c ≥ 1, -d and -timeout > 0, -mode text|json|mixed, -large ≥ 0, -large-bytes ≥ 1024, -pid ≥ 0, and no arguments")
 		return 2
 	}
 	reqs, avg, err := prepare(*pattern, *mode)
 	if err != nil {
 		fmt.Fprintf(stderr, "loadtest: %v\n", err)
 		return 2
+	}
+	var long request
+	if *large > 0 {
+		long = longArticle(reqs, *largeBytes)
 	}
 
 	target, where := *url, "server at "+*url
@@ -118,20 +156,41 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "loadtest: %d clients for %v against the %s (GOMAXPROCS=%d); %d articles (%s), %d request bodies, average %.1f KB\n",
 		*clients, *duration, where, runtime.GOMAXPROCS(0), len(reqs)/modeCount(*mode), *pattern, len(reqs), avg/1024)
+	if *large > 0 {
+		fmt.Fprintf(stdout, "loadtest: and %d clients posting a %d-byte article\n", *large, len(long.body))
+		client.Transport.(*http.Transport).MaxConnsPerHost += *large
+	}
 
 	runCtx, cancel := context.WithTimeout(ctx, *duration)
 	defer cancel()
-	results := make([]result, *clients)
+	results := make([]result, *clients+*large)
 	var wg sync.WaitGroup
 	start := time.Now()
-	for c := range *clients {
+	for c := range results {
 		wg.Go(func() {
 			res := &results[c]
+			res.large = c >= *clients
 			for i := c; runCtx.Err() == nil; i++ {
 				r := reqs[i%len(reqs)]
+				if res.large {
+					r = long
+				}
 				t0 := time.Now()
 				n, err := send(ctx, client, endpoint, r, *timeout)
+				var shed *shedError
+				if res.large && errors.As(err, &shed) {
+					// Come back when the server says, as a client should.
+					res.shed++
+					select {
+					case <-time.After(shed.retryAfter):
+					case <-runCtx.Done():
+					}
+					continue
+				}
 				if err != nil {
+					if runCtx.Err() != nil && res.large {
+						break // cut short by the end of the run
+					}
 					res.errors++
 					if res.firstErr == nil {
 						res.firstErr = fmt.Errorf("%s: %w", r.name, err)
@@ -146,12 +205,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	wg.Wait()
 	elapsed := time.Since(start)
 
-	var all []time.Duration
-	errCount, sent := 0, int64(0)
+	var all, small, big []time.Duration
+	errCount, shed, sent := 0, 0, int64(0)
 	var firstErr error
 	for _, r := range results {
 		all = append(all, r.latencies...)
+		if r.large {
+			big = append(big, r.latencies...)
+		} else {
+			small = append(small, r.latencies...)
+		}
 		errCount += r.errors
+		shed += r.shed
 		sent += r.bytes
 		if firstErr == nil {
 			firstErr = r.firstErr
@@ -164,6 +229,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if ok > 0 {
 		fmt.Fprintf(stdout, "latency: p50 %v, p90 %v, p99 %v, max %v\n",
 			pct(all, 50), pct(all, 90), pct(all, 99), all[len(all)-1].Round(time.Microsecond))
+	}
+	if *large > 0 {
+		for _, part := range []struct {
+			name string
+			lat  []time.Duration
+		}{{"small", small}, {"large", big}} {
+			slices.Sort(part.lat)
+			if len(part.lat) == 0 {
+				fmt.Fprintf(stdout, "%s: none answered\n", part.name)
+				continue
+			}
+			fmt.Fprintf(stdout, "%s: %d answered, p50 %v, p90 %v, p99 %v, max %v\n", part.name, len(part.lat),
+				pct(part.lat, 50), pct(part.lat, 90), pct(part.lat, 99), part.lat[len(part.lat)-1].Round(time.Microsecond))
+		}
+		fmt.Fprintf(stdout, "shed: %d large requests answered 503 with Retry-After\n", shed)
+	}
+	if *url == "" || *pid > 0 {
+		if rss, err := peakRSS(*pid); err == nil {
+			fmt.Fprintf(stdout, "rss: peak %.0f MB\n", float64(rss)/1e6)
+		}
 	}
 	fmt.Fprintf(stdout, "errors: %d\n", errCount)
 	if errCount > 0 {
@@ -224,6 +309,23 @@ func prepare(pattern, mode string) ([]request, float64, error) {
 	return reqs, float64(total) / float64(len(reqs)), nil
 }
 
+// longArticle returns a plain-text article of at most size bytes: a
+// title, then the bodies of the articles of reqs, repeated.
+func longArticle(reqs []request, size int) request {
+	var b strings.Builder
+	b.WriteString("مقال طويل لاختبار الحمل\n\n")
+	for i := 0; ; i++ {
+		_, body, _ := strings.Cut(reqs[i%len(reqs)].text, "\n")
+		body = strings.TrimSpace(body) + "\n\n"
+		if b.Len()+len(body) > size {
+			break
+		}
+		b.WriteString(body)
+	}
+	text := b.String()
+	return request{name: "long article (text)", contentType: "text/plain; charset=utf-8", body: []byte(text), text: text}
+}
+
 // send posts one request and reads the whole answer, which must be 200
 // and a JSON object; it returns the size of the request body.
 func send(ctx context.Context, client *http.Client, endpoint string, r request, timeout time.Duration) (int64, error) {
@@ -253,6 +355,13 @@ func post(ctx context.Context, client *http.Client, endpoint string, r request, 
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return nil, err
+	}
+	if resp.StatusCode == http.StatusServiceUnavailable && resp.Header.Get("Retry-After") != "" {
+		secs, err := strconv.Atoi(resp.Header.Get("Retry-After"))
+		if err != nil || secs < 0 {
+			return nil, fmt.Errorf("status 503 with a malformed Retry-After %q", resp.Header.Get("Retry-After"))
+		}
+		return nil, &shedError{time.Duration(secs) * time.Second, body}
 	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("status %d: %.200s", resp.StatusCode, body)

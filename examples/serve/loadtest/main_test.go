@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,31 @@ func TestUsage(t *testing.T) {
 		}
 		if !strings.HasPrefix(stderr.String(), "loadtest: ") {
 			t.Errorf("%v: stderr %q", args, stderr.String())
+		}
+	}
+}
+
+// TestLargeClients runs the load test briefly with clients posting a long
+// article beside the small ones: both latencies and the peak memory are
+// reported.
+func TestLargeClients(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses long articles")
+	}
+	var stdout, stderr bytes.Buffer
+	args := []string{"-c", "2", "-large", "2", "-large-bytes", "65536", "-d", "2s", "-articles", "../../../testdata/articles/*.txt"}
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit status %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	out := stdout.String()
+	want := []string{`and 2 clients posting a 6\d{4}-byte article`, `(?m)^small: [1-9]\d* answered, p50 `, `(?m)^large: (\d+ answered, p50 |none answered)`,
+		`(?m)^shed: \d+ large requests`, `(?m)^errors: 0$`}
+	if runtime.GOOS == "linux" {
+		want = append(want, `(?m)^rss: peak \d+ MB$`)
+	}
+	for _, re := range want {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("output lacks %s:\n%s", re, out)
 		}
 	}
 }

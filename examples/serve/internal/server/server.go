@@ -21,11 +21,28 @@
 // "body_start" is the offset where the text begins.
 //
 // Every error is a JSON object {"error": "…"} with its status: 400 for
-// malformed JSON, 404 for an unknown path, 405 for a wrong method (with an
-// Allow header), 413 for a body over the size limit, 415 for another
-// content type or charset, 422 for a text without letters or digits, 503
-// when the analysis did not end in time or the server is shutting down.
-// When the client goes away, its analysis is cancelled.
+// malformed JSON or a JSON article without a "text" (or "body") field
+// (null and {} included), 404 for an unknown path, 405 for a wrong method
+// (with an Allow header), 413 for a body over the size limit (checked
+// first, whatever the content type), 415 for another content type or
+// charset, 422 for a text without letters or digits, 503 when the server
+// is too busy to start the analysis in time (with a Retry-After header,
+// in seconds), when the analysis did not end in time or when the server
+// is shutting down. When the client goes away, its analysis is cancelled.
+//
+// # Admission
+//
+// A request's analysis starts when its turn comes, by size (see
+// [Config.MaxInflightBytes]): requests of more than a sixteenth of the
+// byte budget are large, and wait in a queue of their own, first come
+// first served, until the bytes of the large requests in analysis fit in
+// the budget (one runs alone whatever its size); smaller ones wait only
+// for one of [Config.MaxConcurrent] slots. So a few large articles queue
+// among themselves while small ones keep flowing, and the memory of the
+// analyses in progress stays bounded. A request that would wait longer
+// than [Config.MaxQueueWait] — judged from the bytes queued ahead of it
+// and the speed of the large analyses so far, or seen when it has waited
+// that long — is answered 503 with Retry-After at once.
 package server
 
 import (
@@ -52,6 +69,8 @@ const (
 	DefaultMaxBytes = 1 << 20
 	// DefaultAnalyzeTimeout bounds one analysis.
 	DefaultAnalyzeTimeout = 20 * time.Second
+	// DefaultMaxQueueWait bounds the wait for a request's turn.
+	DefaultMaxQueueWait = 10 * time.Second
 
 	ReadHeaderTimeout = 5 * time.Second
 	ReadTimeout       = 30 * time.Second
@@ -64,12 +83,26 @@ type Config struct {
 	// MaxBytes is the largest request body accepted (default
 	// DefaultMaxBytes); a larger one is answered 413.
 	MaxBytes int64
-	// MaxConcurrent is how many analyses run at once (default
-	// 2×GOMAXPROCS); other requests wait for a slot, or for their client to
-	// go away.
+	// MaxConcurrent is how many small requests are analysed at once
+	// (default 2×GOMAXPROCS); other small requests wait for a slot, or
+	// for their client to go away. Large ones are bounded by
+	// MaxInflightBytes instead.
 	MaxConcurrent int
-	// AnalyzeTimeout bounds the wait for a slot and the analysis of one
-	// request (default DefaultAnalyzeTimeout); past it the answer is 503.
+	// MaxInflightBytes is the budget of bytes of large requests in
+	// analysis at once (default MaxBytes: one request of the largest size
+	// at a time, which on two cores leaves one for the small ones). A
+	// request of more than a sixteenth of it is large: it waits for its
+	// turn in a queue of large requests until it fits in the budget (or
+	// runs alone when it is larger). An analysis takes tens of bytes of
+	// memory per byte of text, so the budget bounds the server's memory.
+	MaxInflightBytes int64
+	// MaxQueueWait bounds the wait for a request's turn (default
+	// DefaultMaxQueueWait, and never more than AnalyzeTimeout): a request
+	// that would wait longer, or has waited that long, is answered 503
+	// with a Retry-After header.
+	MaxQueueWait time.Duration
+	// AnalyzeTimeout bounds the wait for a request's turn and its
+	// analysis (default DefaultAnalyzeTimeout); past it the answer is 503.
 	AnalyzeTimeout time.Duration
 	// Log receives one line per request; nil logs nothing.
 	Log *slog.Logger
@@ -80,7 +113,7 @@ type Config struct {
 type Server struct {
 	analyzer *khabar.Analyzer
 	cfg      Config
-	slots    chan struct{}
+	admit    *admission
 	page     *page
 	mux      *http.ServeMux
 }
@@ -90,7 +123,7 @@ func New(a *khabar.Analyzer, cfg Config) (*Server, error) {
 	if a == nil {
 		return nil, errors.New("server: nil Analyzer")
 	}
-	if cfg.MaxBytes < 0 || cfg.MaxConcurrent < 0 || cfg.AnalyzeTimeout < 0 {
+	if cfg.MaxBytes < 0 || cfg.MaxConcurrent < 0 || cfg.AnalyzeTimeout < 0 || cfg.MaxInflightBytes < 0 || cfg.MaxQueueWait < 0 {
 		return nil, fmt.Errorf("server: negative limit in %+v", cfg)
 	}
 	if cfg.MaxBytes == 0 {
@@ -102,11 +135,18 @@ func New(a *khabar.Analyzer, cfg Config) (*Server, error) {
 	if cfg.AnalyzeTimeout == 0 {
 		cfg.AnalyzeTimeout = DefaultAnalyzeTimeout
 	}
+	if cfg.MaxInflightBytes == 0 {
+		cfg.MaxInflightBytes = cfg.MaxBytes
+	}
+	if cfg.MaxQueueWait == 0 {
+		cfg.MaxQueueWait = DefaultMaxQueueWait
+	}
+	cfg.MaxQueueWait = min(cfg.MaxQueueWait, cfg.AnalyzeTimeout)
 	p, err := newPage(cfg.MaxBytes)
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{analyzer: a, cfg: cfg, slots: make(chan struct{}, cfg.MaxConcurrent), page: p, mux: http.NewServeMux()}
+	s := &Server{analyzer: a, cfg: cfg, admit: newAdmission(cfg.MaxInflightBytes, cfg.MaxConcurrent, cfg.MaxQueueWait), page: p, mux: http.NewServeMux()}
 	s.mux.Handle("/v1/analyze", allow(s.analyze, http.MethodPost))
 	s.mux.Handle("/healthz", allow(s.healthz, http.MethodGet, http.MethodHead))
 	s.mux.Handle("/{$}", allow(s.page.serve, http.MethodGet, http.MethodHead))
@@ -183,40 +223,20 @@ type jsonArticle struct {
 }
 
 func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
-	kind, err := bodyKind(r.Header.Get("Content-Type"))
-	if err != nil {
-		writeError(w, http.StatusUnsupportedMediaType, err.Error())
+	art, plain, ok := s.readArticle(w, r)
+	if !ok {
 		return
 	}
-	if r.ContentLength > s.cfg.MaxBytes {
-		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body of %d bytes is over the limit of %d bytes", r.ContentLength, s.cfg.MaxBytes))
-		return
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBytes))
-	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is over the limit of %d bytes", s.cfg.MaxBytes))
-			return
-		}
-		writeError(w, http.StatusBadRequest, "reading the request body: "+err.Error())
-		return
-	}
-
-	var art khabar.Article
-	plain := kind == "text"
-	if plain {
-		art.Body = string(body)
-	} else if art, err = decodeArticle(body); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.AnalyzeTimeout)
 	defer cancel()
-	select {
-	case s.slots <- struct{}{}:
-	case <-ctx.Done():
+	release, err := s.admit.acquire(ctx, int64(len(art.Title)+len(art.Body)))
+	var busy *busyError
+	switch {
+	case errors.As(err, &busy):
+		w.Header().Set("Retry-After", busy.retryAfterSeconds())
+		writeError(w, http.StatusServiceUnavailable, busy.Error())
+		return
+	case err != nil:
 		s.writeContextError(w, r, ctx)
 		return
 	}
@@ -226,7 +246,7 @@ func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
 	} else {
 		res, err = s.analyzer.AnalyzeArticle(ctx, art)
 	}
-	<-s.slots
+	release()
 	switch {
 	case errors.Is(err, khabar.ErrEmptyText):
 		writeError(w, http.StatusUnprocessableEntity, "the text has no letters or digits to analyse")
@@ -246,6 +266,39 @@ func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
 		out.BodyStart = len(res.Text) - len(art.Body)
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// readArticle reads the request's article, or answers the error and
+// reports false. The size is checked first: an oversize body is 413
+// whatever its content type, or lack of one.
+func (s *Server) readArticle(w http.ResponseWriter, r *http.Request) (art khabar.Article, plain, ok bool) {
+	if r.ContentLength > s.cfg.MaxBytes {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body of %d bytes is over the limit of %d bytes", r.ContentLength, s.cfg.MaxBytes))
+		return art, false, false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBytes))
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is over the limit of %d bytes", s.cfg.MaxBytes))
+			return art, false, false
+		}
+		writeError(w, http.StatusBadRequest, "reading the request body: "+err.Error())
+		return art, false, false
+	}
+	kind, err := bodyKind(r.Header.Get("Content-Type"))
+	if err != nil {
+		writeError(w, http.StatusUnsupportedMediaType, err.Error())
+		return art, false, false
+	}
+	if kind == "text" {
+		return khabar.Article{Body: string(body)}, true, true
+	}
+	if art, err = decodeArticle(body); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return art, false, false
+	}
+	return art, false, true
 }
 
 // writeContextError answers a request whose analysis was cut short: 503
@@ -298,6 +351,9 @@ func decodeArticle(body []byte) (khabar.Article, error) {
 	}
 	if ja.Text != nil && ja.Body != nil {
 		return khabar.Article{}, errors.New(`JSON article has both "text" and "body"; send one`)
+	}
+	if ja.Text == nil && ja.Body == nil {
+		return khabar.Article{}, errors.New(`JSON article has no "text" field: send {"text": "…"} ("body" is accepted too)`)
 	}
 	art := khabar.Article{Title: ja.Title, Source: ja.Source}
 	switch {

@@ -288,7 +288,12 @@ func TestErrors(t *testing.T) {
 		{"empty body", "POST", "/v1/analyze", "text/plain", strings.NewReader(""), 422, ""},
 		{"only spaces and punctuation", "POST", "/v1/analyze", "text/plain; charset=utf-8", strings.NewReader(" \n\t… ، .!"), 422, ""},
 		{"JSON empty text", "POST", "/v1/analyze", "application/json", strings.NewReader(`{"id":"1","text":""}`), 422, ""},
-		{"JSON without text", "POST", "/v1/analyze", "application/json", strings.NewReader(`{}`), 422, ""},
+		{"JSON without text", "POST", "/v1/analyze", "application/json", strings.NewReader(`{}`), 400, ""},
+		{"JSON null", "POST", "/v1/analyze", "application/json", strings.NewReader(`null`), 400, ""},
+		{"JSON null text", "POST", "/v1/analyze", "application/json", strings.NewReader(`{"id":"1","text":null}`), 400, ""},
+		{"oversize without content type", "POST", "/v1/analyze", "", strings.NewReader(big), 413, ""},
+		{"oversize without content type, length unknown", "POST", "/v1/analyze", "", io.MultiReader(strings.NewReader(big)), 413, ""},
+		{"oversize HTML", "POST", "/v1/analyze", "text/html", strings.NewReader(big), 413, ""},
 		{"GET analyze", "GET", "/v1/analyze", "", nil, 405, "POST"},
 		{"PUT analyze", "PUT", "/v1/analyze", "text/plain", strings.NewReader("بغداد"), 405, "POST"},
 		{"DELETE analyze", "DELETE", "/v1/analyze", "", nil, 405, "POST"},
@@ -454,9 +459,10 @@ func mustJSONString(text string) string {
 }
 
 // TestCancel checks that a request whose client has gone is not analysed,
-// and that one waiting too long for a slot is answered 503.
+// that one waiting too long for a slot is answered 503 with Retry-After,
+// and one whose analysis runs past its time 503 without.
 func TestCancel(t *testing.T) {
-	s := newServer(t, Config{MaxConcurrent: 1, AnalyzeTimeout: 50 * time.Millisecond})
+	s := newServer(t, Config{MaxConcurrent: 1, MaxQueueWait: 50 * time.Millisecond})
 	text := readArticle(t, "politics.txt")
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -469,19 +475,27 @@ func TestCancel(t *testing.T) {
 		t.Errorf("cancelled request: %d %s", w.Code, w.Body)
 	}
 
-	s.slots <- struct{}{} // every slot busy
+	s.admit.slots <- struct{}{} // every slot busy
 	start := time.Now()
 	w = post(t, s, "text/plain", text)
-	<-s.slots
-	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "did not finish") {
-		t.Errorf("request over its time: %d %s", w.Code, w.Body)
+	<-s.admit.slots
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "busy") || w.Header().Get("Retry-After") != "1" {
+		t.Errorf("request waiting over its time: %d %s %v", w.Code, w.Body, w.Header())
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("request over its time took %v", d)
 	}
 	// With the slot free again, the same request is answered.
 	if w := post(t, s, "text/plain", text); w.Code != 200 {
-		t.Errorf("after the slot was freed: %d", w.Code)
+		t.Errorf("after the slot was freed: %d %s", w.Code, w.Body)
+	}
+
+	// No time at all for the analysis: its turn comes (a free slot is
+	// taken before the clock is looked at), the analysis does not end.
+	s = newServer(t, Config{AnalyzeTimeout: time.Nanosecond})
+	w = post(t, s, "text/plain", text)
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "did not finish") || w.Header().Get("Retry-After") != "" {
+		t.Errorf("analysis over its time: %d %s %v", w.Code, w.Body, w.Header())
 	}
 }
 
@@ -503,5 +517,22 @@ func TestNewRejects(t *testing.T) {
 	}
 	if _, err := New(analyzer(t), Config{MaxBytes: -1}); err == nil {
 		t.Error("negative MaxBytes gave no error")
+	}
+}
+
+// TestNoTextField checks that a JSON article without text is a client
+// error that says so, not an empty article (issue 15: null and {} were
+// answered 422 "no letters").
+func TestNoTextField(t *testing.T) {
+	s := newServer(t, Config{})
+	for _, body := range []string{`null`, `{}`, `{"text":null}`, `{"id":"7","title":"عنوان"}`, ` null `} {
+		w := post(t, s, "application/json", body)
+		if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), `no \"text\" field`) {
+			t.Errorf("%s: %d %s", body, w.Code, w.Body)
+		}
+	}
+	// An empty text is there, and has no letters: 422.
+	if w := post(t, s, "application/json", `{"text":""}`); w.Code != http.StatusUnprocessableEntity {
+		t.Errorf(`{"text":""}: %d %s`, w.Code, w.Body)
 	}
 }

@@ -1,0 +1,51 @@
+package entities
+
+import (
+	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
+	"github.com/khabar-nlp/khabar/tokenize"
+)
+
+// Document is one text as the recognisers see it: its tokens, analysed
+// once, and the candidates found so far. The extractor builds it and runs
+// the recognisers in turn; a recogniser reads it and must not modify it.
+type Document struct {
+	// Text is the original text.
+	Text string
+	// Tokens are its tokens.
+	Tokens []tokenize.Token
+	// Keys holds the [tokenize.Key] of every token's Norm form.
+	Keys []string
+	// Words holds what the lexicon says of every Arabic word token
+	// (lexicon.Analyze of its key); the zero Word for other tokens.
+	Words []lexicon.Word
+	// Candidates are the candidates of the recognisers that ran before,
+	// in their order: the gazetteer's first (names and demonyms), then
+	// the hashtags', the rules' and the caller's own.
+	Candidates []Mention
+
+	lex *lexicon.Lexicon
+}
+
+// newDocument tokenizes nothing: it analyses the tokens of text once.
+func newDocument(text string, toks []tokenize.Token, lex *lexicon.Lexicon) *Document {
+	d := &Document{Text: text, Tokens: toks, Keys: gazetteer.TokenKeys(toks), lex: lex}
+	d.Words = make([]lexicon.Word, len(toks))
+	for i := range toks {
+		if toks[i].Kind == tokenize.ArabicWord {
+			d.Words[i] = lex.Analyze(d.Keys[i])
+		}
+	}
+	return d
+}
+
+// Common reports whether token i is common vocabulary (see
+// [lexicon.Lexicon.Common]). It is false for tokens that are not Arabic
+// words.
+func (d *Document) Common(i int) bool {
+	t := &d.Tokens[i]
+	if t.Kind != tokenize.ArabicWord {
+		return false
+	}
+	return d.lex.Common(d.Words[i], t.Text, t.Norm, d.Keys[i])
+}

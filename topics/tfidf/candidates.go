@@ -1,0 +1,309 @@
+package tfidf
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/khabar-nlp/khabar/lexicon"
+	"github.com/khabar-nlp/khabar/tokenize"
+)
+
+// Keyword candidates.
+//
+// A keyword is a noun, a name or a noun phrase. The words of the
+// lexicon's verb, time-word and connective tables are never keywords, nor
+// are words with a verb's shape, adverbs written with tanween (مسبقاً) or
+// as accusatives of the tables (كبيرا، اتفاقا), or words of fewer than
+// three letters. A word unknown to the tables needs evidence that it is a
+// noun or a name somewhere in the article — the article (الأغنية), teh
+// marbuta (أغنية), a noun's shape (استسلام، تصرفات), a place in a name the
+// caller gives, or Latin letters — since without its vowels an unknown
+// word may as well be a verb (غنى، سحبت، تشكو). An adjective of the
+// tables, or a nisba with the article (الإسبانية), may end a phrase
+// (البنك المركزي) but is no keyword alone. A form with a pronoun suffix
+// (جسمه، حكومتها) counts for its noun but is never shown. A proclitic (و
+// ف ب ك ل س, with or without the article after it) is left out of the
+// keyword's span, so that بمحافظة shows as محافظة and وبالاستعانة as
+// الاستعانة.
+
+// minKeywordLetters is the fewest letters a keyword word may have.
+const minKeywordLetters = 3
+
+var defaultLexicon = sync.OnceValue(func() *lexicon.Lexicon {
+	l, err := lexicon.Default()
+	if err != nil {
+		return nil // the embedded tables are broken; the lexicon's tests rule it out
+	}
+	return l
+})
+
+// wordView is what keywords take from one occurrence of a word.
+type wordView struct {
+	// start is the offset of the word without its proclitic; the end is
+	// the term's.
+	start int
+	// ok reports that the word may be part of a keyword.
+	ok bool
+	// noun reports evidence that the word is a noun, an adjective or a
+	// name.
+	noun bool
+	// adj reports an adjective: it ends a phrase but is no keyword alone.
+	adj bool
+	// lead reports that it may begin a phrase: a noun or a name, or a
+	// word of three letters of the verb table, which is also the verbal
+	// noun (خفض الإنتاج، دعم الحكومة).
+	lead bool
+	// clitic reports that a proclitic was left out.
+	clitic bool
+	// form reports a pronoun suffix: the occurrence counts but is not
+	// shown.
+	form bool
+	// def reports a definite word or a name: a word after it with the
+	// same definiteness and no proclitic is taken for its adjective.
+	def bool
+	// table reports a noun of the lexicon's tables: a word of news at
+	// large.
+	table bool
+	// key is the term key of the word without its proclitic when the
+	// stemmer kept the proclitic (وبرنت), so that it counts with the
+	// word; empty otherwise.
+	key string
+}
+
+// viewWord classifies the occurrence of a word term in text; name says
+// that it lies in a name the caller gave, and bare holds the Keys of the
+// text's words, to tell a conjunction before a word the text also writes
+// alone (وبرنت beside برنت). unknown says that a word unknown to the
+// lexicon counts as a noun without evidence (no names were given).
+func viewWord(text string, t Term, name bool, bare map[string]bool, unknown bool) wordView {
+	raw := text[t.Start:t.End]
+	v := wordView{start: t.Start}
+	if hasTanween(raw) {
+		return v
+	}
+	key := tokenize.Key(raw)
+	if name {
+		// A name's words are candidates whatever their class; only the
+		// proclitic of a clitic mention is left out.
+		v.ok, v.noun, v.lead, v.def = true, true, true, true
+		if s, ok := tokenize.StripProclitics(key); ok && s.Article {
+			v.start, v.clitic = t.Start+SkipLetters(raw, utf8.RuneCountInString(s.Prefix)), true
+		}
+		return v
+	}
+	if !isArabic(key) {
+		v.ok, v.noun, v.lead = letters(raw) >= minKeywordLetters, true, true
+		return v
+	}
+	lex := defaultLexicon()
+	if lex == nil {
+		return v
+	}
+	w := lex.Analyze(key)
+	class, prefix, restored, stem := w.Class, "", "", key
+	if class == 0 && w.Split.Stem != "" {
+		class, prefix, restored, stem = w.StemClass, w.Split.Prefix, w.Split.Restored, w.Split.Stem
+	}
+	norm := tokenize.Normalize(raw)
+	if class == 0 {
+		if pastVerbShape(norm) || stopWord(norm) {
+			return v
+		}
+		if s, ok := tokenize.StripProclitics(key); ok && letters(s.Stem) >= minKeywordLetters {
+			switch {
+			case verbShape(s.Stem), s.Prep != tokenize.NoClitic && !s.Article && strings.HasSuffix(norm, "ه"):
+				// وسيقاطع; بأكمله، بنفسه: a preposition and a
+				// pronoun around a stem, an adverb in one word.
+				return v
+			case s.Article, s.Prep != tokenize.NoClitic && s.Prep != tokenize.PrepKa && lexicon.CommonShape(s.Stem, false, true):
+				// والحكومة، لمتضرري: a proclitic before a noun. Before
+				// another word a proclitic is not enough (واتساب،
+				// وهران، بريطانية), and ك never is (كيلوغرامات).
+				prefix, restored, stem = s.Prefix, s.Restored, s.Stem
+			}
+		}
+		for _, s := range tokenize.Proclitics(key) {
+			if prefix == "" && !s.Article && bare[s.Stem] {
+				prefix, stem = s.Prefix, s.Stem // وبرنت beside برنت, برعاية beside رعاية
+			}
+		}
+		if prefix == "" && verbShape(key) {
+			return v
+		}
+	}
+	if class&lexicon.TimeWord != 0 || quantity(stem) {
+		return v // الدقيقة، الأسبوع: time words, nouns or not; مليار
+	}
+	verbalNoun := false
+	if class&(lexicon.Verb|lexicon.OtherWord) != 0 && class&lexicon.Noun == 0 {
+		if class&lexicon.OtherWord != 0 || prefix != "" || utf8.RuneCountInString(key) != 3 {
+			return v
+		}
+		verbalNoun = true // خفض، دعم: a past verb or its verbal noun
+	}
+	if class == 0 && accusative(lex, stem) {
+		return v // كبيرا، اتفاقا
+	}
+	if prefix != "" {
+		n := utf8.RuneCountInString(prefix)
+		if restored == "ا" {
+			n++ // للبترول = ل + البترول: show بترول, not لبترول
+		}
+		v.start = t.Start + SkipLetters(raw, n)
+		v.clitic = true
+		if k, ok := wordKey(tokenize.Token{Text: text[v.start:t.End], Norm: tokenize.Normalize(text[v.start:t.End]), Kind: tokenize.ArabicWord}); ok && k != t.Key {
+			v.key = k
+		}
+	}
+	if letters(text[v.start:t.End]) < minKeywordLetters {
+		return v
+	}
+	definite := lexicon.HasArticle(stem)
+	v.ok, v.def, v.table = true, definite, class&lexicon.Noun != 0
+	v.adj = class&(lexicon.Adjective|lexicon.OrgAdjective) != 0 && class&lexicon.Noun == 0 ||
+		class == 0 && definite && lexicon.IsNisba(stem, true)
+	v.noun = class&(lexicon.Noun|lexicon.Adjective|lexicon.OrgAdjective) != 0 || definite || strings.HasSuffix(norm, "ة") ||
+		class == 0 && (unknown || lexicon.CommonShape(stem, definite, prefix != "") && !verbShape(stem))
+	v.lead = (v.noun || verbalNoun) && !v.adj
+	v.form = class == 0 && (pronounForm(lex, norm) || strings.HasSuffix(norm, "ه") && letters(norm) >= 5)
+	return v
+}
+
+// quantity reports whether a word in key form is a large number word
+// (مليون، مليار، المليارات), which the stop lists keep for topics (they
+// mark economy stories) but which is no keyword.
+func quantity(key string) bool {
+	bare, _ := strings.CutPrefix(key, "ال")
+	switch bare {
+	case "مليون", "ملايين", "مليار", "مليارات", "بليون", "تريليون":
+		return true
+	}
+	return false
+}
+
+// accusative reports whether a word in key form ends in the alef of an
+// accusative whose word, without it, is a noun or adjective of the tables
+// (كبيرا، اتفاقا).
+func accusative(lex *lexicon.Lexicon, key string) bool {
+	stem, ok := strings.CutSuffix(key, "ا")
+	return ok && lex.Class(stem)&(lexicon.Noun|lexicon.Adjective|lexicon.OrgAdjective|lexicon.TimeWord|lexicon.OtherWord) != 0
+}
+
+// pronounForm reports whether a word in Norm form reads as a word of the
+// tables with a pronoun suffix (جسمه، حكومتها، زميله). A word unknown to
+// the tables that ends in ه (not ة) after four letters or more is taken
+// for one too (ألبومه).
+func pronounForm(lex *lexicon.Lexicon, norm string) bool {
+	for _, s := range tokenize.Enclitics(norm) {
+		if lex.Class(tokenize.Key(s.Stem))&(lexicon.Noun|lexicon.Adjective|lexicon.Verb) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isArabic reports whether s begins with a letter of the Arabic block.
+func isArabic(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= 0x0600 && r <= 0x06FF
+}
+
+// verbShape reports whether a word in key form, without proclitics and
+// unknown to the lexicon, has the shape of an imperfect verb: ي and three
+// or four more letters, the second not a long vowel (يقول، يقاطع), or
+// يت، تت، يست، تست and more (يتحدث، تستمر) but not the verbal noun تفعيل
+// (تتويج). Four-letter words in ت are left alone, as names have that
+// shape (تبون، تركي); so are يوسف and ياسر, whose second letter is a long
+// vowel.
+func verbShape(key string) bool {
+	var rs [8]rune
+	n := 0
+	for _, r := range key {
+		if n == len(rs) {
+			return false
+		}
+		rs[n] = r
+		n++
+	}
+	if n < 4 || (rs[0] != 'ي' && rs[0] != 'ت') {
+		return false
+	}
+	switch {
+	case rs[1] == 'ت' || rs[1] == 'س' && rs[2] == 'ت':
+		return n >= 5 && !(n == 5 && rs[3] == 'ي')
+	case rs[1] == 'ا' || rs[1] == 'و' || rs[1] == 'ي':
+		return false
+	}
+	return rs[0] == 'ي' && n <= 5
+}
+
+// pastVerbShape reports whether a word in Norm form unknown to the
+// lexicon has the shape of a past verb of the derived forms افتعل and
+// انفعل (اشتهر، انسحب), with the feminine or first-person ت (اشتهرت), or
+// of a weak root ending in ى (اكتفى، انتهى، استدعى). Their verbal nouns
+// are longer (اجتماع، انسحاب), and a word in ة is left alone (انقرة).
+func pastVerbShape(norm string) bool {
+	rs := []rune(norm)
+	n := len(rs)
+	if n < 5 || n > 6 || rs[0] != 'ا' || rs[n-1] == 'ة' {
+		return false
+	}
+	derived := rs[2] == 'ت' || rs[1] == 'ن'
+	switch {
+	case rs[n-1] == 'ى':
+		return n == 5 && derived || n == 6 && rs[1] == 'س' && rs[2] == 'ت'
+	case n == 5:
+		return derived
+	}
+	return derived && rs[5] == 'ت'
+}
+
+// stopWord reports whether a word in Norm form is a topic stop word once
+// its article is dropped (العشرات، الخمس) or its final ى read as ي (التى,
+// a spelling of التي).
+func stopWord(norm string) bool {
+	bare, _ := strings.CutPrefix(norm, "ال")
+	return tokenize.TopicStopWords.Contains(bare) || tokenize.TopicStopWords.Contains(strings.ReplaceAll(norm, "ى", "ي"))
+}
+
+// hasTanween reports whether s holds a tanween mark (U+064B–U+064D).
+func hasTanween(s string) bool {
+	for _, r := range s {
+		if r >= 0x064B && r <= 0x064D {
+			return true
+		}
+	}
+	return false
+}
+
+// letters counts the letters of s.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) && r != 0x0640 {
+			n++
+		}
+	}
+	return n
+}
+
+// SkipLetters returns the byte offset in raw after its first n letters
+// and the marks, tatweel and invisible characters that follow them: the
+// start of a word without its n proclitic letters (SkipLetters("وبـغداد",
+// 1) is the offset of بـغداد).
+func SkipLetters(raw string, n int) int {
+	i := 0
+	for i < len(raw) {
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		if unicode.IsLetter(r) && r != 0x0640 {
+			if n == 0 {
+				return i
+			}
+			n--
+		}
+		i += size
+	}
+	return i
+}

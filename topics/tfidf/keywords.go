@@ -1,0 +1,422 @@
+package tfidf
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/khabar-nlp/khabar/tokenize"
+)
+
+// Keyword is one keyword or keyphrase of an article. Its JSON field
+// names are stable.
+type Keyword struct {
+	// Term is the keyword exactly as the article writes it at one of its
+	// occurrences, text[Start:End]: the occurrence of its most frequent
+	// form (النفط, not the stem نفط; خفض الإنتاج for a phrase), without a
+	// proclitic (محافظة for بمحافظة).
+	Term string `json:"term"`
+	// Name is the canonical name of the entity the keyword names, when the
+	// keyword lies in a mention of one (set by khabar.Analyzer, which may
+	// show ترامب with the Name دونالد ترامب); empty otherwise.
+	Name string `json:"name,omitempty"`
+	// Entity is that entity's ID, when Name is set.
+	Entity string `json:"entity,omitempty"`
+	// Key is the stem, or the two stems joined by a space. It is left out
+	// of JSON, which shows readable forms only.
+	Key string `json:"-"`
+	// Score is the weight the keywords are ranked by (see
+	// [Space.Keywords]); higher is better.
+	Score float64 `json:"score"`
+	// Count is the number of occurrences in the article.
+	Count int `json:"count"`
+	// Start and End are 0-based byte offsets of the occurrence shown
+	// (text[Start:End] == Term), End exclusive.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Span is a span of text, text[Start:End] in byte offsets.
+type Span struct {
+	Start, End int
+}
+
+// inSpans reports whether [start, end) lies inside one of spans.
+func inSpans(spans []Span, start, end int) bool {
+	for _, sp := range spans {
+		if sp.Start <= start && end <= sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// occurrence is a span of text where a keyword candidate occurs.
+type occurrence struct {
+	start, end int
+	surface    string // its display form
+	clean      bool   // the text is its display form (no marks, no tatweel)
+	rank       int    // 2: a noun or name; 1: an adjective or no evidence; 0: a pronoun form
+	clitic     bool   // a proclitic was left out of the span
+}
+
+type kwStat struct {
+	key  string
+	kind TermKind
+	name bool // some occurrence lies in a name the caller gave
+	// tableNoun reports a noun of the lexicon's tables.
+	tableNoun bool
+	// clitic reports that some occurrence lost a proclitic.
+	clitic bool
+	count  int
+	title  int // occurrences in the first paragraph (the headline)
+	occ    []occurrence
+	score  float64
+}
+
+// conjoined reports whether surface is another occurrence's surface
+// with و or ف before it (وبرنت beside برنت): a form not to show.
+func (st *kwStat) conjoined(surface string) bool {
+	rest, ok := strings.CutPrefix(surface, "و")
+	if !ok {
+		rest, ok = strings.CutPrefix(surface, "ف")
+	}
+	return ok && slices.ContainsFunc(st.occ, func(o occurrence) bool { return o.surface == rest })
+}
+
+// best returns the best rank of the occurrences.
+func (st *kwStat) best() int {
+	rank := 0
+	for _, o := range st.occ {
+		rank = max(rank, o.rank)
+	}
+	return rank
+}
+
+// shown returns the occurrence a keyword shows: among its occurrences of
+// the best rank, and not conjoined when others are, one of its most
+// frequent display form (see bestSurface), the first written without
+// marks or tatweel if there is one, else the first.
+func (st *kwStat) shown() occurrence {
+	rank := st.best()
+	if o, ok := st.pick(rank, true); ok {
+		return o
+	}
+	o, _ := st.pick(rank, false)
+	return o
+}
+
+// pick is shown among the occurrences of the given rank, conjoined ones
+// left out when skipConj is set; it reports false if none is left.
+func (st *kwStat) pick(rank int, skipConj bool) (occurrence, bool) {
+	keep := func(o occurrence) bool { return o.rank == rank && !(skipConj && st.conjoined(o.surface)) }
+	var forms []surfaceCount
+	for _, o := range st.occ {
+		if !keep(o) {
+			continue
+		}
+		found := false
+		for k := range forms {
+			if forms[k].s == o.surface {
+				forms[k].n++
+				found = true
+				break
+			}
+		}
+		if !found {
+			forms = append(forms, surfaceCount{o.surface, 1})
+		}
+	}
+	if len(forms) == 0 {
+		return occurrence{}, false
+	}
+	best := bestSurface(forms)
+	first := -1
+	for k, o := range st.occ {
+		if o.surface != best || !keep(o) {
+			continue
+		}
+		if o.clean {
+			return o, true
+		}
+		if first < 0 {
+			first = k
+		}
+	}
+	return st.occ[first], true
+}
+
+// Keywords returns up to n keywords of text, best first, scored against
+// the space's document frequencies. A keyword is a noun, a name or a noun
+// phrase (see "Keyword candidates" in candidates.go): never a verb, an
+// adverb, a time word, a connective, a word of one or two letters, nor a
+// word with its proclitic (the proclitic is left out of its span). For a
+// word with stem s:
+//
+//	score = (1 + ln(count + titleCount)) × idf(s)
+//
+// where titleCount counts occurrences in the first paragraph (the
+// headline) once more, and idf is the space's idf for s, or
+// [Weights.UnseenIDF] if s is not in the vocabulary. Words dropped by
+// [WithMaxDF] are never keywords, nor are stop words or numbers (see
+// [Terms]). An adjective of the lexicon is scored but is no keyword alone,
+// and a word met once, outside the headline and outside names, is none
+// either: against a background that does not know it, one occurrence says
+// little. A candidate scoring below half of [Weights.UnseenIDF] — a common
+// word of news by the background — is left out, so a short article may
+// have fewer than n keywords; so is one whose every occurrence carries a
+// pronoun suffix.
+//
+// A pair of adjacent words — a noun or name, then a noun, name or
+// adjective without a proclitic — becomes a keyphrase when it occurs at
+// least twice and both words are among the 3n best words; it scores
+//
+//	(s1 + s2)/2 × (0.5 + pairCount/min(count1, count2))
+//
+// so a pair that always occurs together outranks its words. Keywords are
+// then taken greedily by score, skipping any that shares a stem with one
+// already taken: a phrase and its words, or two phrases with a common
+// word, never both appear. Ties are broken by key in byte order.
+//
+// A word inside one of names — spans of text naming an entity, such as
+// the mentions package entities finds — is a candidate whatever its
+// class: a name may hold an adjective (البحر الأحمر) or have a verb's
+// shape. When names are given (even none: a non-nil empty slice), a word
+// unknown to the lexicon outside them needs evidence that it is a noun
+// (see candidates.go), for the names are known; without them, such a
+// word may be a name and is a candidate.
+//
+// A sentence whose terms repeat those of an earlier sentence exactly (a
+// headline printed twice, a repeated caption) is counted once.
+//
+// Keywords is safe for concurrent use. It returns nil if n ≤ 0.
+func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
+	if n <= 0 {
+		return nil
+	}
+	opts := s.vec.terms
+	opts.Bigrams = true
+	opts.Extra = nil
+	terms := dropRepeatedSentences(opts.appendTerms(nil, text))
+
+	// Sized for the article: growing these maps word by word cost more than filling them.
+	stats := make(map[string]*kwStat, len(terms))
+	order := make([]*kwStat, 0, len(terms))
+	// The keys of the words, each word as written keyed once.
+	bare := make(map[string]bool, len(terms)/2)
+	written := make(map[string]bool, len(terms)/2)
+	for _, t := range terms {
+		if w := text[t.Start:t.End]; t.Kind == Word && !written[w] {
+			written[w] = true
+			bare[tokenize.Key(w)] = true
+		}
+	}
+	views := make(map[string]wordView, len(terms)/2) // word as written → its view, start relative
+	var prev, cur wordView                           // the last two words: a bigram follows its second
+	var curOcc *kwStat                               // the stat whose last occurrence is cur's
+	for _, t := range terms {
+		var start, rank int
+		switch t.Kind {
+		case Word:
+			prev, curOcc = cur, nil
+			if name := inSpans(names, t.Start, t.End); name {
+				cur = viewWord(text, t, true, bare, names == nil)
+			} else if v, ok := views[text[t.Start:t.End]]; ok {
+				// A word written alike reads alike: classify it once.
+				cur = v
+				cur.start += t.Start
+			} else {
+				cur = viewWord(text, t, false, bare, names == nil)
+				v = cur
+				v.start -= t.Start
+				views[text[t.Start:t.End]] = v
+			}
+			if !cur.ok {
+				continue
+			}
+			start, rank = cur.start, 1
+			if cur.noun && !cur.adj {
+				rank = 2
+			}
+			if cur.form {
+				rank = 0
+			}
+		case Bigram:
+			if curOcc != nil && prev.ok && !cur.clitic && prev.def == cur.def && !inSpans(names, cur.start, t.End) {
+				// نوبة قلبية، المعارضة المسلحة، حقاني المتطرفة: a
+				// word after a word of its definiteness is its
+				// adjective, no keyword alone.
+				o := &curOcc.occ[len(curOcc.occ)-1]
+				o.rank = min(o.rank, 1)
+			}
+			if !prev.ok || !prev.lead || prev.form || !cur.ok || !cur.noun || cur.clitic || cur.form {
+				continue
+			}
+			start, rank = prev.start, 2
+		default:
+			continue
+		}
+		key := t.Key
+		switch {
+		case t.Kind == Word && cur.key != "":
+			key = cur.key
+		case t.Kind == Bigram && (prev.key != "" || cur.key != ""):
+			a, b := splitBigram(t.Key)
+			key = cmp.Or(prev.key, a) + " " + cmp.Or(cur.key, b)
+		}
+		st := stats[key]
+		if st == nil {
+			st = &kwStat{key: key, kind: t.Kind}
+			stats[key] = st
+			order = append(order, st)
+		}
+		st.name = st.name || t.Kind == Word && inSpans(names, t.Start, t.End)
+		st.tableNoun = st.tableNoun || t.Kind == Word && cur.table
+		st.count++
+		if t.Paragraph == 0 {
+			st.title++
+		}
+		span := text[start:t.End]
+		surface := display.String(span)
+		st.occ = append(st.occ, occurrence{start: start, end: t.End, surface: surface, clean: surface == span, rank: rank, clitic: start != t.Start})
+		st.clitic = st.clitic || start != t.Start
+		if t.Kind == Word {
+			curOcc = st
+		}
+	}
+
+	var words []*kwStat
+	for _, st := range order {
+		if st.kind != Word || s.vec.IsCommon(st.key) {
+			continue
+		}
+		idf := s.idf(st.key)
+		if !st.clitic {
+			// No occurrence lost a proclitic: nothing else to look up.
+		} else if o := st.shown(); o.clitic {
+			// بدعم shown as دعم: the background may know the word
+			// without its proclitic, which the stemmer keeps.
+			if ts := Terms(text[o.start:o.end], TermOptions{}); len(ts) == 1 {
+				idf = min(idf, s.idf(ts[0].Key))
+			}
+		}
+		st.score = (1 + math.Log(float64(st.count+st.title))) * idf
+		words = append(words, st)
+	}
+	byScore := func(a, b *kwStat) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.key, b.key)
+	}
+	slices.SortFunc(words, byScore)
+	good := make(map[string]*kwStat)
+	for _, w := range words[:min(len(words), 3*n)] {
+		good[w.key] = w
+	}
+	var cands []*kwStat
+	for _, w := range words {
+		if w.best() == 2 && (w.count+w.title >= 2 || w.name) {
+			cands = append(cands, w)
+		}
+	}
+	// A noun of the lexicon's tables is a word of news at large: alone,
+	// a background that does not know it takes it for one in ten
+	// documents (in a phrase it keeps its weight: الذكاء الاصطناعي).
+	common := s.tfidf.idfOf(max(1, s.tfidf.nDocs/10)) / s.tfidf.UnseenIDF()
+	single := make(map[*kwStat]float64, len(cands))
+	for _, w := range cands {
+		single[w] = w.score
+		if _, known := s.vec.Column(w.key); !known && w.tableNoun {
+			single[w] = w.score * common
+		}
+	}
+	for _, st := range order {
+		if st.kind != Bigram || st.count < 2 {
+			continue
+		}
+		a, b := splitBigram(st.key)
+		wa, wb := good[a], good[b]
+		if wa == nil || wb == nil || a == b {
+			continue
+		}
+		st.score = (wa.score + wb.score) / 2 * (0.5 + float64(st.count)/float64(min(wa.count, wb.count)))
+		cands = append(cands, st)
+	}
+	for w, sc := range single {
+		w.score = sc
+	}
+	slices.SortFunc(cands, byScore)
+	// A candidate below half the weight of a word the background does not
+	// know, said once, is a common word of news: it would pad a short
+	// list without saying what the article is about.
+	floor := s.tfidf.UnseenIDF() / 2
+	cands = slices.DeleteFunc(cands, func(c *kwStat) bool { return c.score < floor || c.best() == 0 })
+
+	used := make(map[string]bool)
+	shownTerms := make(map[string]bool)
+	var out []Keyword
+	for _, c := range cands {
+		if len(out) == n {
+			break
+		}
+		var parts []string
+		if c.kind == Bigram {
+			a, b := splitBigram(c.key)
+			parts = []string{a, b}
+		} else {
+			parts = []string{c.key}
+		}
+		o := c.shown()
+		if slices.ContainsFunc(parts, func(p string) bool { return used[p] }) || shownTerms[text[o.start:o.end]] {
+			continue
+		}
+		for _, p := range parts {
+			used[p] = true
+		}
+		shownTerms[text[o.start:o.end]] = true
+		out = append(out, Keyword{
+			Term:  text[o.start:o.end],
+			Key:   c.key,
+			Score: c.score,
+			Count: c.count,
+			Start: o.start,
+			End:   o.end,
+		})
+	}
+	return out
+}
+
+// idf returns the idf of a term key: the space's, or the unseen one.
+func (s *Space) idf(key string) float64 {
+	if j, ok := s.vec.Column(key); ok {
+		return s.tfidf.IDF(j)
+	}
+	return s.tfidf.UnseenIDF()
+}
+
+// dropRepeatedSentences removes the terms of every sentence whose term keys
+// are exactly those of an earlier sentence.
+func dropRepeatedSentences(terms []Term) []Term {
+	seen := make(map[string]bool)
+	out := terms[:0]
+	var sig strings.Builder
+	for i := 0; i < len(terms); {
+		e := i + 1
+		for e < len(terms) && terms[e].Sentence == terms[i].Sentence {
+			e++
+		}
+		sig.Reset()
+		for _, t := range terms[i:e] {
+			sig.WriteString(t.Key)
+			sig.WriteByte(0)
+		}
+		if k := sig.String(); !seen[k] {
+			seen[k] = true
+			out = append(out, terms[i:e]...)
+		}
+		i = e
+	}
+	return out
+}

@@ -1,0 +1,144 @@
+package tfidf
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/khabar-nlp/khabar/tokenize"
+)
+
+func TestKeywordsArticles(t *testing.T) {
+	names, texts := readArticles(t)
+	s, err := NewSpace(texts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each article's keywords must include at least one of these (any
+	// surface containing the word).
+	expect := map[string][]string{
+		"economy":    {"أوبك", "النفط", "برميل", "OPEC"},
+		"politics":   {"العراق", "بغداد", "بلينكن"},
+		"sport":      {"صلاح", "المنتخب", "كأس"},
+		"technology": {"الذكاء", "جيتكس"},
+	}
+	for i, name := range names {
+		t.Run(name, func(t *testing.T) {
+			text := texts[i]
+			kws := s.Keywords(text, 10)
+			if len(kws) < 5 {
+				t.Fatalf("%d keywords", len(kws))
+			}
+			var terms []string
+			usedStems := map[string]bool{}
+			phrases := 0
+			for k, kw := range kws {
+				terms = append(terms, kw.Term)
+				if k > 0 && kw.Score > kws[k-1].Score {
+					t.Errorf("not sorted by score at %d", k)
+				}
+				if kw.Score <= 0 || kw.Count < 1 || !utf8.ValidString(kw.Term) {
+					t.Errorf("bad keyword %+v", kw)
+				}
+				if kw.Start < 0 || kw.End > len(text) || kw.Start >= kw.End {
+					t.Errorf("bad offsets %+v", kw)
+				}
+				for _, w := range strings.Fields(kw.Term) {
+					if tokenize.TopicStopWords.Contains(w) {
+						t.Errorf("stop word %q in %q", w, kw.Term)
+					}
+					if w[0] >= '0' && w[0] <= '9' {
+						t.Errorf("number %q in %q", w, kw.Term)
+					}
+				}
+				for _, st := range strings.Fields(kw.Key) {
+					if usedStems[st] {
+						t.Errorf("near-duplicate: stem %q repeated (%q)", st, kw.Term)
+					}
+					usedStems[st] = true
+				}
+				if strings.Contains(kw.Key, " ") {
+					phrases++
+				}
+				// Surface, not the bare stem, when they differ (الإنتاج, not انتاج).
+				if kw.Term == kw.Key && kw.Term != tokenize.Key(kw.Term) {
+					t.Errorf("bare stem shown: %q", kw.Term)
+				}
+			}
+			if !slices.ContainsFunc(terms, func(term string) bool {
+				return slices.ContainsFunc(expect[name], func(e string) bool { return strings.Contains(term, e) })
+			}) {
+				t.Errorf("keywords %q contain none of %q", terms, expect[name])
+			}
+			t.Logf("%s: %q (%d phrases)", name, terms, phrases)
+		})
+	}
+	// At least one article yields a multi-word keyphrase.
+	tech := s.Keywords(texts[slices.Index(names, "technology")], 5)
+	if !slices.ContainsFunc(tech, func(k Keyword) bool { return k.Term == "الذكاء الاصطناعي" }) {
+		t.Errorf("technology keywords lack الذكاء الاصطناعي: %+v", tech)
+	}
+	if s.Keywords("", 5) != nil || s.Keywords(texts[0], 0) != nil {
+		t.Error("empty text or n = 0 should give no keywords")
+	}
+}
+
+func TestKeywordsConcurrent(t *testing.T) {
+	s, texts := articleSpace(t)
+	want := s.Keywords(texts[0], 8)
+	for i := range 8 {
+		t.Run("", func(t *testing.T) {
+			t.Parallel()
+			if got := s.Keywords(texts[0], 8); !slices.Equal(got, want) {
+				t.Errorf("goroutine %d: keywords differ", i)
+			}
+			s.Transform(texts)
+		})
+	}
+}
+
+// TestKeywordCandidates checks the rules of keyword candidates on short
+// texts written for the test, each word said twice: what becomes a
+// keyword, and the span it shows.
+func TestKeywordCandidates(t *testing.T) {
+	s, err := DefaultSpace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string // keyword terms, in any order
+		never      []string
+	}{
+		{"proclitic left out", "اجتمع الوفد بمحافظة البصرة. وتفقد الوفد بمحافظة البصرة المشاريع.", []string{"البصرة", "محافظة"}, []string{"بمحافظة"}},
+		{"restored article", "ارتفع سعر برميل للبترول. وقالت منظمة للبترول إن البترول يرتفع.", nil, []string{"لبترول"}},
+		{"imperfect verb", "يحتفل الطلاب بالتخرج. يحتفل الطلاب كل عام.", []string{"الطلاب"}, []string{"يحتفل"}},
+		{"tanween adverb", "وصل الوفد مسبقاً إلى القاعة. وغادر الوفد مسبقاً القاعة.", nil, []string{"مسبقاً"}},
+		{"fragment", "سي إن إن تبث سي إن إن الخبر", nil, []string{"سي", "إن"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			kws := s.Keywords(tc.text, 10)
+			var got []string
+			for _, k := range kws {
+				got = append(got, k.Term)
+				if tc.text[k.Start:k.End] != k.Term {
+					t.Errorf("%q at %d:%d is %q in the text", k.Term, k.Start, k.End, tc.text[k.Start:k.End])
+				}
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("keywords %q lack %q", got, w)
+				}
+			}
+			for _, w := range tc.never {
+				for _, g := range got {
+					if slices.Contains(strings.Fields(g), w) {
+						t.Errorf("keywords %q hold %q", got, w)
+					}
+				}
+			}
+		})
+	}
+}
