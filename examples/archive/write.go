@@ -188,8 +188,3 @@ func (f *renameFn) ProcessElement(ctx context.Context, _ []byte, shards func(*sh
 	}
 	return nil
 }
-
-// linesWritten counts the lines of prefix's final files.
-func linesWritten(prefix string) beam.Counter {
-	return beam.NewCounter(metricsNamespace, "lines:"+prefix)
-}
