@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"unicode"
 
@@ -70,90 +71,120 @@ func fitSpace(s beam.Scope, lines beam.PCollection, output string, o spaceOption
 }
 
 // termStatsFn adds up the term statistics of the articles of a bundle,
-// which Workers goroutines count (0: GOMAXPROCS). It emits the sums of a
-// term when the bundle ends, or all of them when more than MaxTerms terms
-// are held, and the number of articles counted.
+// which Workers goroutines count (0: GOMAXPROCS). Each goroutine adds the
+// articles it counts to sums of its own, so that adding up runs on every
+// core; the sums are emitted when the bundle ends (a term's sums from
+// several goroutines are added up by the combine that follows), or as soon
+// as one goroutine holds more than MaxTerms/Workers terms, with the number
+// of articles counted.
 type termStatsFn struct {
 	Workers  int
 	MaxTerms int
 
-	sums map[string]*termSums
+	sums chan termMap // one map per goroutine, taken while it adds
+	max  int          // terms a map may hold before it is emitted
 	docs int
 	pool *pool[inputLine, counted]
 }
 
-// counted is the term statistics of one article, or its dead letter.
+// termMap is the sums of some articles, by term.
+type termMap map[string]*termSums
+
+// counted says what became of one article: nothing to emit, sums to emit
+// (a goroutine's full map), or its dead letter.
 type counted struct {
-	stats []tfidf.TermStats
-	dead  *deadLetter
+	full termMap
+	dead *deadLetter
 }
 
 // StartBundle starts the goroutines of the bundle.
 func (f *termStatsFn) StartBundle(_ context.Context, _ func(string, termSums), _ func(int), _ func(deadLetter)) {
-	f.sums, f.docs = map[string]*termSums{}, 0
-	f.pool = newPool(f.Workers, countTerms, func(l inputLine, r any) counted {
+	n := f.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	f.sums, f.max, f.docs = make(chan termMap, n), max(1, f.MaxTerms/n), 0
+	for range n {
+		f.sums <- termMap{}
+	}
+	f.pool = newPool(n, f.count, func(l inputLine, r any) counted {
 		return counted{dead: &deadLetter{File: l.File, Line: l.Line, Error: panicError(r)}}
 	})
 }
 
-// ProcessElement hands a line to the goroutines and adds up what they
-// have counted.
+// ProcessElement hands a line to the goroutines and emits what they
+// return.
 func (f *termStatsFn) ProcessElement(ctx context.Context, l inputLine, emit func(string, termSums), _ func(int), dead func(deadLetter)) {
-	f.pool.put(l, func(c counted) { f.add(ctx, c, emit, dead) })
+	f.pool.put(l, func(c counted) { f.emit(ctx, c, emit, dead) })
 }
 
-// FinishBundle adds up the bundle's last articles and emits the sums.
+// FinishBundle waits for the bundle's last articles and emits the sums.
 func (f *termStatsFn) FinishBundle(ctx context.Context, emit func(string, termSums), docs func(int), dead func(deadLetter)) {
-	f.pool.finish(func(c counted) { f.add(ctx, c, emit, dead) })
-	f.flush(emit)
+	f.pool.finish(func(c counted) { f.emit(ctx, c, emit, dead) })
+	for range cap(f.sums) {
+		emitSums(<-f.sums, emit)
+	}
 	if f.docs > 0 {
 		docs(f.docs)
 	}
 }
 
-func (f *termStatsFn) add(ctx context.Context, c counted, emit func(string, termSums), dead func(deadLetter)) {
-	if c.dead != nil {
-		dead(*c.dead)
-		return
+// count counts the terms of the article on line l into the sums of the
+// goroutine, and returns them when they are full.
+func (f *termStatsFn) count(l inputLine) counted {
+	stats, dead := countTerms(l)
+	if dead != nil {
+		return counted{dead: dead}
 	}
-	articlesUsed.Inc(ctx, 1)
-	f.docs++
-	for _, st := range c.stats {
-		sum, ok := f.sums[st.Key]
+	sums := <-f.sums
+	for _, st := range stats {
+		sum, ok := sums[st.Key]
 		if !ok {
 			sum = &termSums{Surfaces: make(map[string]int, len(st.Surfaces))}
-			f.sums[st.Key] = sum
+			sums[st.Key] = sum
 		}
 		sum.DF += st.DF
 		for surface, n := range st.Surfaces {
 			sum.Surfaces[surface] += n
 		}
 	}
-	if len(f.sums) > f.MaxTerms {
-		f.flush(emit)
+	var c counted
+	if len(sums) > f.max {
+		c.full, sums = sums, termMap{}
 	}
+	f.sums <- sums
+	return c
 }
 
-func (f *termStatsFn) flush(emit func(string, termSums)) {
-	for key, sum := range f.sums {
+func (f *termStatsFn) emit(ctx context.Context, c counted, emit func(string, termSums), dead func(deadLetter)) {
+	if c.dead != nil {
+		dead(*c.dead)
+		return
+	}
+	articlesUsed.Inc(ctx, 1)
+	f.docs++
+	emitSums(c.full, emit)
+}
+
+func emitSums(sums termMap, emit func(string, termSums)) {
+	for key, sum := range sums {
 		emit(key, *sum)
 	}
-	clear(f.sums)
 }
 
 // countTerms returns the term statistics of the article on line l: those
 // of the text the Analyzer scores keywords on. Articles the Analyzer would
 // reject (no text, too large) are dead letters, as in analyze.
-func countTerms(l inputLine) counted {
+func countTerms(l inputLine) ([]tfidf.TermStats, *deadLetter) {
 	art, err := jsonl.Parse(l.Data)
 	if err != nil {
-		return counted{dead: &deadLetter{File: l.File, Line: l.Line, Error: err.Error()}}
+		return nil, &deadLetter{File: l.File, Line: l.Line, Error: err.Error()}
 	}
 	text := articleText(art.Article)
 	if err := checkText(text); err != nil {
-		return counted{dead: &deadLetter{File: l.File, Line: l.Line, ID: art.ID, Error: cli.ArticleError(err).Error()}}
+		return nil, &deadLetter{File: l.File, Line: l.Line, ID: art.ID, Error: cli.ArticleError(err).Error()}
 	}
-	return counted{stats: textStats(keywordText(text))}
+	return textStats(keywordText(text)), nil
 }
 
 // checkText returns the Analyzer's error for a text it would not analyse.

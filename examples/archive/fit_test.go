@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -145,5 +146,41 @@ func TestFitDev(t *testing.T) {
 	}
 	if changed < 25 {
 		t.Errorf("the archive's space changed the keywords of %d of 50 articles only", changed)
+	}
+}
+
+// TestTermStatsFlush runs the counting step alone, with a limit that
+// makes its goroutines emit their sums many times over: the sums added up
+// are those of one emission at the end.
+func TestTermStatsFlush(t *testing.T) {
+	f, err := os.Open(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []inputLine
+	jsonl.ReadLines(fixture, f, func(l jsonl.Line) bool {
+		lines = append(lines, inputLine{File: fixture, Line: l.Loc.Line, Data: bytes.Clone(l.Data)})
+		return true
+	})
+	sums := func(maxTerms, workers int) (map[string]int, int, int) {
+		fn := &termStatsFn{Workers: workers, MaxTerms: maxTerms}
+		df, emits, docs, dead := map[string]int{}, 0, 0, 0
+		emit := func(key string, s termSums) { df[key] += s.DF; emits++ }
+		ctx := context.Background()
+		fn.StartBundle(ctx, emit, nil, nil)
+		for _, l := range lines {
+			fn.ProcessElement(ctx, l, emit, nil, func(deadLetter) { dead++ })
+		}
+		fn.FinishBundle(ctx, emit, func(n int) { docs += n }, func(deadLetter) { dead++ })
+		if docs != 7 || dead != 2 {
+			t.Errorf("limit %d: %d articles, %d dead letters; want 7, 2", maxTerms, docs, dead)
+		}
+		return df, emits, docs
+	}
+	want, once, _ := sums(1<<20, 1)
+	got, many, _ := sums(10, 2)
+	if !maps.Equal(got, want) || many <= once {
+		t.Errorf("%d terms in %d emissions; want the %d terms of %d emissions, in more", len(got), many, len(want), once)
 	}
 }
