@@ -426,3 +426,33 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 }
+
+// TestWithEntityModel checks that the Analyzer tags with the model it is
+// given, and refuses a model given with its contradictions.
+func TestWithEntityModel(t *testing.T) {
+	m, err := entities.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(WithEntityModel(m), WithLayers(Entities))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.Analyze(context.Background(), "وقال الوزير يفغيني كافلنيكوف إن الوفد وصل إلى بغداد.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := entityIDs(res); !slices.Contains(ids, "loc:city:baghdad") || !slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, "per:gen:") }) {
+		t.Errorf("entities %v, want Baghdad and the person the model finds", ids)
+	}
+	for name, opts := range map[string][]Option{
+		"nil model":      {WithEntityModel(nil)},
+		"given twice":    {WithEntityModel(m), WithEntityModel(m)},
+		"without model":  {WithEntityModel(m), WithEntityOptions(entities.WithoutModel())},
+		"layer left out": {WithEntityModel(m), WithLayers(Topics)},
+	} {
+		if _, err := New(opts...); err == nil {
+			t.Errorf("%s: New accepted it", name)
+		}
+	}
+}

@@ -140,6 +140,7 @@ var needs = []struct {
 	{"WithGazetteerFiles", Entities},
 	{"WithGazetteerReader", Entities},
 	{"WithEntityOptions", Entities},
+	{"WithEntityModel", Entities},
 	{"WithTopicModel", Topics},
 	{"WithMaxTopics", Topics},
 	{"WithSources", Topics},
@@ -341,6 +342,23 @@ func WithEntityOptions(opts ...entities.Option) Option {
 	return func(c *config) error {
 		c.given["WithEntityOptions"] = "WithEntityOptions"
 		c.entityOptions = append(c.entityOptions, opts...)
+		return nil
+	}
+}
+
+// WithEntityModel replaces the embedded default tagging model of the
+// entity extractor with one trained on the newsroom's own annotated texts
+// (entities.Train, entities.LoadModel, `examples/entities train`). It
+// contradicts an entities.WithoutModel given through [WithEntityOptions].
+func WithEntityModel(m *entities.Model) Option {
+	return func(c *config) error {
+		if m == nil {
+			return errors.New("khabar: WithEntityModel(nil)")
+		}
+		if err := c.set("WithEntityModel", "WithEntityModel"); err != nil {
+			return err
+		}
+		c.entityOptions = append(c.entityOptions, entities.WithModel(m))
 		return nil
 	}
 }

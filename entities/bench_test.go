@@ -89,6 +89,13 @@ func BenchmarkExtract(b *testing.B) {
 		x    func() *Extractor
 	}{
 		{"default", func() *Extractor { return extractor(b) }},
+		{"no-model", func() *Extractor {
+			x, err := New(WithoutModel())
+			if err != nil {
+				b.Fatal(err)
+			}
+			return x
+		}},
 		{"aliases=1e6", func() *Extractor {
 			x, err := New(WithGazetteer(countedGazetteer(b, 1_000_000)))
 			if err != nil {

@@ -3,7 +3,7 @@
 //
 // # Overview
 //
-//	x, err := entities.New()                  // default gazetteer, fuzzy matching, rules
+//	x, err := entities.New()                  // default gazetteer, recognisers and tagging model
 //	res := x.Extract(text)
 //	for _, e := range res.Entities {          // most salient first
 //		fmt.Println(e.Type, e.ID, e.Name, e.NameEN, e.Count, e.Salience)
@@ -12,29 +12,54 @@
 //		}
 //	}
 //
-// # Finding mentions
+// Extraction runs in three steps over one tokenization of the text, in
+// which every token is analysed once (its key, its clitic reading, its
+// classes in the word tables of package lexicon):
 //
-// Candidates come from several sources, each marked with its [Kind]:
+//  1. Recognisers propose candidate mentions ([Recognizer]): the
+//     gazetteer ([gazetteer.Index.Find]: exact names, names after
+//     proclitics such as وبغداد, spelling variants, demonyms), the words
+//     inside hashtags (#العراق، #بلينكن_في_بغداد), and context rules for
+//     names the gazetteer lacks (a person after a title, a first name and
+//     name-like words, name shapes such as عبد + name, an organisation
+//     head and its complement, a place after a head). A caller may add
+//     recognisers of its own ([WithRecognizer]).
+//  2. A trained linear-chain tagger (package entities/tagger) reads every
+//     sentence — the words, their prefixes, suffixes and shapes, their
+//     lexicon classes, the words around them, and what the recognisers
+//     say of them — and decides which tokens are names, of which type
+//     (PER, LOC, ORG; MISC names of other kinds go to Result.Other). Its
+//     BIO tags never put an I- tag without its B-; a name is cut before a
+//     word read as the conjunction و and another word (قوات صالح |
+//     وقوات الأمن), and loses the titles it begins with (ولي العهد).
+//  3. Each name is linked ([Mention.ID]): to the gazetteer entry of the
+//     same type whose candidate has the same tokens, or failing that the
+//     one that overlaps it most, or one the gazetteer finds for the name's
+//     words, spelling variants included (بلنكن); a fuzzy match thus only
+//     links where the tagger sees a name. A name no entry links gets a
+//     generated ID ("per:gen:3f2a9c1b0d4e", the same for the same words
+//     in every text), the kind [Tagged] and the model's probability as
+//     its score. Beside the model's names, a few gazetteer names stand on
+//     their own: a caller's curated entries (prior 0.5 or more), a name
+//     after a place head (بمحافظة إب), organisations named in three words
+//     or more, and prominent names whose labels the model gives at least
+//     a 0.2 probability (see strongNames and doubtedNames in link.go).
 //
-//   - the gazetteer ([gazetteer.Index.Find]): exact names, names after
-//     proclitics (وبغداد), spelling variants (fuzzy), and demonyms, which
-//     are left out unless [WithDemonyms] asks for them;
-//   - the words inside hashtags (#العراق، #بلينكن_في_بغداد);
-//   - context rules, over the word tables of package lexicon, for names the
-//     gazetteer lacks: a person after a title (الرئيس الفلسطيني …), a
-//     first name followed by name-like words, name shapes (عبد + name,
-//     أبو + name, بن between names), an organisation head with its
-//     complement (وزارة الخارجية الأميركية، حركة فتح), a place after a
-//     head (مدينة …). Names found by rules get a stable generated ID
-//     ("per:rule:3f2a9c1b0d4e", the same in every text) and a lower score.
+// The embedded model ([DefaultModel]) was trained on the tuning part of
+// ANERcorp's train split; model/README.md gives its provenance, its
+// figures on the check part and its licence. [Train] trains a model on a
+// newsroom's own annotated texts (package entities/corpus reads CoNLL and
+// JSONL spans; examples/entities is the command line), and [WithModel]
+// uses it. [WithoutModel] runs the recognisers alone: overlapping
+// candidates are then resolved by a documented priority (see Overlaps).
 //
-// # Overlaps
+// # Overlaps without a model
 //
-// Overlapping candidates are resolved in this documented priority: the
-// candidate covering more tokens first; then by kind — exact, clitic,
-// fuzzy, hashtag, rule; then by type — LOC, PER, ORG; then by score; then
-// the earlier one. [WithCandidates] keeps every candidate in
-// [Result.Candidates].
+// Overlapping candidates are resolved in this priority: the candidate
+// covering more tokens first; then by kind — exact, clitic, fuzzy,
+// hashtag, rule; then by type — LOC, PER, ORG; then by score; then the
+// earlier one. [WithCandidates] keeps every candidate in
+// [Result.Candidates], with or without a model.
 //
 // # Ambiguous names
 //
@@ -50,8 +75,10 @@
 // Mentions with the same ID form one entity. A later short form of a
 // person's multi-word name — its last word or two, with or without
 // proclitics — joins it as a [Partial] mention (بلينكن after أنتوني
-// بلينكن; العبيدي after هادي العبيدي). The same unknown name found twice
-// gets the same rule ID and so is one entity. Salience in [0, 1] is
+// بلينكن; العبيدي after هادي العبيدي), even when the gazetteer knows a
+// famous namesake (راموس after كارلوس راموس is Carlos Ramos). The same
+// unknown name found twice gets the same generated ID and so is one
+// entity. Salience in [0, 1] is
 //
 //	0.5·log(1+count)/log(1+largest count) + 0.3·(1 − first offset/length) + 0.2·[mentioned in the title]
 //
@@ -63,7 +90,12 @@
 // (text[m.Start:m.End] == m.Text), covering whole tokens, proclitics
 // included, except for names inside hashtags, which cover the word only.
 //
-// # Concurrency
+// # Concurrency and cost
 //
-// An Extractor is immutable after [New] and safe for concurrent use.
+// An Extractor and a Model are immutable after construction and safe for
+// concurrent use. An Extractor keeps, behind a lock, the model's scores
+// of the words it has met (at most 65,536 words, about 14 MB), so that a
+// word seen before costs one lookup instead of about twenty: the tagger
+// then adds 20–40% to the cost of the recognisers alone on a news
+// article (BenchmarkExtract, default against no-model).
 package entities

@@ -2,8 +2,6 @@ package entities
 
 import (
 	"cmp"
-	"crypto/sha1"
-	"encoding/hex"
 	"errors"
 	"slices"
 	"strings"
@@ -24,6 +22,8 @@ type config struct {
 	demonyms   bool
 	candidates bool
 	extra      []Recognizer
+	model      *Model
+	noModel    bool
 }
 
 // WithGazetteer sets the gazetteer to match names from, in place of
@@ -68,6 +68,33 @@ func WithDemonyms(on bool) Option { return func(c *config) error { c.demonyms = 
 // resolved, in [Result.Candidates].
 func WithCandidates(on bool) Option { return func(c *config) error { c.candidates = on; return nil } }
 
+// WithModel sets the tagging model in place of [DefaultModel].
+func WithModel(m *Model) Option {
+	return func(c *config) error {
+		if m == nil {
+			return errors.New("entities: WithModel: nil model")
+		}
+		if c.noModel {
+			return errors.New("entities: WithModel and WithoutModel contradict each other")
+		}
+		c.model = m
+		return nil
+	}
+}
+
+// WithoutModel runs the extractor without a tagging model: overlapping
+// candidates are then resolved by the documented priority (see the
+// package overview), as the rules-only extractor did.
+func WithoutModel() Option {
+	return func(c *config) error {
+		if c.model != nil {
+			return errors.New("entities: WithModel and WithoutModel contradict each other")
+		}
+		c.noModel = true
+		return nil
+	}
+}
+
 // WithRecognizer adds a recogniser of the caller's after the built-in
 // ones (gazetteer, hashtags, rules); see [Recognizer]. Repeat it to add
 // several, which run in the order given.
@@ -88,6 +115,18 @@ type Extractor struct {
 	cfg         config
 	lex         *lexicon.Lexicon
 	recognizers []Recognizer
+	model       *Model // nil: the candidates are resolved by priority
+	parts       map[string]uint16
+	// fuzzyCandidates says whether the gazetteer proposes spelling
+	// variants of every word. With a model it does not: the names the
+	// model finds are looked up, spelling variants included, when they
+	// are linked, which costs a lookup per name rather than per word.
+	fuzzyCandidates bool
+	// base is the embedded default gazetteer (see addedNames); nil when
+	// it could not be read.
+	base *gazetteer.Index
+	// blocks caches the model's scores of the words met (see blockCache).
+	blocks blockCache
 }
 
 // New returns an Extractor. Without options it uses the embedded default
@@ -114,7 +153,16 @@ func New(opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{cfg: c, lex: lex}
+	x := &Extractor{cfg: c, lex: lex, model: c.model, parts: nameParts(c.gaz)}
+	if x.model == nil && !c.noModel {
+		if x.model, err = DefaultModel(); err != nil {
+			return nil, err
+		}
+	}
+	x.fuzzyCandidates = c.fuzzy && x.model == nil
+	if def, err := gazetteer.Default(); err == nil {
+		x.base = def
+	}
 	x.recognizers = []Recognizer{gazetteerRecognizer{x}, hashtagRecognizer{c.gaz}}
 	if c.rules {
 		x.recognizers = append(x.recognizers, ruleRecognizer{newRuleSet(lex)})
@@ -134,13 +182,8 @@ func (x *Extractor) Extract(text string) *Result {
 // ExtractTokens returns the entities of text, given its tokens (from any
 // tokenizer configuration).
 func (x *Extractor) ExtractTokens(text string, toks []tokenize.Token) *Result {
-	doc := newDocument(text, toks, x.lex)
-	var cands []Mention
-	for _, r := range x.recognizers {
-		doc.Candidates = cands
-		cands = r.Recognize(doc, cands)
-	}
-	doc.Candidates = cands
+	doc := x.recognize(text, toks)
+	cands := doc.Candidates
 	res := &Result{}
 	if x.cfg.candidates {
 		res.Candidates = slices.Clone(cands)
@@ -162,12 +205,54 @@ func (x *Extractor) ExtractTokens(text string, toks []tokenize.Token) *Result {
 		}
 		kept = append(kept, m)
 	}
-	mentions := resolve(kept, len(toks))
+	var mentions []Mention
+	if x.model != nil {
+		mentions, res.Other = x.tag(doc, kept)
+		if x.cfg.demonyms {
+			mentions = addDemonyms(mentions, kept, len(toks))
+		}
+	} else {
+		mentions = resolve(kept, len(toks))
+	}
 	x.disambiguate(mentions, demonymCountries)
 	mentions = x.addPartials(text, toks, doc.Keys, mentions, demonymAt)
 	res.Mentions = mentions
 	res.Entities = x.group(text, toks, mentions)
 	return res
+}
+
+// addDemonyms adds the demonym candidates that overlap no mention, for
+// WithDemonyms.
+func addDemonyms(mentions, cands []Mention, ntok int) []Mention {
+	taken := make([]bool, ntok)
+	for _, m := range mentions {
+		for i := m.TokenStart; i < m.TokenEnd; i++ {
+			taken[i] = true
+		}
+	}
+	n := len(mentions)
+	for _, c := range resolve(slices.DeleteFunc(slices.Clone(cands), func(m Mention) bool { return m.Kind != Demonym }), ntok) {
+		if !slices.Contains(taken[c.TokenStart:c.TokenEnd], true) {
+			mentions = append(mentions, c)
+		}
+	}
+	if len(mentions) > n {
+		slices.SortStableFunc(mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	}
+	return mentions
+}
+
+// recognize analyses the tokens of text and runs the recognisers over
+// them.
+func (x *Extractor) recognize(text string, toks []tokenize.Token) *Document {
+	doc := newDocument(text, toks, x.lex)
+	var cands []Mention
+	for _, r := range x.recognizers {
+		doc.Candidates = cands
+		cands = r.Recognize(doc, cands)
+	}
+	doc.Candidates = cands
+	return doc
 }
 
 // commonWordMatch reports whether a one-word gazetteer mention is better
@@ -207,6 +292,17 @@ func (x *Extractor) commonWordMatch(toks []tokenize.Token, keys []string, m *Men
 		prev := toks[m.TokenStart-1]
 		if prev.Sentence == toks[m.TokenStart].Sentence && prev.Kind == tokenize.ArabicWord && prev.End < m.Start &&
 			strings.HasPrefix(keys[m.TokenStart-1], "ال") && !personTitles[keys[m.TokenStart-1]] {
+			return true
+		}
+		// An indefinite adjective after an indefinite masculine noun
+		// agrees with it and qualifies it: مبلغ مالي، دعم مالي. A
+		// feminine noun before the masculine word (حكومة مالي) or a title
+		// (رئيس مالي) makes it the country's name.
+		pk := keys[m.TokenStart-1]
+		pc := x.lex.Class(pk)
+		if prev.Sentence == toks[m.TokenStart].Sentence && prev.Kind == tokenize.ArabicWord && prev.End < m.Start &&
+			m.Clitic == "" && !lexicon.HasArticle(key) && !lexicon.HasArticle(pk) && pc&lexicon.Noun != 0 && pc&lexicon.NotName == 0 &&
+			!strings.HasSuffix(prev.Norm, "ة") && !strings.HasSuffix(toks[m.TokenStart].Norm, "ة") {
 			return true
 		}
 	}
@@ -264,10 +360,15 @@ func (x *Extractor) trimPlaceHead(text string, toks []tokenize.Token, keys []str
 		return
 	}
 	isHead := func(k string) bool { return x.lex.Class(k)&lexicon.PlaceHead != 0 || k == "قطاع" }
-	if _, ok := tokenize.KnownSplit(keys[m.TokenStart], isHead); ok {
+	// The head stays when what follows it is an adjective: الصحراء
+	// الغربية is a name, not الغربية after a head.
+	next := keys[m.TokenStart+1]
+	adjective := x.lex.Class(next)&lexicon.AnyAdjective != 0 || lexicon.IsNisba(next, lexicon.HasArticle(next))
+	if _, ok := tokenize.KnownSplit(keys[m.TokenStart], isHead); ok && !adjective {
 		m.TokenStart++
 		m.Clitic = ""
 		m.Start = toks[m.TokenStart].Start
+		m.headed = true
 	}
 	if m.TokenEnd-m.TokenStart > 1 && honorifics[keys[m.TokenEnd-1]] {
 		m.TokenEnd--
@@ -278,14 +379,6 @@ func (x *Extractor) trimPlaceHead(text string, toks []tokenize.Token, keys []str
 
 // scoreHashtag scales the score of a name found inside a hashtag.
 const scoreHashtag = 0.9
-
-// ruleID returns the stable ID of a name found by a rule: its type, "rule",
-// and a hash of its key, so that the same name gets the same ID in every
-// article.
-func ruleID(t gazetteer.Type, keys []string) string {
-	sum := sha1.Sum([]byte(strings.Join(keys, " ")))
-	return strings.ToLower(t.String()) + ":rule:" + hex.EncodeToString(sum[:6])
-}
 
 // typeRank orders types for ties: places are the most frequent names in
 // news, then people, then organisations.

@@ -21,6 +21,10 @@ type Result struct {
 	// Candidates are every candidate mention before overlaps were
 	// resolved, when the extractor was built WithCandidates(true).
 	Candidates []Mention `json:"-"`
+	// Other holds the names of other kinds than people, places and
+	// organisations (events, works, products…) that the model tags MISC,
+	// in text order, with Type 0 and Kind Tagged. They are not entities.
+	Other []Mention `json:"-"`
 }
 
 // Entity is one person, place or organisation of a text with its
@@ -79,12 +83,14 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 			covered[i] = true
 		}
 	}
-	// A person found by a rule whose words are the short form of a name
-	// met before (بن فرحان after فيصل بن فرحان) is that person.
-	isRulePerson := map[int]int{} // token start → index in mentions
+	// A person found by a rule or the model whose words are the short
+	// form of a name met before (بن فرحان after فيصل بن فرحان) is that
+	// person; so is one the gazetteer links to someone else of the same
+	// name (راموس after كارلوس راموس is not a famous namesake).
+	shortPerson := map[int]int{} // token start → index in mentions
 	for j, m := range mentions {
-		if m.Kind == Rule && m.Type == gazetteer.PER {
-			isRulePerson[m.TokenStart] = j
+		if m.Type == gazetteer.PER && m.TokenEnd-m.TokenStart <= 2 && m.Kind != Hashtag && m.Kind != Partial {
+			shortPerson[m.TokenStart] = j
 		}
 	}
 	register := func(m Mention) {
@@ -109,10 +115,14 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 			register(mentions[next])
 			next++
 		}
-		if j, ok := isRulePerson[i]; ok {
+		if j, ok := shortPerson[i]; ok {
 			m := mentions[j]
-			if f, ok := partials[strings.Join(keys[m.TokenStart:m.TokenEnd], " ")]; ok && toks[i].Sentence-f.sentence <= partialWindow {
-				mentions[j].Kind, mentions[j].ID, mentions[j].Score = Partial, f.id, scorePartial
+			key := strings.Join(keys[m.TokenStart:m.TokenEnd], " ")
+			if m.Clitic != "" {
+				key = strings.TrimPrefix(key, m.Clitic)
+			}
+			if f, ok := partials[key]; ok && f.id != m.ID && toks[i].Sentence-f.sentence <= partialWindow {
+				mentions[j].Kind, mentions[j].ID, mentions[j].Score, mentions[j].Alternatives = Partial, f.id, scorePartial, nil
 			}
 			i = m.TokenEnd - 1
 			continue
@@ -148,6 +158,21 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 			partials[strings.TrimPrefix(key, clitic)] = f
 			i += n - 1
 			break
+		}
+	}
+	// A short name no entry links that comes before the full name (a
+	// headline's صلاح, then محمد صلاح in the body) is that person too.
+	for j := range mentions {
+		m := &mentions[j]
+		if m.Kind != Tagged && m.Kind != Rule || m.Type != gazetteer.PER || m.TokenEnd-m.TokenStart > 2 {
+			continue
+		}
+		key := strings.Join(keys[m.TokenStart:m.TokenEnd], " ")
+		if m.Clitic != "" {
+			key = strings.TrimPrefix(key, m.Clitic)
+		}
+		if f, ok := partials[key]; ok && f.id != m.ID && f.sentence-toks[m.TokenStart].Sentence <= partialWindow {
+			m.Kind, m.ID, m.Score, m.Alternatives = Partial, f.id, scorePartial, nil
 		}
 	}
 	if len(added) == 0 {

@@ -29,12 +29,15 @@ const (
 	// Demonym: a demonym of a place (الأميركية). Reported only when the
 	// extractor is asked to (see WithDemonyms).
 	Demonym
+	// Tagged: the tagging model found a name that no gazetteer entry
+	// links.
+	Tagged
 )
 
-var kindNames = [...]string{Exact: "exact", Clitic: "clitic", Fuzzy: "fuzzy", Hashtag: "hashtag", Rule: "rule", Partial: "partial", Demonym: "demonym"}
+var kindNames = [...]string{Exact: "exact", Clitic: "clitic", Fuzzy: "fuzzy", Hashtag: "hashtag", Rule: "rule", Partial: "partial", Demonym: "demonym", Tagged: "tagged"}
 
 // String returns the kind's name as used in JSON: "exact", "clitic",
-// "fuzzy", "hashtag", "rule", "partial" or "demonym".
+// "fuzzy", "hashtag", "rule", "partial", "demonym" or "tagged".
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {
 		return kindNames[k]
@@ -73,4 +76,7 @@ type Mention struct {
 
 	prior float64 // the gazetteer entry's prior, for the tagger's features
 	rule  string  // the rule that found the candidate ("title:الرئيس"), for features and tests
+	// headed marks a gazetteer name matched with the place head before it
+	// (بمحافظة إب), which the head leaves out of the mention.
+	headed bool
 }

@@ -39,7 +39,7 @@ type gazetteerRecognizer struct{ x *Extractor }
 func (r gazetteerRecognizer) Recognize(doc *Document, dst []Mention) []Mention {
 	x := r.x
 	gaz := x.cfg.gaz
-	opts := gazetteer.FindOptions{Kind: gazetteer.Overlapping, Fuzzy: x.cfg.fuzzy, Keys: doc.Keys}
+	opts := gazetteer.FindOptions{Kind: gazetteer.Overlapping, Fuzzy: x.fuzzyCandidates, Keys: doc.Keys}
 	// Words of the lexicon's vocabulary (verbs, nouns, adjectives, time
 	// words) are ordinary words: fuzzy matching leaves them alone.
 	opts.FuzzySkip = func(i int) bool { return doc.Words[i].Class&lexicon.Common != 0 }
@@ -65,14 +65,17 @@ func (r gazetteerRecognizer) Recognize(doc *Document, dst []Mention) []Mention {
 			dst = append(dst, mention)
 			continue
 		}
+		// A one-word name that is also a common word is left out; a name
+		// matched with a head or a title before it is not one word, even
+		// once the head is trimmed (بمحافظة إب: إب, Ibb, folds like أب).
+		if x.commonWordMatch(doc.Tokens, doc.Keys, &mention) {
+			continue
+		}
 		if e.Type == gazetteer.PER {
 			trimTitle(doc.Text, doc.Tokens, doc.Keys, &mention)
 		}
 		if e.Type == gazetteer.LOC {
 			x.trimPlaceHead(doc.Text, doc.Tokens, doc.Keys, &mention)
-		}
-		if x.commonWordMatch(doc.Tokens, doc.Keys, &mention) {
-			continue
 		}
 		dst = append(dst, mention)
 	}
@@ -140,7 +143,7 @@ func (r ruleRecognizer) Recognize(doc *Document, dst []Mention) []Mention {
 		start, end := doc.Tokens[m.start].Start, doc.Tokens[m.end-1].End
 		dst = append(dst, Mention{
 			Text: doc.Text[start:end], Start: start, End: end, Kind: Rule, Score: m.score,
-			Type: m.typ, ID: ruleID(m.typ, doc.Keys[m.start:m.end]), TokenStart: m.start, TokenEnd: m.end, rule: m.rule,
+			Type: m.typ, ID: generatedID(m.typ, doc.Keys[m.start:m.end]), TokenStart: m.start, TokenEnd: m.end, rule: m.rule,
 		})
 	}
 	return dst

@@ -265,9 +265,6 @@ func newRuleSet(lex *lexicon.Lexicon) *ruleSet {
 	return rs
 }
 
-// flagsOf returns the tables key is in.
-func (rs *ruleSet) flagsOf(key string) lexicon.Class { return rs.lex.Class(key) }
-
 // stopLists are the tokenize lists of words that never form names.
 const stopLists = tokenize.FunctionWords | tokenize.ReportingVerbs | tokenize.NumberWords
 

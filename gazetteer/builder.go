@@ -27,11 +27,15 @@ var ErrDuplicateID = errors.New("gazetteer: duplicate ID")
 //     two entries with one ID at the same priority are an error
 //     ([ErrDuplicateID]).
 //   - Same surface (several entries share a name or alias): candidates are
-//     ranked by priority (higher first), then prior (higher first), then ID
-//     (in byte order).
+//     ranked curated entries first, entries of plain and typed lists (IDs
+//     from [ListID]) after them; then by priority (higher first), then
+//     prior (higher first), then ID (in byte order).
 //
 // So a user's files, added at priority 1, 2… after the default at 0,
-// correct default entries by ID and win ties on shared names.
+// correct default entries by ID and win ties on shared names; but a name
+// list, which says only a type, never hides a curated entry of the same
+// name (a list from an annotated corpus that has الجزيرة as a place does
+// not turn the channel into a place).
 type Builder struct {
 	entries map[string]builderEntry
 	prio    int
@@ -98,9 +102,12 @@ func (b *Builder) Build() (*Index, error) {
 		list = append(list, be)
 	}
 	b.entries = nil
-	// Rank order: priority, prior, ID. Entry indexes follow it, so that
+	// Rank order: curated before lists, priority, prior, ID. Entry indexes follow it, so that
 	// the postings of a surface sorted by entry index are best first.
 	slices.SortFunc(list, func(x, y builderEntry) int {
+		if c := cmp.Compare(isListID(x.e.ID), isListID(y.e.ID)); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(y.prio, x.prio); c != 0 {
 			return c
 		}
@@ -134,4 +141,13 @@ func surfaceKey(tz *tokenize.Tokenizer, name string) (key string, words int) {
 		b.WriteString(tokenize.Key(t.Norm))
 	}
 	return b.String(), len(toks)
+}
+
+// isListID reports whether id was made by [ListID]: 1 for a list entry,
+// 0 for a curated one, so that curated entries sort first.
+func isListID(id string) int {
+	if strings.Contains(id, ":list:") {
+		return 1
+	}
+	return 0
 }

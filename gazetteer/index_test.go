@@ -460,6 +460,29 @@ func TestVariantHashes(t *testing.T) {
 	}
 }
 
+// TestFutureParticleIsNoProclitic checks that س, which begins verbs,
+// never begins a name: ستدمر ("will destroy") is not س + تدمر (Palmyra),
+// while وتدمر is و + تدمر.
+func TestFutureParticleIsNoProclitic(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Add(Entry{ID: "loc:city:palmyra", Type: LOC, Name: "تدمر"}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]int{"قال إن الطائرات ستدمر المواقع": 0, "وصلوا إلى وتدمر": 1, "في تدمر": 1} {
+		toks := tokenize.Tokenize(text)
+		if got := len(x.Find(text, toks, FindOptions{})); got != want {
+			t.Errorf("Find(%q): %d matches, want %d", text, got, want)
+		}
+	}
+	for _, c := range x.Lookup("ستدمر") {
+		t.Errorf("Lookup(ستدمر) = %+v, want nothing", c)
+	}
+}
+
 func TestArabLeague(t *testing.T) {
 	x, err := Default()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/khabar-nlp/khabar/internal/linetable"
@@ -110,27 +111,43 @@ func (r *loadRun) add(seen listDeduper, emit func(Entry) error, src string, line
 }
 
 // ReadTypedList reads a list of typed names, such as ANERcorp's entity
-// list, and calls emit for each new name in file order. A line is
+// list, and calls emit for each name once, in the order of their first
+// lines. A line is
 //
-//	TYPE<TAB>NAME[<TAB>more columns, ignored]
+//	TYPE<TAB>NAME[<TAB>COUNT[<TAB>more columns, ignored]]
 //
 // or, when the line holds no TAB at all, TYPE, one or more spaces, NAME.
 // TYPE is PER, PERS, LOC or ORG in any case (or another name [ParseType]
 // accepts); names are handled as in [ReadList], with IDs from [ListID].
-// Lines whose first non-space character is '#' and blank lines are counted
-// as comments. The first other line, when its first column is not a type
-// and not in capitals (type<TAB>surface<TAB>count), is a header: it is
-// counted in LoadStats.Filtered under "header". Lines of any other type
-// written as a word (MISC, B-PER…) are counted in LoadStats.Filtered under
-// "type MISC" etc., never dropped silently. Malformed lines — a first
-// column that is not a word, no name, invalid UTF-8, a name with a '|' or
-// nothing to match, a line longer than opts.MaxLineBytes — are skipped and
-// counted, or returned as a *ParseError when opts.Strict is set.
+// A name listed under several types (الجزيرة as ORG 40 times and as LOC
+// twice) gets the type with the largest total COUNT — a line without a
+// count (or with one that is not a positive integer) counts once — and
+// the first listed of the tied types; the other types' lines are counted
+// in LoadStats.Duplicates. Lines whose first non-space character is '#'
+// and blank lines are counted as comments. The first other line, when its
+// first column is not a type and not in capitals
+// (type<TAB>surface<TAB>count), is a header: it is counted in
+// LoadStats.Filtered under "header". Lines of any other type written as a
+// word (MISC, B-PER…) are counted in LoadStats.Filtered under "type MISC"
+// etc., never dropped silently. Malformed lines — a first column that is
+// not a word, no name, invalid UTF-8, a name with a '|' or nothing to
+// match, a line longer than opts.MaxLineBytes — are skipped and counted,
+// or returned as a *ParseError when opts.Strict is set. Since the types
+// are decided on the whole list, ReadTypedList reads it all before the
+// first emit, keeping one small record per distinct name.
 func ReadTypedList(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadStats, error) {
 	run := newLoadRun(opts)
 	sc := newScanner(r, &opts, opts.Source)
 	src := opts.Source
-	seen := make(listDeduper)
+	type listed struct {
+		name   string
+		line   int    // the name's first line
+		counts [4]int // by Type
+		order  [4]int // the order in which each type was first listed, from 1
+		types  int    // how many types were listed
+	}
+	byKey := map[string]*listed{}
+	var names []*listed
 	first := true
 	for {
 		line, ok, err := run.next(sc, src)
@@ -146,8 +163,7 @@ func ReadTypedList(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadS
 		}
 		wasFirst := first
 		first = false
-		typ, name, err := splitTypedLine(line)
-		var e Entry
+		typ, name, count, err := splitTypedLine(line)
 		if err == nil {
 			var t Type
 			t, err = ParseType(typ)
@@ -162,22 +178,59 @@ func ReadTypedList(r io.Reader, opts LoadOptions, emit func(Entry) error) (LoadS
 					run.filter("type " + strings.ToUpper(typ))
 					continue
 				}
-			} else {
-				e, err = listEntry(t, name)
+			} else if _, err = listEntry(t, name); err == nil {
+				key := listKey(name)
+				l := byKey[key]
+				if l == nil {
+					l = &listed{name: strings.TrimSpace(name), line: sc.Line()}
+					byKey[key] = l
+					names = append(names, l)
+				} else {
+					run.stats.Duplicates++
+				}
+				if l.order[t] == 0 {
+					l.types++
+					l.order[t] = l.types
+				}
+				l.counts[t] += count
+				continue
 			}
 		}
-		if err := run.add(seen, emit, src, sc.Line(), e, err); err != nil {
+		if err := run.malformed(src, sc.Line(), err); err != nil {
 			return run.stats, err
 		}
 	}
-	return run.stats, sc.Err()
+	if err := sc.Err(); err != nil {
+		return run.stats, err
+	}
+	for _, l := range names {
+		best := Type(0)
+		for t := PER; t <= ORG; t++ {
+			if l.order[t] == 0 {
+				continue
+			}
+			if best == 0 || l.counts[t] > l.counts[best] || l.counts[t] == l.counts[best] && l.order[t] < l.order[best] {
+				best = t
+			}
+		}
+		e, err := listEntry(best, l.name)
+		if err == nil {
+			err = run.emit(emit, src, l.line, e)
+		}
+		if err != nil {
+			return run.stats, err
+		}
+	}
+	return run.stats, nil
 }
 
-// splitTypedLine splits TYPE<TAB>NAME[<TAB>…], or TYPE NAME when the line
-// has no TAB.
-func splitTypedLine(line []byte) (typ, name string, err error) {
+// splitTypedLine splits TYPE<TAB>NAME[<TAB>COUNT[<TAB>…]], or TYPE NAME
+// when the line has no TAB. count is COUNT when it is a positive integer,
+// 1 otherwise.
+func splitTypedLine(line []byte) (typ, name string, count int, err error) {
+	count = 1
 	if err := checkUTF8(line); err != nil {
-		return "", "", err
+		return "", "", 0, err
 	}
 	line = bytes.TrimLeft(line, " ")
 	sep := byte('\t')
@@ -187,20 +240,27 @@ func splitTypedLine(line []byte) (typ, name string, err error) {
 		i = bytes.IndexByte(line, ' ')
 	}
 	if i < 0 {
-		return "", "", fmt.Errorf("%w: want TYPE<TAB>NAME", ErrEmptyName)
+		return "", "", 0, fmt.Errorf("%w: want TYPE<TAB>NAME", ErrEmptyName)
 	}
 	typ = strings.TrimSpace(string(line[:i]))
 	rest := line[i+1:]
 	if sep == '\t' {
 		if j := bytes.IndexByte(rest, '\t'); j >= 0 {
+			c := rest[j+1:]
+			if k := bytes.IndexByte(c, '\t'); k >= 0 {
+				c = c[:k]
+			}
+			if n, err := strconv.Atoi(strings.TrimSpace(string(c))); err == nil && n > 0 {
+				count = n
+			}
 			rest = rest[:j]
 		}
 	}
 	name = strings.TrimSpace(string(rest))
 	if name == "" {
-		return "", "", fmt.Errorf("%w: want TYPE<TAB>NAME", ErrEmptyName)
+		return "", "", 0, fmt.Errorf("%w: want TYPE<TAB>NAME", ErrEmptyName)
 	}
-	return typ, name, nil
+	return typ, name, count, nil
 }
 
 // isTypeWord reports whether s looks like a tag: 1 to 20 ASCII letters,

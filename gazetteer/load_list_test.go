@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/khabar-nlp/khabar/tokenize"
 )
 
 func TestListID(t *testing.T) {
@@ -177,4 +179,59 @@ func TestReadTypedListANERcorp(t *testing.T) {
 	}
 	t.Logf("%d lines: %d entries (PER %d, LOC %d, ORG %d), %d duplicates by key, filtered %v",
 		st.Lines, st.Entries, types[PER], types[LOC], types[ORG], st.Duplicates, st.FilteredBy)
+}
+
+// TestReadTypedListMajority checks that a name listed under several types
+// takes the type of the largest count, ties going to the first listed.
+func TestReadTypedListMajority(t *testing.T) {
+	input := "type\tsurface\tcount\n" +
+		"LOC\tالجزيرة\t2\n" +
+		"ORG\tالجزيرة\t40\n" +
+		"PER\tعباس\t3\n" +
+		"LOC\tعباس\t3\n" + // a tie: the first listed wins
+		"ORG\tالقاعدة\n" + // no count: once each
+		"LOC\tالقاعدة\tmany\n" +
+		"ORG\tالقاعده\n" // the same key as القاعدة
+	got, st, err := collectEntries(ReadTypedList, strings.NewReader(input), LoadOptions{Source: "l.tsv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotS []string
+	for _, e := range got {
+		gotS = append(gotS, e.Type.String()+" "+e.Name)
+	}
+	want := []string{"ORG الجزيرة", "PER عباس", "ORG القاعدة"}
+	if !reflect.DeepEqual(gotS, want) {
+		t.Errorf("entries %q, want %q", gotS, want)
+	}
+	if st.Duplicates != 4 || st.Entries != 3 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+// TestListNeverHidesCurated checks that an entry of a name list, though
+// added at a higher priority, ranks after a curated entry of the same
+// name: the list's type does not replace the curated one.
+func TestListNeverHidesCurated(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Add(Entry{ID: "org:al-jazeera", Type: ORG, Name: "الجزيرة", Prior: 0.8}); err != nil {
+		t.Fatal(err)
+	}
+	b.SetPriority(1)
+	list, err := listEntry(LOC, "الجزيرة")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add(list); err != nil {
+		t.Fatal(err)
+	}
+	x, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "قالت الجزيرة"
+	ms := x.Find(text, tokenize.Tokenize(text), FindOptions{})
+	if len(ms) != 1 || len(ms[0].IDs) != 2 || ms[0].IDs[0] != "org:al-jazeera" {
+		t.Fatalf("Find = %+v, want the curated entry first", ms)
+	}
 }

@@ -226,7 +226,9 @@ func (x *Index) matchesAt(text string, tokens []tokenize.Token, keys []string, i
 	}
 	try(first, "")
 	if !opts.NoClitics && tokens[i].Kind == tokenize.ArabicWord {
-		if sp, ok := tokenize.FirstKnown(first, x.known); ok {
+		// The future particle س begins verbs, never names: ستدمر is "will
+		// destroy", not س + تدمر (Palmyra).
+		if sp, ok := tokenize.FirstKnown(first, x.known); ok && sp.Prep != tokenize.FutSa {
 			try(sp.Stem, sp.Prefix)
 		}
 	}
@@ -388,6 +390,9 @@ func (x *Index) Lookup(name string) []Candidate {
 	first, rest, _ := strings.Cut(key, " ")
 	if len(out) == 0 {
 		for _, sp := range tokenize.Proclitics(first) {
+			if sp.Prep == tokenize.FutSa {
+				continue // a verb, not a name (ستدمر)
+			}
 			k := sp.Stem
 			if rest != "" {
 				k += " " + rest

@@ -560,57 +560,39 @@ func addNamePart(l *Lexicon, keys []string, text string, cols []string) error {
 	return nil
 }
 
+// orgModes and placeModes name the modes of the heads' tables.
+var (
+	orgModes   = map[string]Mode{"desc": OrgDescriptive, "proper": OrgProper, "name": OrgName, "media": OrgMedia, "adj": OrgAdjectives}
+	placeModes = map[string]Mode{"construct": PlaceConstruct, "appos": PlaceApposition}
+)
+
 func addOrgHead(l *Lexicon, keys []string, text string, cols []string) error {
-	w, err := oneWord(keys)
-	if err != nil {
-		return err
-	}
-	var mode Mode
-	switch cols[0] {
-	case "desc":
-		mode = OrgDescriptive
-	case "proper":
-		mode = OrgProper
-	case "name":
-		mode = OrgName
-	case "media":
-		mode = OrgMedia
-	case "adj":
-		mode = OrgAdjectives
-		if !HasArticle(w) {
-			return fmt.Errorf("mode adj needs a head with the article")
-		}
-	default:
-		return fmt.Errorf("mode %q: want desc, proper, name, media or adj", cols[0])
-	}
-	score, err := parseScore(cols[1])
-	if err != nil {
-		return err
-	}
-	l.orgHeads[w] = Head{Text: text, Mode: mode, Score: score}
-	l.classes[w] |= OrgHead
-	return nil
+	return l.addHead(l.orgHeads, OrgHead, orgModes, "desc, proper, name, media or adj", keys, text, cols)
 }
 
 func addPlaceHead(l *Lexicon, keys []string, text string, cols []string) error {
+	return l.addHead(l.placeHeads, PlaceHead, placeModes, "construct or appos", keys, text, cols)
+}
+
+// addHead adds a head of one word, its mode (one of modes, named in
+// want) and its score, to heads and the class c.
+func (l *Lexicon) addHead(heads map[string]Head, c Class, modes map[string]Mode, want string, keys []string, text string, cols []string) error {
 	w, err := oneWord(keys)
 	if err != nil {
 		return err
 	}
-	var mode Mode
-	switch cols[0] {
-	case "construct":
-		mode = PlaceConstruct
-	case "appos":
-		mode = PlaceApposition
-	default:
-		return fmt.Errorf("mode %q: want construct or appos", cols[0])
+	mode, ok := modes[cols[0]]
+	if !ok {
+		return fmt.Errorf("mode %q: want %s", cols[0], want)
+	}
+	if mode == OrgAdjectives && !HasArticle(w) {
+		return fmt.Errorf("mode adj needs a head with the article")
 	}
 	score, err := parseScore(cols[1])
 	if err != nil {
 		return err
 	}
-	l.placeHeads[w] = Head{Text: text, Mode: mode, Score: score}
-	l.classes[w] |= PlaceHead
+	heads[w] = Head{Text: text, Mode: mode, Score: score}
+	l.classes[w] |= c
 	return nil
 }

@@ -76,11 +76,13 @@
 // reads (repeatable; later files win) to the embedded default, which
 // -no-default-gazetteer leaves out. -model uses a topic classifier saved
 // by topics.Classifier.WriteTo instead of the embedded default topic
-// model. -keyword-space scores keywords against the document frequencies
-// saved by tfidf.Space.WriteTo (examples/archive fit writes them from a
-// whole archive) instead of the embedded background. -topics N prints the N best topics (default 3; 0 prints every
-// topic of the model) and -keywords N the N best keywords (default 10; 0
-// leaves keywords out).
+// model. -ner-model uses an entity tagging model trained by
+// `examples/entities train` instead of the embedded one. -keyword-space
+// scores keywords against the document frequencies saved by
+// tfidf.Space.WriteTo (examples/archive fit writes them from a whole
+// archive) instead of the embedded background. -topics N prints the N
+// best topics (default 3; 0 prints every topic of the model) and
+// -keywords N the N best keywords (default 10; 0 leaves keywords out).
 //
 // # Batches
 //
@@ -151,6 +153,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.analyzer.NoDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
 	fs.BoolVar(&cfg.analyzer.Demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
 	fs.StringVar(&cfg.analyzer.Model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
+	fs.StringVar(&cfg.analyzer.NerModel, "ner-model", "", "tag names with the model in `FILE` (examples/entities train) instead of the embedded one")
 	fs.StringVar(&cfg.analyzer.KeywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit, tfidf.Space.WriteTo) instead of the embedded background")
 	fs.BoolVar(&cfg.analyzer.Sources, "sources", false, "give each JSONL article's \"source\" to the topic model, alone and paired with each region term (for a -model trained by topics train -sources)")
 	fs.IntVar(&cfg.workers, "j", 0, "analyse `N` articles at a time (default GOMAXPROCS); output keeps input order")

@@ -23,6 +23,7 @@ type analyzerSpec struct {
 	Demonyms         bool
 	Sources          bool
 	Model            *sideFile
+	NerModel         *sideFile
 	KeywordSpace     *sideFile
 	Keywords, Topics int
 	Layers           khabar.Layer
@@ -42,7 +43,7 @@ func newSpec(cfg cli.AnalyzerConfig, local bool) (analyzerSpec, error) {
 	for _, x := range []struct {
 		flag, path string
 		dst        **sideFile
-	}{{"-model", cfg.Model, &s.Model}, {"-keyword-space", cfg.KeywordSpace, &s.KeywordSpace}} {
+	}{{"-model", cfg.Model, &s.Model}, {"-ner-model", cfg.NerModel, &s.NerModel}, {"-keyword-space", cfg.KeywordSpace, &s.KeywordSpace}} {
 		if x.path == "" {
 			continue
 		}
@@ -106,14 +107,16 @@ func (s analyzerSpec) build(ctx context.Context, stderr io.Writer) (built, error
 		}
 		cfg.Gazetteers = append(cfg.Gazetteers, p)
 	}
-	if s.Model != nil {
-		if cfg.Model, err = local(*s.Model); err != nil {
-			return built{}, fmt.Errorf("-model %s: %w", s.Model.Name, err)
+	for _, x := range []struct {
+		flag string
+		file *sideFile
+		dst  *string
+	}{{"-model", s.Model, &cfg.Model}, {"-ner-model", s.NerModel, &cfg.NerModel}, {"-keyword-space", s.KeywordSpace, &cfg.KeywordSpace}} {
+		if x.file == nil {
+			continue
 		}
-	}
-	if s.KeywordSpace != nil {
-		if cfg.KeywordSpace, err = local(*s.KeywordSpace); err != nil {
-			return built{}, fmt.Errorf("-keyword-space %s: %w", s.KeywordSpace.Name, err)
+		if *x.dst, err = local(*x.file); err != nil {
+			return built{}, fmt.Errorf("%s %s: %w", x.flag, x.file.Name, err)
 		}
 	}
 	a, x, err := cli.NewAnalyzer(cfg, "archive: ", stderr)

@@ -7,9 +7,9 @@
 //
 // Usage:
 //
-//	archive analyze  -input GLOB -output DIR [-gazetteer FILE]... [-model FILE] [-keyword-space FILE] [flags]
+//	archive analyze  -input GLOB -output DIR [-gazetteer FILE]... [-model FILE] [-ner-model FILE] [-keyword-space FILE] [flags]
 //	archive fit      -input GLOB -output FILE [-min-df N] [-max-df F] [-max-features N] [flags]
-//	archive entities -input GLOB -output DIR [-gazetteer FILE]... [-min-articles N] [flags]
+//	archive entities -input GLOB -output DIR [-gazetteer FILE]... [-ner-model FILE] [-min-articles N] [flags]
 //
 // # Input
 //
@@ -25,10 +25,11 @@
 // analyze writes DIR/analyses-NNNNN-of-MMMMM.jsonl: one line per article,
 // the same line as analyze -format jsonl prints for it (the same flags
 // mean the same: -gazetteer, -no-default-gazetteer, -demonyms, -model,
-// -sources, -keyword-space, -topics, -keywords), in no particular order. fit writes FILE: the keyword
-// space of the archive (document frequencies of its terms, as
-// tfidf.NewSpace would learn them from the same articles), which analyze
-// -keyword-space and serve -keyword-space load. entities writes
+// -ner-model, -sources, -keyword-space, -topics, -keywords), in no
+// particular order. fit writes FILE: the keyword space of the archive
+// (document frequencies of its terms, as tfidf.NewSpace would learn them
+// from the same articles), which analyze -keyword-space and serve
+// -keyword-space load. entities writes
 // DIR/entities-NNNNN-of-MMMMM.jsonl, one line per entity:
 //
 //	{"id","type","name","name_en","in_gazetteer","articles","mentions",
@@ -52,9 +53,10 @@
 //
 // The articles of a bundle are analysed by -j goroutines (default: the
 // worker's GOMAXPROCS), with one Analyzer per worker process built once.
-// Gazetteer, model and keyword space files named by a URL (gs://…) are
-// read by each worker; local files are read where they are on Prism and
-// carried inside the job (up to 32 MiB each) on other runners. Every flag
+// Gazetteer, model (-model, -ner-model) and keyword space files named by
+// a URL (gs://…) are read by each worker; local files are read where they
+// are on Prism and carried inside the job (up to 32 MiB each) on other
+// runners. Every flag
 // Beam knows (--runner, --endpoint, --project, --region,
 // --staging_location, --environment_type…) is passed to Beam.
 //
@@ -435,7 +437,7 @@ func spec(ctx context.Context, cfg cli.AnalyzerConfig, local bool, stderr io.Wri
 		return s, err
 	}
 	remote := false
-	for _, p := range append(append([]string{}, cfg.Gazetteers...), cfg.Model, cfg.KeywordSpace) {
+	for _, p := range append(append([]string{}, cfg.Gazetteers...), cfg.Model, cfg.NerModel, cfg.KeywordSpace) {
 		remote = remote || hasScheme(p)
 	}
 	if remote {
@@ -451,4 +453,5 @@ func analyzerFlags(fs *flag.FlagSet, cfg *cli.AnalyzerConfig, gazetteers *cli.Fi
 	fs.Var(gazetteers, "gazetteer", "add a gazetteer `FILE` (any supported format; repeatable; later files win)")
 	fs.BoolVar(&cfg.NoDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
 	fs.BoolVar(&cfg.Demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
+	fs.StringVar(&cfg.NerModel, "ner-model", "", "tag names with the model in `FILE` (examples/entities train) instead of the embedded one")
 }

@@ -2,8 +2,8 @@ package main
 
 import (
 	"sort"
-	"strings"
 
+	"github.com/khabar-nlp/khabar/entities/corpus"
 	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
@@ -11,11 +11,11 @@ import (
 // space, sentences by a newline. Tokens are numbered across the whole
 // document, from 0.
 type document struct {
-	Sentences []sentence
+	Sentences []corpus.Sentence
 	Text      string
 	// Start and End are each token's byte offsets in Text.
 	Start, End []int
-	// Sent is each token's sentence; First is each sentence's first token.
+	// Sent is each token's corpus.Sentence; First is each sentence's first token.
 	Sent  []int
 	First []int
 	// Gold holds the gold spans of every type, MISC included, in text
@@ -23,40 +23,20 @@ type document struct {
 	Gold []span
 }
 
-// newDocument rebuilds the text of sents.
-func newDocument(sents []sentence) *document {
-	d := &document{Sentences: sents}
-	n, size := 0, 0
-	for _, s := range sents {
-		n += len(s.Tokens)
-		for _, t := range s.Tokens {
-			size += len(t) + 1
-		}
-	}
-	d.Start, d.End, d.Sent = make([]int, 0, n), make([]int, 0, n), make([]int, 0, n)
-	d.First = make([]int, 0, len(sents))
-	var b strings.Builder
-	b.Grow(size)
+// newDocument rebuilds the text of sents (corpus.Join) and numbers its
+// tokens and gold spans across the document.
+func newDocument(sents []corpus.Sentence) *document {
+	j := corpus.Join(sents)
+	d := &document{Sentences: sents, Text: j.Text, Start: j.Start, End: j.End, First: j.First}
+	d.Sent = make([]int, 0, len(j.Start))
 	for si, s := range sents {
-		if si > 0 {
-			b.WriteByte('\n')
-		}
-		first := len(d.Start)
-		d.First = append(d.First, first)
-		for ti, t := range s.Tokens {
-			if ti > 0 {
-				b.WriteByte(' ')
-			}
-			d.Start = append(d.Start, b.Len())
-			b.WriteString(t)
-			d.End = append(d.End, b.Len())
+		for range s.Tokens {
 			d.Sent = append(d.Sent, si)
 		}
-		for _, sp := range bioSpans(s.Tags) {
-			d.Gold = append(d.Gold, span{Start: first + sp.Start, End: first + sp.End, Type: sp.Type})
+		for _, sp := range spansOf(s) {
+			d.Gold = append(d.Gold, span{Start: j.First[si] + sp.Start, End: j.First[si] + sp.End, Type: sp.Type})
 		}
 	}
-	d.Text = b.String()
 	return d
 }
 
@@ -103,6 +83,9 @@ func (d *document) predictions(mentions []mention) (preds []prediction, dropped 
 	seen := make(map[span]bool, len(mentions))
 	for _, m := range mentions {
 		t := typeOf(m.Type)
+		if m.Misc {
+			t = MISC
+		}
 		start, end, ok := d.tokenRange(m.Start, m.End)
 		if t == none || !ok {
 			dropped++

@@ -2,22 +2,24 @@ package main
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/khabar-nlp/khabar/entities/corpus"
 	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
-func mustCorpus(t *testing.T, in string) *corpus {
+func mustCorpus(t *testing.T, in string) *corpus.CoNLL {
 	t.Helper()
-	c, _, err := readCoNLL(strings.NewReader(in), "test", false)
+	c, _, err := corpus.ReadCoNLL(strings.NewReader(in), "test", false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
 }
 
-func fixture(t *testing.T) *corpus {
+func fixture(t *testing.T) *corpus.CoNLL {
 	t.Helper()
 	data, err := os.ReadFile("testdata/gold.conll")
 	if err != nil {
@@ -37,7 +39,7 @@ func TestNewDocument(t *testing.T) {
 			t.Errorf("token %d = %q, want %q", i, got, tok)
 		}
 	}
-	if !equalInts(d.Sent, []int{0, 0, 0, 1, 1, 1}) || !equalInts(d.First, []int{0, 3}) {
+	if !slices.Equal(d.Sent, []int{0, 0, 0, 1, 1, 1}) || !slices.Equal(d.First, []int{0, 3}) {
 		t.Errorf("Sent = %v, First = %v", d.Sent, d.First)
 	}
 	want := []span{{1, 2, PER}, {2, 3, LOC}, {4, 6, ORG}}

@@ -39,8 +39,21 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	var got map[string]map[string]float64
-	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got) != 4 || len(got["micro"]) != 6 {
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got) < 4 || len(got) > 5 || len(got["micro"]) != 6 {
 		t.Fatalf("JSON %s: %v", out, err)
+	}
+	if _, misc := got["MISC"]; misc != (len(got) == 5) {
+		t.Errorf("JSON keys %v: the fifth may only be MISC", got)
+	}
+	// -no-model runs the recognisers alone: other predictions, no MISC.
+	rulesOut, errOut, code := runEvaluate(t, newKhabarExtractor, "ner", "-gold", gold, "-no-model", "-json")
+	if code != 0 {
+		t.Fatalf("-no-model: exit %d: %s", code, errOut)
+	}
+	var rules map[string]map[string]float64
+	json.Unmarshal([]byte(rulesOut), &rules)
+	if rulesOut == out || rules["MISC"] != nil {
+		t.Errorf("-no-model changed nothing or tagged MISC:\n%s\n%s", out, rulesOut)
 	}
 	if _, errOut, code := runEvaluate(t, newKhabarExtractor, "ner", "-gold", "testdata/folds.conll", "-folds", "2"); code != 0 {
 		t.Fatalf("-folds: exit %d: %s", code, errOut)

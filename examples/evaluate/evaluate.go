@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/entities/corpus"
 	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
@@ -23,6 +25,8 @@ type mention struct {
 	Kind string
 	ID   string
 	Type gazetteer.Type
+	// Misc marks a name of another kind (MISC), scored apart.
+	Misc bool
 }
 
 // extractor finds the mentions of a text: Khabar's entities.Extractor in
@@ -31,13 +35,14 @@ type extractor interface {
 	Mentions(text string) []mention
 }
 
-// newExtractorFunc builds an extractor matching names from x; a nil x
-// means the extractor's default gazetteer.
-type newExtractorFunc func(x *gazetteer.Index) (extractor, error)
+// newExtractorFunc builds an extractor matching names from x (a nil x
+// means the extractor's default gazetteer), with the options of the
+// command line (the tagging model).
+type newExtractorFunc func(x *gazetteer.Index, opts ...entities.Option) (extractor, error)
 
 // result is the evaluation of a gold file, whole or by folds.
 type result struct {
-	Corpus  *corpus
+	Corpus  *corpus.CoNLL
 	Tally   tally
 	FP, FN  []errorItem
 	Dropped int
@@ -114,7 +119,7 @@ func evaluateDoc(d *document, ex extractor, chunk int) (outcome, time.Duration) 
 }
 
 // evaluate scores ex on the whole corpus; see evaluateDoc for chunk.
-func evaluate(c *corpus, ex extractor, chunk int) *result {
+func evaluate(c *corpus.CoNLL, ex extractor, chunk int) *result {
 	d := newDocument(c.Sentences)
 	o, elapsed := evaluateDoc(d, ex, chunk)
 	r := &result{Corpus: c, Elapsed: elapsed, Bytes: len(d.Text), Chunk: chunk}
@@ -133,7 +138,7 @@ func foldBounds(n, k, i int) (lo, hi int) {
 // format of ANERcorp's entity list, whose entries get gazetteer.ListID
 // IDs) and loaded after the gazetteers of g, and the held-out fold is
 // scored (with chunk as in evaluateDoc). log, if not nil, receives one line per fold.
-func evaluateFolds(c *corpus, k, chunk int, g gazetteers, newEx newExtractorFunc, log func(string)) (*result, error) {
+func evaluateFolds(c *corpus.CoNLL, k, chunk int, g gazetteers, newEx newExtractorFunc, opts []entities.Option, log func(string)) (*result, error) {
 	n := len(c.Sentences)
 	if k < 2 || k > n {
 		return nil, fmt.Errorf("-folds %d: want 2 to %d (the number of sentences)", k, n)
@@ -161,7 +166,7 @@ func evaluateFolds(c *corpus, k, chunk int, g gazetteers, newEx newExtractorFunc
 		if i == 0 && g.report != nil {
 			g.reportStats(g.files, stats[:len(stats)-1])
 		}
-		ex, err := newEx(x)
+		ex, err := newEx(x, opts...)
 		if err != nil {
 			return nil, fmt.Errorf("fold %d: %w", i+1, err)
 		}
@@ -187,7 +192,7 @@ func evaluateFolds(c *corpus, k, chunk int, g gazetteers, newEx newExtractorFunc
 // writeFoldNames writes, as a typed list, the scored gold names of every
 // sentence of c outside [lo, hi), once per line of the gold file where
 // they occur (the reader merges duplicates).
-func writeFoldNames(path string, c *corpus, lo, hi int) error {
+func writeFoldNames(path string, c *corpus.CoNLL, lo, hi int) error {
 	var list bytes.Buffer
 	list.WriteString("type\tsurface\n") // a header, so that the format is detected even when no name follows
 	for i, s := range c.Sentences {
@@ -199,8 +204,8 @@ func writeFoldNames(path string, c *corpus, lo, hi int) error {
 }
 
 // writeNames writes the scored gold names of s as typed-list lines.
-func writeNames(w *bytes.Buffer, s sentence) {
-	for _, sp := range bioSpans(s.Tags) {
+func writeNames(w *bytes.Buffer, s corpus.Sentence) {
+	for _, sp := range spansOf(s) {
 		if sp.Type == MISC {
 			continue
 		}

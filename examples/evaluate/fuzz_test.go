@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/khabar-nlp/khabar/entities/corpus"
 )
 
 // FuzzReadCoNLL reads arbitrary input: no panic; the rebuilt text gives
@@ -18,7 +20,7 @@ func FuzzReadCoNLL(f *testing.F) {
 		f.Add(s, 0, 3)
 	}
 	f.Fuzz(func(t *testing.T, in string, start, end int) {
-		c, _, err := readCoNLL(strings.NewReader(in), "fuzz", true)
+		c, _, err := corpus.ReadCoNLL(strings.NewReader(in), "fuzz", true)
 		if err != nil {
 			t.Fatal(err) // lenient reading fails only on I/O errors
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/gazetteer"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
@@ -53,7 +54,7 @@ var fixtureNames = fakeExtractor{
 }
 
 func fixedExtractor(ex extractor) newExtractorFunc {
-	return func(*gazetteer.Index) (extractor, error) { return ex, nil }
+	return func(*gazetteer.Index, ...entities.Option) (extractor, error) { return ex, nil }
 }
 
 // gazExtractor matches the names of a gazetteer (exact and clitic,
@@ -69,7 +70,7 @@ func (g gazExtractor) Mentions(text string) []mention {
 	return out
 }
 
-func newGazExtractor(x *gazetteer.Index) (extractor, error) {
+func newGazExtractor(x *gazetteer.Index, _ ...entities.Option) (extractor, error) {
 	if x == nil {
 		var err error
 		if x, err = gazetteer.Default(); err != nil {

@@ -3,6 +3,7 @@
 // Usage:
 //
 //	go run ./examples/evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer]
+//	                               [-model FILE | -no-model] [-split FILE -part NAME]
 //	                               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
 //	go run ./examples/evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K)
 //	                               [-classifier linear|centroid|bayes] [-json]
@@ -51,6 +52,17 @@
 // embedded default gazetteer, later files winning; -no-default-gazetteer
 // leaves the default out.
 //
+// The extractor tags with its embedded model; -model FILE uses a model
+// trained by `examples/entities train`, -no-model runs the recognisers
+// alone (gazetteer, hashtags, rules), so that the model's gain is always
+// visible. Names the model tags MISC are scored apart, in a MISC row
+// outside micro (and a "MISC" object in -json).
+//
+// -split FILE -part NAME scores only one part of the gold file's
+// sentences, as a frozen split lists them (testdata/splits/
+// anercorp-train.tsv: tune and check); the split must have been made for
+// that file (its sentence count is checked).
+//
 // -folds K splits the sentences into K contiguous folds. Each fold is
 // scored with a gazetteer made of the chosen gazetteers plus the gold
 // names (PER, LOC, ORG spans, as TYPE<TAB>surface typed-list lines) of
@@ -66,11 +78,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"io"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/entities/corpus"
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
 )
 
 func main() {
@@ -90,7 +105,8 @@ type env struct {
 }
 
 const usage = `usage:
-  evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer] [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
+  evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer] [-model FILE | -no-model] [-split FILE -part NAME]
+               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
   evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier linear|centroid|bayes] [-json]
 `
 
@@ -124,6 +140,10 @@ func runNER(args []string, e env) int {
 	folds := fs.Int("folds", 0, "`K`-fold evaluation: score each fold with the gold names of the others as a user gazetteer")
 	chunk := fs.Int("chunk", 0, "give the extractor `N` sentences at a time (0: the whole text in one call)")
 	lenient := fs.Bool("lenient", false, "skip malformed lines of the gold file with a warning instead of failing")
+	modelPath := fs.String("model", "", "tag with the model in `FILE` (from examples/entities train) instead of the embedded one")
+	noModel := fs.Bool("no-model", false, "run without a tagging model: the gazetteer, hashtags and rules alone")
+	splitPath := fs.String("split", "", "score only one part of the gold file, as listed in the split `FILE` (testdata/splits/…); see -part")
+	part := fs.String("part", "", "the `PART` of -split to score (tune or check)")
 	if code, ok := parseArgs(fs, args); !ok {
 		return code
 	}
@@ -141,6 +161,10 @@ func runNER(args []string, e env) int {
 		return usageError("-folds must be 2 or more (or 0 for no folds)")
 	case *noDefault && len(files) == 0 && *folds == 0:
 		return usageError(errNoGazetteer.Error())
+	case *noModel && *modelPath != "":
+		return usageError("-model and -no-model contradict each other")
+	case (*splitPath == "") != (*part == ""):
+		return usageError("-split and -part go together")
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(e.stderr, "evaluate ner: %v\n", err)
@@ -155,15 +179,40 @@ func runNER(args []string, e env) int {
 	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "evaluate ner: warning: %v (line skipped)\n", w)
 	}
+	if *splitPath != "" {
+		split, err := cli.ReadSentenceSplit(*splitPath)
+		if err != nil {
+			return fail(err)
+		}
+		if c.Sentences, err = split.Select(c.Sentences, *part); err != nil {
+			return fail(err)
+		}
+		c.Tokens = 0
+		for _, s := range c.Sentences {
+			c.Tokens += len(s.Tokens)
+		}
+		c.Name += " (" + *part + " part of " + *splitPath + ")"
+	}
 	if c.Tokens == 0 {
 		return fail(fmt.Errorf("%s: no tokens", *gold))
+	}
+	var opts []entities.Option
+	switch {
+	case *noModel:
+		opts = append(opts, entities.WithoutModel())
+	case *modelPath != "":
+		m, err := entities.LoadModel(*modelPath)
+		if err != nil {
+			return fail(err)
+		}
+		opts = append(opts, entities.WithModel(m))
 	}
 
 	g := gazetteers{files: files, noDefault: *noDefault, report: e.stderr}
 	var r *result
 	if *folds > 0 {
 		log := func(msg string) { fmt.Fprintf(e.stderr, "evaluate ner: %s\n", msg) }
-		r, err = evaluateFolds(c, *folds, *chunk, g, e.newExtractor, log)
+		r, err = evaluateFolds(c, *folds, *chunk, g, e.newExtractor, opts, log)
 		if err != nil {
 			return fail(err)
 		}
@@ -173,7 +222,7 @@ func runNER(args []string, e env) int {
 		if err != nil {
 			return fail(err)
 		}
-		ex, err := e.newExtractor(x)
+		ex, err := e.newExtractor(x, opts...)
 		if err != nil {
 			return fail(err)
 		}
@@ -199,13 +248,13 @@ func runNER(args []string, e env) int {
 }
 
 // readGold reads the gold file at path.
-func readGold(path string, lenient bool) (*corpus, []lineError, error) {
+func readGold(path string, lenient bool) (*corpus.CoNLL, []corpus.LineError, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
-	return readCoNLL(f, path, lenient)
+	return corpus.ReadCoNLL(f, path, lenient)
 }
 
 // describe says which gazetteers were used.

@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,6 +37,11 @@ func TestUsage(t *testing.T) {
 		{"missing gold file", []string{"ner", "-gold", "testdata/nope.conll"}, 1, "nope.conll"},
 		{"missing gazetteer file", []string{"ner", "-gold", gold, "-gazetteer", "testdata/nope.tsv"}, 1, "nope.tsv"},
 		{"more folds than sentences", []string{"ner", "-gold", gold, "-folds", "7"}, 1, "want 2 to 6"},
+		{"-model and -no-model", []string{"ner", "-gold", gold, "-model", "m", "-no-model"}, 2, "contradict each other"},
+		{"-split without -part", []string{"ner", "-gold", gold, "-split", "s.tsv"}, 2, "-split and -part go together"},
+		{"missing model", []string{"ner", "-gold", gold, "-model", "testdata/nope.model"}, 1, "nope.model"},
+		{"not a model", []string{"ner", "-gold", gold, "-model", gold}, 1, "not a tagger model"},
+		{"split of another file", []string{"ner", "-gold", gold, "-split", "../../testdata/splits/anercorp-train.tsv", "-part", "check"}, 1, "not the file the split was made for"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -195,10 +202,43 @@ func TestSample(t *testing.T) {
 	for _, e := range sample(items, 4) {
 		got = append(got, e.Span.Start)
 	}
-	if !equalInts(got, []int{0, 2, 5, 7}) {
+	if !slices.Equal(got, []int{0, 2, 5, 7}) {
 		t.Errorf("sample = %v", got)
 	}
 	if len(sample(items, 20)) != 10 || sample(items, 0) != nil {
 		t.Error("sample of all or none")
+	}
+}
+
+// TestSplit scores one part of a gold file, as a split file lists it.
+func TestSplit(t *testing.T) {
+	dir := t.TempDir()
+	c, _, err := readGold(gold, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(c.Sentences)
+	split := filepath.Join(dir, "split.tsv")
+	body := fmt.Sprintf("# test split\npart\tfirst\tlast\ntune\t1\t%d\ncheck\t%d\t%d\n", n-2, n-1, n)
+	if err := os.WriteFile(split, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runEvaluate(t, fixedExtractor(fixtureNames), "ner", "-gold", gold, "-split", split, "-part", "check", "-json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var whole, part scores
+	json.Unmarshal([]byte(out), &part)
+	out, _, _ = runEvaluate(t, fixedExtractor(fixtureNames), "ner", "-gold", gold, "-json")
+	json.Unmarshal([]byte(out), &whole)
+	if part.Micro.Gold == 0 || part.Micro.Gold >= whole.Micro.Gold {
+		t.Errorf("the check part has %d gold names, the whole file %d", part.Micro.Gold, whole.Micro.Gold)
+	}
+	if _, errOut, code := runEvaluate(t, fixedExtractor(fixtureNames), "ner", "-gold", gold, "-split", split, "-part", "dev"); code != 1 || !strings.Contains(errOut, `no part "dev"`) {
+		t.Errorf("unknown part: exit %d, %s", code, errOut)
+	}
+	os.WriteFile(split, []byte("part\tfirst\tlast\ntune\t2\t3\n"), 0o644)
+	if _, errOut, code := runEvaluate(t, fixedExtractor(fixtureNames), "ner", "-gold", gold, "-split", split, "-part", "tune"); code != 1 || !strings.Contains(errOut, "want 1") {
+		t.Errorf("a split that does not start at 1: exit %d, %s", code, errOut)
 	}
 }

@@ -62,6 +62,10 @@ func writeText(w io.Writer, r *result, gazDesc string) {
 		row(l.String(), r.Tally[l].metrics())
 	}
 	row("micro", r.Tally.micro().metrics())
+	if r.Tally[MISC].Predicted > 0 {
+		row("MISC", r.Tally[MISC].metrics())
+		fmt.Fprintln(w, "(MISC is scored apart: not in micro)")
+	}
 	if r.Folds != nil {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "%-6s %10s %8s %8s %10s %10s %10s %10s\n", "fold", "sentences", "tokens", "names", "precision", "recall", "micro-F1", "time")

@@ -56,21 +56,24 @@ func (f fraction) MarshalJSON() ([]byte, error) {
 	return strconv.AppendFloat(nil, v, 'f', 4, 64), nil
 }
 
-// scores are the metrics of the -json output, in its field order.
+// scores are the metrics of the -json output, in its field order. MISC
+// is scored apart, outside micro, when an extractor predicts MISC names.
 type scores struct {
-	PER   metrics `json:"PER"`
-	LOC   metrics `json:"LOC"`
-	ORG   metrics `json:"ORG"`
-	Micro metrics `json:"micro"`
+	PER   metrics  `json:"PER"`
+	LOC   metrics  `json:"LOC"`
+	ORG   metrics  `json:"ORG"`
+	Micro metrics  `json:"micro"`
+	MISC  *metrics `json:"MISC,omitempty"`
 }
 
-// tally holds the counts of each scored type.
-type tally [MISC]counts // indexed by label; [none] unused
+// tally holds the counts of each type: the scored ones and MISC.
+type tally [MISC + 1]counts // indexed by label; [none] unused
 
 func (t *tally) add(o tally) {
 	for _, l := range scored {
 		t[l].add(o[l])
 	}
+	t[MISC].add(o[MISC])
 }
 
 func (t *tally) micro() counts {
@@ -82,7 +85,12 @@ func (t *tally) micro() counts {
 }
 
 func (t *tally) scores() scores {
-	return scores{PER: t[PER].metrics(), LOC: t[LOC].metrics(), ORG: t[ORG].metrics(), Micro: t.micro().metrics()}
+	s := scores{PER: t[PER].metrics(), LOC: t[LOC].metrics(), ORG: t[ORG].metrics(), Micro: t.micro().metrics()}
+	if t[MISC].Predicted > 0 {
+		m := t[MISC].metrics()
+		s.MISC = &m
+	}
+	return s
 }
 
 // errorClass says how a false positive or false negative relates to the
@@ -143,22 +151,27 @@ type outcome struct {
 }
 
 // score compares the predictions of d with its gold spans: a prediction
-// is correct when a gold span has the same tokens and type. MISC gold
-// spans are not scored but classify false positives.
+// is correct when a gold span has the same tokens and type. MISC is
+// counted apart (its own row, outside micro); MISC gold spans classify
+// false positives, and MISC predictions are listed in no error list.
 func score(d *document, preds []prediction) outcome {
 	var o outcome
 	gold := make(map[span]bool)
 	for _, g := range d.Gold {
-		if g.Type != MISC {
-			gold[g] = true
-			o.Tally[g.Type].Gold++
-		}
+		gold[g] = true
+		o.Tally[g.Type].Gold++
 	}
 	pred := make(map[span]bool, len(preds))
 	o.Kinds = make(map[string]counts)
 	for _, p := range preds {
 		pred[p.span] = true
 		o.Tally[p.Type].Predicted++
+		if p.Type == MISC {
+			if gold[p.span] {
+				o.Tally[MISC].Correct++
+			}
+			continue
+		}
 		k := o.Kinds[p.Mention.Kind]
 		k.Predicted++
 		if gold[p.span] {
@@ -183,7 +196,7 @@ func score(d *document, preds []prediction) outcome {
 	}
 	for i := range preds {
 		p := &preds[i]
-		if gold[p.span] {
+		if gold[p.span] || p.Type == MISC {
 			continue
 		}
 		item := errorItem{Span: p.span, FP: true, Pred: p, Class: spurious, Doc: d}
@@ -209,6 +222,9 @@ func score(d *document, preds []prediction) outcome {
 		best := -1
 		for t := g.Start; t < g.End; t++ {
 			for _, pi := range predAt[t] {
+				if preds[pi].Type == MISC {
+					continue
+				}
 				if best < 0 || rank(g, preds[pi].span) < rank(g, preds[best].span) {
 					best = pi
 				}

@@ -36,7 +36,9 @@
 // -gazetteer adds a gazetteer file in any format the gazetteer package
 // reads (repeatable; later files win) to the embedded default, which
 // -no-default-gazetteer leaves out; -demonyms reports demonyms
-// (الأميركية) as mentions of their place. -model uses a topic classifier
+// (الأميركية) as mentions of their place. -ner-model tags names with a
+// model trained by `examples/entities train` instead of the embedded one.
+// -model uses a topic classifier
 // saved by topics.Classifier.WriteTo instead of the default topic model;
 // -sources gives it the "source" of JSON articles (for a model trained by
 // topics train -sources). -keyword-space scores keywords against the
@@ -107,6 +109,7 @@ type config struct {
 	noDefault       bool
 	demonyms        bool
 	model           string
+	nerModel        string
 	sources         bool
 	keywordSpace    string
 	topics          int
@@ -132,6 +135,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.BoolVar(&cfg.noDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
 	fs.BoolVar(&cfg.demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
 	fs.StringVar(&cfg.model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
+	fs.StringVar(&cfg.nerModel, "ner-model", "", "tag names with the model in `FILE` (examples/entities train) instead of the embedded one")
 	fs.BoolVar(&cfg.sources, "sources", false, "give each JSON article's \"source\" to the topic model (for a -model trained by topics train -sources)")
 	fs.StringVar(&cfg.keywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit, tfidf.Space.WriteTo) instead of the embedded background")
 	fs.IntVar(&cfg.topics, "topics", 5, "list the `N` best topics (0: every topic of the model)")
@@ -263,6 +267,11 @@ func newAnalyzer(cfg config) (*khabar.Analyzer, error) {
 	if cfg.sources {
 		opts = append(opts, khabar.WithSources())
 	}
+	nerOpts, err := cli.EntityModel(cfg.nerModel)
+	if err != nil {
+		return nil, err
+	}
+	opts = append(opts, nerOpts...)
 	if cfg.keywordSpace != "" {
 		s, err := cli.ReadKeywordSpace(cfg.keywordSpace)
 		if err != nil {

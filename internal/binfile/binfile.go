@@ -388,6 +388,11 @@ func (d *Decoder) Uvarint() uint64 {
 		}
 		v |= uint64(c&0x7f) << shift
 		if c < 0x80 {
+			if c == 0 && i > 0 {
+				// An overlong encoding: a value has one encoding, so
+				// that a file that loads saves back to the same bytes.
+				break
+			}
 			return v
 		}
 		shift += 7

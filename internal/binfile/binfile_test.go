@@ -190,6 +190,7 @@ func TestDecoderErrors(t *testing.T) {
 		{"truncated uint32", []byte{1, 2}, func(d *Decoder) { d.Uint32() }, "truncated uint32"},
 		{"bad bool", []byte{2}, func(d *Decoder) { d.Bool() }, "bad bool"},
 		{"overlong uvarint", bytes.Repeat([]byte{0xff}, 11), func(d *Decoder) { d.Uvarint() }, "malformed uvarint"},
+		{"uvarint with a redundant zero byte", []byte{0x80, 0x00}, func(d *Decoder) { d.Uvarint() }, "malformed uvarint"},
 		{"count too large", []byte{100, 1, 2}, func(d *Decoder) { d.Float64s() }, "count 100 larger than the file"},
 		{"string too long", []byte{5, 'a'}, func(d *Decoder) { _ = d.String() }, "truncated string"},
 		{"int out of range", []byte{9}, func(d *Decoder) { d.Int(3, "label") }, "label 9 out of range"},

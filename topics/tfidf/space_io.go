@@ -148,7 +148,11 @@ func decodeSpace(d *binfile.Decoder) *Space {
 	}
 	common := d.Strings()
 	v.common = make(map[string]bool, len(common))
-	for _, c := range common {
+	for i, c := range common {
+		if i > 0 && c <= common[i-1] {
+			d.Fail("common terms not in increasing order at %d", i)
+			return nil
+		}
 		v.common[c] = true
 	}
 	return &Space{vec: v, tfidf: t}

@@ -23,6 +23,9 @@ type AnalyzerConfig struct {
 	NoDefault  bool
 	// Demonyms reports demonyms (الأميركية) as mentions of their place.
 	Demonyms bool
+	// NerModel is an entity tagging model file (-ner-model) trained by
+	// examples/entities train, used instead of the embedded one.
+	NerModel string
 	// Model is a topic classifier file (-model) saved by
 	// topics.Classifier.WriteTo, used instead of the default topic model.
 	Model string
@@ -72,6 +75,13 @@ func NewAnalyzer(cfg AnalyzerConfig, prefix string, stderr io.Writer) (*khabar.A
 		opts = append(opts, khabar.WithLayers(cfg.Layers))
 	}
 	// Options of the layers that run only: khabar.New refuses the others.
+	if layers&khabar.Entities != 0 {
+		nerOpts, err := EntityModel(cfg.NerModel)
+		if err != nil {
+			return nil, nil, err
+		}
+		opts = append(opts, nerOpts...)
+	}
 	if layers&khabar.Topics != 0 {
 		opts = append(opts, khabar.WithMaxTopics(cfg.Topics))
 		if cfg.Model != "" {

@@ -32,17 +32,40 @@ type splitRow struct{ part, first, last string }
 
 // ReadSplit reads the split file at path.
 func ReadSplit(path string) (*Split, error) {
-	f, err := os.Open(path)
+	s := &Split{}
+	err := eachSplitRow(path, func(sc *linetable.Scanner, cols []string) error {
+		if (cols[0] != Tune && cols[0] != Check) || !isDate(cols[1]) || !isDate(cols[2]) || cols[2] < cols[1] {
+			return sc.Errorf("%w: want tune|check<TAB>yyyymmdd<TAB>yyyymmdd, got %q", errSplit, sc.Text())
+		}
+		if n := len(s.rows); n > 0 && cols[1] <= s.rows[n-1].last {
+			return sc.Errorf("%w: dates overlap the previous row", errSplit)
+		}
+		s.rows = append(s.rows, splitRow{cols[0], cols[1], cols[2]})
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	if len(s.rows) == 0 {
+		return nil, fmt.Errorf("%s: %w: no rows", path, errSplit)
+	}
+	return s, nil
+}
+
+// eachSplitRow reads a split file — '#' comments, a header line whose
+// first columns are part, first and last, then rows of at least three
+// columns — and calls row for each row.
+func eachSplitRow(path string, row func(sc *linetable.Scanner, cols []string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
 	defer f.Close()
 	sc := linetable.NewScanner(f, linetable.Options{Source: path, MaxLineBytes: 1 << 10})
-	s := &Split{}
 	header := false
 	for sc.Next() {
 		if sc.TooLong() {
-			return nil, sc.Errorf("%w: line too long", errSplit)
+			return sc.Errorf("%w: line too long", errSplit)
 		}
 		if linetable.IsComment(sc.Bytes()) {
 			continue
@@ -50,26 +73,19 @@ func ReadSplit(path string) (*Split, error) {
 		cols := linetable.Columns(sc.Text())
 		if !header {
 			if len(cols) < 3 || cols[0] != "part" || cols[1] != "first" || cols[2] != "last" {
-				return nil, sc.Errorf("%w: header %q, want part<TAB>first<TAB>last…", errSplit, sc.Text())
+				return sc.Errorf("%w: header %q, want part<TAB>first<TAB>last…", errSplit, sc.Text())
 			}
 			header = true
 			continue
 		}
-		if len(cols) < 3 || (cols[0] != Tune && cols[0] != Check) || !isDate(cols[1]) || !isDate(cols[2]) || cols[2] < cols[1] {
-			return nil, sc.Errorf("%w: want tune|check<TAB>yyyymmdd<TAB>yyyymmdd, got %q", errSplit, sc.Text())
+		if len(cols) < 3 {
+			return sc.Errorf("%w: %d columns, want part, first, last", errSplit, len(cols))
 		}
-		if n := len(s.rows); n > 0 && cols[1] <= s.rows[n-1].last {
-			return nil, sc.Errorf("%w: dates overlap the previous row", errSplit)
+		if err := row(sc, cols); err != nil {
+			return err
 		}
-		s.rows = append(s.rows, splitRow{cols[0], cols[1], cols[2]})
 	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	if len(s.rows) == 0 {
-		return nil, fmt.Errorf("%s: %w: no rows", path, errSplit)
-	}
-	return s, nil
+	return sc.Err()
 }
 
 func isDate(s string) bool {

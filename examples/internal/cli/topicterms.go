@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/khabar-nlp/khabar"
+	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/topics"
 	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
@@ -93,4 +94,18 @@ func TrainClassifier(docs []topics.LabeledDoc, kind string) (*topics.Classifier,
 		return topics.TrainBayes(space, docs)
 	}
 	return topics.TrainLinear(space, docs)
+}
+
+// EntityModel returns the Analyzer options of a -ner-model flag: the
+// tagging model in the file at path (examples/entities train), or none
+// when path is empty.
+func EntityModel(path string) ([]khabar.Option, error) {
+	if path == "" {
+		return nil, nil
+	}
+	m, err := entities.LoadModel(path)
+	if err != nil {
+		return nil, fmt.Errorf("-ner-model: %w", err)
+	}
+	return []khabar.Option{khabar.WithEntityModel(m)}, nil
 }

@@ -1,4 +1,4 @@
-package main
+package corpus
 
 import (
 	"errors"
@@ -9,16 +9,12 @@ import (
 
 // sentText writes a corpus's sentences as "tok/TAG tok/TAG", one string
 // per sentence, for comparison.
-func sentText(c *corpus) []string {
+func sentText(c *CoNLL) []string {
 	var out []string
 	for _, s := range c.Sentences {
 		var parts []string
 		for i, tok := range s.Tokens {
-			tg := "O"
-			if s.Tags[i].typ != none {
-				tg = map[bool]string{true: "B-", false: "I-"}[s.Tags[i].begin] + s.Tags[i].typ.String()
-			}
-			parts = append(parts, tok+"/"+tg)
+			parts = append(parts, tok+"/"+s.Tags[i].String())
 		}
 		out = append(out, strings.Join(parts, " "))
 	}
@@ -103,16 +99,16 @@ func TestReadCoNLL(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, slow := range []bool{false, true} {
 				r := strings.NewReader(tc.in)
-				var c *corpus
-				var warns []lineError
+				var c *CoNLL
+				var warns []LineError
 				var err error
 				if slow {
-					c, warns, err = readCoNLL(iotest.HalfReader(iotest.OneByteReader(r)), "gold.conll", tc.lenient)
+					c, warns, err = ReadCoNLL(iotest.HalfReader(iotest.OneByteReader(r)), "gold.conll", tc.lenient)
 				} else {
-					c, warns, err = readCoNLL(r, "gold.conll", tc.lenient)
+					c, warns, err = ReadCoNLL(r, "gold.conll", tc.lenient)
 				}
 				if tc.want == nil && tc.errs != nil && !tc.lenient {
-					var me *malformedError
+					var me *MalformedError
 					if !errors.As(err, &me) {
 						t.Fatalf("err = %v, want a malformedError", err)
 					}
@@ -163,12 +159,12 @@ func equalInts(a, b []int) bool {
 }
 
 func TestReadCoNLLLongLine(t *testing.T) {
-	in := "زار O\n" + strings.Repeat("x", maxLineBytes+10) + " O\nأمس O\n"
-	_, _, err := readCoNLL(strings.NewReader(in), "g", false)
+	in := "زار O\n" + strings.Repeat("x", MaxLineBytes+10) + " O\nأمس O\n"
+	_, _, err := ReadCoNLL(strings.NewReader(in), "g", false)
 	if err == nil || !strings.Contains(err.Error(), "g:2: line longer than") {
 		t.Fatalf("err = %v", err)
 	}
-	c, warns, err := readCoNLL(strings.NewReader(in), "g", true)
+	c, warns, err := ReadCoNLL(strings.NewReader(in), "g", true)
 	if err != nil || len(warns) != 1 || c.Tokens != 2 {
 		t.Fatalf("lenient: %v %v %+v", err, warns, c)
 	}
@@ -176,9 +172,9 @@ func TestReadCoNLLLongLine(t *testing.T) {
 
 func TestReadCoNLLManyErrors(t *testing.T) {
 	in := strings.Repeat("بغداد\n", 30)
-	_, _, err := readCoNLL(strings.NewReader(in), "g", false)
-	var me *malformedError
-	if !errors.As(err, &me) || me.Count != 30 || len(me.Lines) != maxListed {
+	_, _, err := ReadCoNLL(strings.NewReader(in), "g", false)
+	var me *MalformedError
+	if !errors.As(err, &me) || me.Count != 30 || len(me.Lines) != MaxListed {
 		t.Fatalf("err = %v", err)
 	}
 	if !strings.Contains(err.Error(), "… and 10 more") {
@@ -189,38 +185,38 @@ func TestReadCoNLLManyErrors(t *testing.T) {
 func TestParseTag(t *testing.T) {
 	tests := []struct {
 		in    string
-		want  tag
+		want  Tag
 		valid bool
 	}{
-		{"O", tag{}, true},
-		{"o", tag{}, true},
-		{"B-PERS", tag{true, PER}, true},
-		{"B-PER", tag{true, PER}, true},
-		{"I-PERS", tag{false, PER}, true},
-		{"I-LOC", tag{false, LOC}, true},
-		{"B-ORG", tag{true, ORG}, true},
-		{"B-MISC", tag{true, MISC}, true},
-		{"b-misc", tag{true, MISC}, true},
-		{"", tag{}, false},
-		{"B", tag{}, false},
-		{"B-", tag{}, false},
-		{"S-LOC", tag{}, false},
-		{"B-GPE", tag{}, false},
-		{"BLOC", tag{}, false},
+		{"O", Tag{}, true},
+		{"o", Tag{}, true},
+		{"B-PERS", Tag{true, PER}, true},
+		{"B-PER", Tag{true, PER}, true},
+		{"I-PERS", Tag{false, PER}, true},
+		{"I-LOC", Tag{false, LOC}, true},
+		{"B-ORG", Tag{true, ORG}, true},
+		{"B-MISC", Tag{true, MISC}, true},
+		{"b-misc", Tag{true, MISC}, true},
+		{"", Tag{}, false},
+		{"B", Tag{}, false},
+		{"B-", Tag{}, false},
+		{"S-LOC", Tag{}, false},
+		{"B-GPE", Tag{}, false},
+		{"BLOC", Tag{}, false},
 	}
 	for _, tc := range tests {
-		got, ok := parseTag(tc.in)
+		got, ok := ParseTag(tc.in)
 		if ok != tc.valid || got != tc.want {
-			t.Errorf("parseTag(%q) = %+v, %v; want %+v, %v", tc.in, got, ok, tc.want, tc.valid)
+			t.Errorf("ParseTag(%q) = %+v, %v; want %+v, %v", tc.in, got, ok, tc.want, tc.valid)
 		}
 	}
 }
 
 func TestBIOSpans(t *testing.T) {
-	tags := func(s string) []tag {
-		var out []tag
+	tags := func(s string) []Tag {
+		var out []Tag
 		for _, f := range strings.Fields(s) {
-			tg, ok := parseTag(f)
+			tg, ok := ParseTag(f)
 			if !ok {
 				t.Fatalf("bad tag %q", f)
 			}
@@ -231,24 +227,24 @@ func TestBIOSpans(t *testing.T) {
 	tests := []struct {
 		name string
 		tags string
-		want []span
+		want []TokenSpan
 	}{
 		{"empty", "", nil},
 		{"all O", "O O O", nil},
-		{"one token", "O B-LOC O", []span{{1, 2, LOC}}},
-		{"B I I", "B-PER I-PER I-PER O", []span{{0, 3, PER}}},
-		{"adjacent B B", "B-LOC B-LOC", []span{{0, 1, LOC}, {1, 2, LOC}}},
-		{"I without B starts a span", "O I-ORG I-ORG O", []span{{1, 3, ORG}}},
-		{"I at the start", "I-PER O", []span{{0, 1, PER}}},
-		{"I-X after B-Y starts a new span", "B-ORG I-ORG I-LOC", []span{{0, 2, ORG}, {2, 3, LOC}}},
-		{"I-X after I-Y", "I-ORG I-LOC I-LOC", []span{{0, 1, ORG}, {1, 3, LOC}}},
-		{"MISC is a span too", "B-MISC I-MISC B-PER", []span{{0, 2, MISC}, {2, 3, PER}}},
-		{"I after O after B", "B-LOC O I-LOC", []span{{0, 1, LOC}, {2, 3, LOC}}},
-		{"last token", "O O B-PER", []span{{2, 3, PER}}},
+		{"one token", "O B-LOC O", []TokenSpan{{1, 2, LOC}}},
+		{"B I I", "B-PER I-PER I-PER O", []TokenSpan{{0, 3, PER}}},
+		{"adjacent B B", "B-LOC B-LOC", []TokenSpan{{0, 1, LOC}, {1, 2, LOC}}},
+		{"I without B starts a span", "O I-ORG I-ORG O", []TokenSpan{{1, 3, ORG}}},
+		{"I at the start", "I-PER O", []TokenSpan{{0, 1, PER}}},
+		{"I-X after B-Y starts a new span", "B-ORG I-ORG I-LOC", []TokenSpan{{0, 2, ORG}, {2, 3, LOC}}},
+		{"I-X after I-Y", "I-ORG I-LOC I-LOC", []TokenSpan{{0, 1, ORG}, {1, 3, LOC}}},
+		{"MISC is a span too", "B-MISC I-MISC B-PER", []TokenSpan{{0, 2, MISC}, {2, 3, PER}}},
+		{"I after O after B", "B-LOC O I-LOC", []TokenSpan{{0, 1, LOC}, {2, 3, LOC}}},
+		{"last token", "O O B-PER", []TokenSpan{{2, 3, PER}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := bioSpans(tags(tc.tags))
+			got := Sentence{Tags: tags(tc.tags)}.Spans()
 			if len(got) != len(tc.want) {
 				t.Fatalf("got %v, want %v", got, tc.want)
 			}

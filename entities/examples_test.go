@@ -1,0 +1,140 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/khabar-nlp/khabar/gazetteer"
+)
+
+// TestReportedExamples checks the misreadings a new user reported (issue
+// 11) with the default model and gazetteer: each text with what must and
+// must not be found.
+func TestReportedExamples(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		name, text string
+		want       []string // "TYPE surface ID" of mentions that must be there (ID may be a prefix)
+		not        []string // IDs (or ID prefixes) no mention may have
+	}{
+		{
+			name: "future particle before a verb",
+			text: "وقال المتحدث إن الطائرات ستدمر المواقع العسكرية خلال أيام .",
+			not:  []string{"loc:city:palmyra"},
+		},
+		{
+			name: "an adjective that is a country's name",
+			text: "ودفعت الشركة مبلغ مالي كبير للحصول على الترخيص .",
+			not:  []string{"loc:country:ML"},
+		},
+		{
+			name: "a sports title is no person",
+			text: "وأحرز نادال لقب بطولة غراند سلام للمرة الثانية .",
+			not:  []string{"per:filippo-grandi"},
+		},
+		{
+			name: "a foreign name after a nationality adjective",
+			text: "وتغلب الروسي يفغيني كافلنيكوف على منافسه في الدور الثاني .",
+			want: []string{"PER يفغيني كافلنيكوف per:gen:"},
+		},
+		{
+			name: "a territory of two words",
+			text: "وأعلنت جبهة البوليساريو أن الوضع في الصحراء الغربية متوتر .",
+			want: []string{"LOC الصحراء الغربية loc:country:EH"},
+		},
+		{
+			name: "a city whose name is spelt like a month",
+			text: "وقتل ثلاثة أشخاص في هجوم بمحافظة إب اليمنية أمس .",
+			want: []string{"LOC إب loc:region:ye-ibb"}, // the governorate, as the text says
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := x.Extract(tc.text)
+			checkOffsets(t, tc.text, res)
+			var got []string
+			for _, m := range res.Mentions {
+				got = append(got, m.Type.String()+" "+m.Text+" "+m.ID)
+				for _, id := range tc.not {
+					if strings.HasPrefix(m.ID, id) {
+						t.Errorf("%q found as %s", m.Text, m.ID)
+					}
+				}
+			}
+			for _, w := range tc.want {
+				found := false
+				for _, g := range got {
+					if strings.HasPrefix(g, w) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no %q among %q", w, got)
+				}
+			}
+		})
+	}
+}
+
+// TestNoNameAcrossWaw checks that a name never runs across a word that
+// begins with the conjunction و.
+func TestNoNameAcrossWaw(t *testing.T) {
+	x := extractor(t)
+	text := "واشتبكت قوات الحرس الجمهوري وقوات صالح في شوارع صنعاء ."
+	for _, m := range x.Extract(text).Mentions {
+		if strings.Contains(m.Text, " و") {
+			t.Errorf("mention %q runs across و", m.Text)
+		}
+	}
+}
+
+// TestShortFormJoinsEarlierName checks that the short form of a name met
+// before joins it rather than a famous namesake of the gazetteer.
+func TestShortFormJoinsEarlierName(t *testing.T) {
+	x := extractor(t)
+	text := "وسجل المهاجم كارلوس راموس هدفين في المباراة .\nوقال راموس بعد اللقاء إن الفريق استحق الفوز ."
+	res := x.Extract(text)
+	var ids []string
+	for _, m := range res.Mentions {
+		if strings.Contains(m.Text, "راموس") {
+			ids = append(ids, m.ID)
+		}
+	}
+	if len(ids) != 2 || ids[0] != ids[1] || ids[0] == "per:sergio-ramos" {
+		t.Errorf("راموس mentions have IDs %q, want one entity that is not Sergio Ramos", ids)
+	}
+}
+
+// TestCallerRecognizer adds a recogniser of the caller's: a newsroom's
+// own name with its own ID, which the gazetteer lacks. Without a model
+// its candidate is the mention; with the model, the name the model finds
+// there is linked to it.
+func TestCallerRecognizer(t *testing.T) {
+	const name = "زيدون القرطاجي"
+	own := RecognizerFunc(func(doc *Document, dst []Mention) []Mention {
+		for i := 0; i+1 < len(doc.Tokens); i++ {
+			if doc.Tokens[i].Text+" "+doc.Tokens[i+1].Text != name {
+				continue
+			}
+			start, end := doc.Tokens[i].Start, doc.Tokens[i+1].End
+			dst = append(dst, Mention{Text: doc.Text[start:end], Start: start, End: end, Kind: Exact, Score: 1,
+				Type: gazetteer.PER, ID: "per:newsroom:zaydun", TokenStart: i, TokenEnd: i + 2})
+		}
+		return dst
+	})
+	text := "وقال الوزير " + name + " إن المفاوضات ستستأنف الأسبوع المقبل ."
+	for _, opts := range [][]Option{{WithoutModel()}, nil} {
+		x, err := New(append(opts, WithRecognizer(own))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := x.Extract(text)
+		e, ok := entityOf(res, name)
+		if !ok || e.ID != "per:newsroom:zaydun" || e.Type != gazetteer.PER {
+			t.Errorf("with %d options: %q is %+v, want the caller's ID", len(opts), name, e)
+		}
+	}
+	if _, err := New(WithRecognizer(nil)); err == nil {
+		t.Error("WithRecognizer(nil) accepted")
+	}
+}
