@@ -118,7 +118,7 @@ func WriteSuggestions(w io.Writer, rows []Row, minArticles int) (int, error) {
 		st := r.Stats
 		fmt.Fprintf(bw, "\n# %d articles, %d mentions", st.Articles, st.Mentions)
 		if st.First != "" {
-			fmt.Fprintf(bw, ", %s to %s", st.First[:min(10, len(st.First))], st.Last[:min(10, len(st.Last))])
+			fmt.Fprintf(bw, ", %s to %s", oneLine(st.First[:min(10, len(st.First))]), oneLine(st.Last[:min(10, len(st.Last))]))
 		}
 		var written []string
 		for _, f := range forms(st.Forms, 5) {
@@ -129,11 +129,13 @@ func WriteSuggestions(w io.Writer, rows []Row, minArticles int) (int, error) {
 		}
 		bw.WriteString("\n")
 		for _, e := range st.Examples {
-			fmt.Fprintf(bw, "#   %s:%d", e.File, e.Line)
+			// Every part on the comment's line: a file name, like an ID,
+			// may hold a line break.
+			fmt.Fprintf(bw, "#   %s:%d", oneLine(e.File), e.Line)
 			if e.ID != "" {
 				fmt.Fprintf(bw, " (%s)", oneLine(e.ID))
 			}
-			fmt.Fprintf(bw, ": %s\n", e.Context)
+			fmt.Fprintf(bw, ": %s\n", oneLine(e.Context))
 		}
 		typ, err := gazetteer.ParseType(st.Type)
 		entry := gazetteer.Entry{ID: r.ID, Type: typ, Name: WrittenName(st)}

@@ -124,3 +124,39 @@ func TestWriteSuggestions(t *testing.T) {
 		t.Errorf("read back %v, %+v, %v", ids, st, err)
 	}
 }
+
+// FuzzWriteSuggestions checks that whatever the names, spellings, files
+// and contexts of the new names, the draft gazetteer loads as it is: the
+// project's TSV reader, strict, reads back exactly the entries written,
+// with their IDs, in order; comments never spill onto a line of their own.
+func FuzzWriteSuggestions(f *testing.F) {
+	f.Add("per:rule:1", "PER", "سليم الحداد", "الحداد", "a.jsonl", 2, "kh-2", "قال «سليم الحداد» إن", "2018-02-20T14:05:00+03:00", 3, "org:rule:2", "ORG", "شركة المدار")
+	f.Add("per:rule:1", "PER", "a|b", "x\ny", "dir/a\nb.jsonl", 0, "id\tx", "c\rd", "", 1, "x", "MISC", "\t")
+	f.Fuzz(func(t *testing.T, id, typ, name, form, file string, line int, exID, context, date string, articles int, id2, typ2, name2 string) {
+		rows := []Row{
+			{ID: id, Stats: Entity{Type: typ, Name: name, Articles: articles, Mentions: articles + 1, First: date, Last: date,
+				Forms:    map[string]int{form: 2, name: 1},
+				Examples: []Example{{File: file, Line: line, ID: exID, Context: context}}}},
+			{ID: id2, Stats: Entity{Type: typ2, Name: name2, Articles: 1, Mentions: 1}},
+		}
+		var buf bytes.Buffer
+		n, err := WriteSuggestions(&buf, rows, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, r := range rows { // sorted by WriteSuggestions
+			if strings.Contains(buf.String(), "\n"+r.ID+"\t") {
+				want = append(want, r.ID)
+			}
+		}
+		var got []string
+		st, err := gazetteer.ReadTSV(bytes.NewReader(buf.Bytes()), gazetteer.LoadOptions{Strict: true}, func(e gazetteer.Entry) error {
+			got = append(got, e.ID)
+			return nil
+		})
+		if err != nil || st.Skipped != 0 || len(got) != n || strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("%d entries written, read back %q (%+v, %v); want %q\n%s", n, got, st, err, want, buf.String())
+		}
+	})
+}
