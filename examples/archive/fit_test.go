@@ -95,13 +95,37 @@ func TestFitFixture(t *testing.T) {
 	checkFit(t, fixture, 7, []tfidf.VectorizerOption{tfidf.WithMinDF(2), tfidf.WithMaxDF(0.5)}, "-min-df", "2", "-max-df", "0.5")
 
 	out := filepath.Join(t.TempDir(), "space.bin")
-	stdout, _, code := runArchive(t, "fit", "-input", fixture, "-output", out)
+	stdout, stderr, code := runArchive(t, "fit", "-input", fixture, "-output", out)
 	if code != 3 || !strings.Contains(stdout, "9 inputs: 7 articles counted") || !strings.Contains(stdout, "2 dead letters") {
-		t.Errorf("exit %d: %s", code, stdout)
+		t.Errorf("exit %d: %s%s", code, stdout, stderr)
 	}
 	if n := len(deadLetters(t, out+".dead-letters-*-of-*.jsonl")); n != 2 {
 		t.Errorf("%d dead letters beside the space, want 2", n)
 	}
+	// analyze -keyword-space and archive analyze -keyword-space load the
+	// space as fit wrote it, and score with it: the same lines, and
+	// keywords other than those of the embedded background.
+	withSpace, stderr := runAnalyze(t, "-format", "jsonl", "-keyword-space", out, fixture)
+	if strings.Contains(stderr, "keyword-space") {
+		t.Fatalf("analyze -keyword-space: %s", stderr)
+	}
+	background, _ := runAnalyze(t, "-format", "jsonl", fixture)
+	want, plain := byID(t, strings.Split(strings.TrimSpace(withSpace), "\n")), byID(t, strings.Split(strings.TrimSpace(background), "\n"))
+	changed := 0
+	for id, l := range want {
+		if l != plain[id] {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Error("analyze -keyword-space: the same analyses as with the embedded background")
+	}
+	an := t.TempDir()
+	if stdout, stderr, code := runArchive(t, "analyze", "-input", fixture, "-output", an, "-keyword-space", out); code != 3 {
+		t.Fatalf("archive analyze -keyword-space: exit %d\n%s%s", code, stdout, stderr)
+	}
+	sameLines(t, byID(t, readLines(t, filepath.Join(an, "analyses-*-of-*.jsonl"))), want)
+
 	// Nothing left once the limits are applied: no file, and a reason.
 	out = filepath.Join(t.TempDir(), "space.bin")
 	stdout, _, code = runArchive(t, "fit", "-input", fixture, "-output", out, "-min-df", "50")
