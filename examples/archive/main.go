@@ -121,22 +121,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	var c *command
 	switch args[0] {
-	case "analyze":
-		c = analyzeCommand()
-	case "fit":
-		c = fitCommand()
-	case "entities":
-		c = entitiesCommand()
 	case "help", "-h", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
-	default:
+	}
+	c := commandNamed(args[0])
+	if c == nil {
 		fmt.Fprintf(stderr, "archive: unknown command %q\n%s", args[0], usage)
 		return 2
 	}
 	return c.run(ctx, args[1:], stdout, stderr)
+}
+
+// commandNamed returns the subcommand name, or nil when there is none.
+func commandNamed(name string) *command {
+	switch name {
+	case "analyze":
+		return analyzeCommand()
+	case "fit":
+		return fitCommand()
+	case "entities":
+		return entitiesCommand()
+	}
+	return nil
 }
 
 // isWorker reports whether Beam's --worker flag is set.
@@ -215,36 +223,12 @@ func newCommand(name, summary string, dirOutput bool) *command {
 
 // run parses the flags, checks them, runs the job and reports.
 func (c *command) run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	ours := c.flags
-	ours.SetOutput(stderr)
-	// Parse with Beam's flags beside ours.
-	all := flag.NewFlagSet(ours.Name(), flag.ContinueOnError)
-	all.SetOutput(stderr)
-	all.Usage = ours.Usage
-	ours.VisitAll(func(f *flag.Flag) { all.Var(f.Value, f.Name, f.Usage) })
-	flag.CommandLine.VisitAll(func(f *flag.Flag) {
-		if all.Lookup(f.Name) == nil {
-			all.Var(f.Value, f.Name, f.Usage)
-		}
-	})
-	if err := all.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := c.parse(args, stderr); !ok {
+		return code
 	}
 	fail := func(code int, err error) int {
 		fmt.Fprintf(stderr, "archive %s: %v\n", c.name, err)
 		return code
-	}
-	if all.NArg() > 0 {
-		return fail(2, fmt.Errorf("unexpected argument %q (the input is given by -input GLOB)", all.Arg(0)))
-	}
-	if err := c.c.checkFlags(); err != nil {
-		return fail(2, err)
-	}
-	if err := c.checkFlags(); err != nil {
-		return fail(2, err)
 	}
 	initBeam(c.c.verbose)
 	runner := runnerName()
@@ -281,6 +265,45 @@ func (c *command) run(ctx context.Context, args []string, stdout, stderr io.Writ
 		return 0
 	}
 	return c.report(m, stdout)
+}
+
+// parse parses args, the command's flags with Beam's beside them (Beam's
+// are set in flag.CommandLine), and checks them. ok is false when the job
+// must not run, code then being the exit status: 0 after -h, 2 for a
+// usage error, reported on stderr.
+func (c *command) parse(args []string, stderr io.Writer) (code int, ok bool) {
+	ours := c.flags
+	ours.SetOutput(stderr)
+	all := flag.NewFlagSet(ours.Name(), flag.ContinueOnError)
+	all.SetOutput(stderr)
+	all.Usage = ours.Usage
+	ours.VisitAll(func(f *flag.Flag) { all.Var(f.Value, f.Name, f.Usage) })
+	flag.CommandLine.VisitAll(func(f *flag.Flag) {
+		if all.Lookup(f.Name) == nil {
+			all.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	if err := all.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	var err error
+	if all.NArg() > 0 {
+		err = fmt.Errorf("unexpected argument %q (the input is given by -input GLOB)", all.Arg(0))
+	}
+	if err == nil {
+		err = c.c.checkFlags()
+	}
+	if err == nil {
+		err = c.checkFlags()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "archive %s: %v\n", c.name, err)
+		return 2, false
+	}
+	return 0, true
 }
 
 // checkFlags rejects flag values that make no sense.

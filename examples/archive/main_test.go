@@ -1,8 +1,10 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -111,6 +113,66 @@ func TestPool(t *testing.T) {
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			t.Errorf("workers %d: %v, want %v", workers, got, want)
+		}
+	}
+}
+
+// TestREADMECommands parses every archive command the README's section
+// shows, and checks that every Beam flag it names exists: a command
+// copied from the README must not fail on its flags.
+func TestREADMECommands(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	start := strings.Index(text, "### `examples/archive`")
+	if start < 0 {
+		t.Fatal("no archive section in the README")
+	}
+	section := text[start:]
+	if end := strings.Index(section, "\n## "); end >= 0 {
+		section = section[:end]
+	}
+	// Beam's flags are global: put them back as they were.
+	saved := map[string]string{}
+	flag.CommandLine.VisitAll(func(f *flag.Flag) { saved[f.Name] = f.Value.String() })
+	defer flag.CommandLine.VisitAll(func(f *flag.Flag) {
+		if f.Value.String() != saved[f.Name] {
+			f.Value.Set(saved[f.Name])
+		}
+	})
+	commands := 0
+	for _, block := range strings.Split(section, "```sh\n")[1:] {
+		block = block[:strings.Index(block, "```")]
+		for _, line := range strings.Split(strings.ReplaceAll(block, "\\\n", " "), "\n") {
+			if i := strings.Index(line, "#"); i >= 0 {
+				line = line[:i]
+			}
+			for _, part := range strings.Split(line, "&&") {
+				words := strings.Fields(strings.ReplaceAll(part, "'", ""))
+				if len(words) < 4 || words[0] != "go" || words[1] != "run" || words[2] != "." {
+					continue
+				}
+				commands++
+				c := commandNamed(words[3])
+				if c == nil {
+					t.Errorf("%s: no such command", part)
+					continue
+				}
+				var stderr strings.Builder
+				if code, ok := c.parse(words[4:], &stderr); !ok {
+					t.Errorf("%s: exit %d: %s", strings.Join(words, " "), code, stderr.String())
+				}
+			}
+		}
+	}
+	if commands < 5 {
+		t.Errorf("%d archive commands found in the README, want the 5 it shows at least", commands)
+	}
+	for _, name := range regexp.MustCompile("`--([a-z_]+)").FindAllStringSubmatch(section, -1) {
+		if flag.CommandLine.Lookup(name[1]) == nil {
+			t.Errorf("the README names --%s, which Beam does not have", name[1])
 		}
 	}
 }
