@@ -156,6 +156,8 @@ func (f *termStatsFn) count(l inputLine) counted {
 	return c
 }
 
+// emit passes on what became of one article: its dead letter, or the
+// sums a goroutine filled while counting it.
 func (f *termStatsFn) emit(ctx context.Context, c counted, emit func(string, termSums), dead func(deadLetter)) {
 	if c.dead != nil {
 		dead(*c.dead)
@@ -166,6 +168,7 @@ func (f *termStatsFn) emit(ctx context.Context, c counted, emit func(string, ter
 	emitSums(c.full, emit)
 }
 
+// emitSums emits the sums of every term of sums.
 func emitSums(sums termMap, emit func(string, termSums)) {
 	for key, sum := range sums {
 		emit(key, *sum)
