@@ -67,15 +67,13 @@ func NewAnalyzer(cfg AnalyzerConfig, prefix string, stderr io.Writer) (*khabar.A
 	if layers == 0 {
 		layers = khabar.AllLayers
 	}
-	opts := []khabar.Option{
-		khabar.WithGazetteer(x),
-		khabar.WithEntityOptions(entities.WithDemonyms(cfg.Demonyms)),
-	}
+	var opts []khabar.Option
 	if cfg.Layers != 0 {
 		opts = append(opts, khabar.WithLayers(cfg.Layers))
 	}
 	// Options of the layers that run only: khabar.New refuses the others.
 	if layers&khabar.Entities != 0 {
+		opts = append(opts, khabar.WithGazetteer(x), khabar.WithEntityOptions(entities.WithDemonyms(cfg.Demonyms)))
 		nerOpts, err := EntityModel(cfg.NerModel)
 		if err != nil {
 			return nil, nil, err

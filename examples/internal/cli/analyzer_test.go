@@ -51,14 +51,28 @@ func TestNewAnalyzer(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("neither model nor space"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, cfg := range []AnalyzerConfig{{Model: bad}, {KeywordSpace: bad}, {Model: filepath.Join(dir, "none")}} {
+	for _, cfg := range []AnalyzerConfig{{Model: bad}, {KeywordSpace: bad}, {NerModel: bad}, {Model: filepath.Join(dir, "none")}} {
 		_, _, err := NewAnalyzer(cfg, "test: ", io.Discard)
 		flag := "-model"
-		if cfg.KeywordSpace != "" {
+		switch {
+		case cfg.KeywordSpace != "":
 			flag = "-keyword-space"
+		case cfg.NerModel != "":
+			flag = "-ner-model"
 		}
 		if err == nil || !strings.HasPrefix(err.Error(), flag) {
 			t.Errorf("%+v: %v, want an error naming %s", cfg, err, flag)
+		}
+	}
+}
+
+// TestNewAnalyzerNerModel checks -ner-model: a model file is used where
+// the entities layer runs, and left out (not refused) where it does not.
+func TestNewAnalyzerNerModel(t *testing.T) {
+	model := "../../../entities/model/arabic.model"
+	for _, layers := range []khabar.Layer{0, khabar.Structure | khabar.Entities, khabar.Structure | khabar.Topics} {
+		if _, _, err := NewAnalyzer(AnalyzerConfig{NerModel: model, Topics: 1, Layers: layers}, "test: ", io.Discard); err != nil {
+			t.Errorf("layers %v: %v", layers, err)
 		}
 	}
 }
