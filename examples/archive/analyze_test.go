@@ -39,6 +39,14 @@ func TestAnalyzeFixture(t *testing.T) {
 		t.Errorf("%d entries in the output folder, want the analyses and the dead letters (no temporary folder left)", len(entries))
 	}
 
+	// -ner-model reaches the workers: the embedded model given as a file
+	// gives the same analyses.
+	withModel := t.TempDir()
+	if stdout, stderr, code := runArchive(t, "analyze", "-input", fixture, "-output", withModel, "-ner-model", "../../entities/model/arabic.model"); code != 3 {
+		t.Fatalf("-ner-model: exit %d\n%s%s", code, stdout, stderr)
+	}
+	sameLines(t, byID(t, readLines(t, filepath.Join(withModel, "analyses-*-of-*.jsonl"))), byID(t, strings.Split(strings.TrimSpace(want), "\n")))
+
 	// The same folder again: refused, nothing overwritten.
 	if _, stderr, code := runArchive(t, "analyze", "-input", fixture, "-output", out); code != 1 || !strings.Contains(stderr, "from an earlier run") {
 		t.Errorf("second run into the same folder: exit %d, %s", code, stderr)

@@ -36,6 +36,7 @@ func TestUsage(t *testing.T) {
 		{"output is a file", []string{"analyze", "-input", fixture, "-output", fixture}, 1, "is a file; give a folder"},
 		{"fit output is a folder", []string{"fit", "-input", fixture, "-output", dir}, 1, "is a folder; give a file name"},
 		{"bad model", []string{"analyze", "-input", fixture, "-output", dir, "-model", notModel}, 1, "not a saved topic classifier"},
+		{"bad ner-model", []string{"entities", "-input", fixture, "-output", dir, "-ner-model", notModel}, 1, "-ner-model"},
 		{"missing gazetteer", []string{"entities", "-input", fixture, "-output", dir, "-gazetteer", filepath.Join(dir, "none.tsv")}, 1, "none.tsv"},
 		{"no gazetteer at all", []string{"entities", "-input", fixture, "-output", dir, "-no-default-gazetteer"}, 1, "-no-default-gazetteer needs at least one -gazetteer FILE"},
 		{"bad min-df", []string{"fit", "-input", fixture, "-output", filepath.Join(dir, "s.bin"), "-min-df", "0"}, 2, "-min-df 0"},
