@@ -52,8 +52,10 @@
 //     ("الأربعاء 7 أبريل 2021", "دولية وإقليمية - Wednesday, April 7,
 //     2021 9:34:00 PM", "2021/4/7"), starts with a metadata phrase ("آخر
 //     تحديث:", "بقلم:", "المصدر:", "Updated"), is an agency dateline
-//     ("القاهرة - (رويترز) -") or is a short source line of at most 4 words
-//     that does not end a sentence ("العربية", "الرياض - وكالات"). An
+//     ("القاهرة - (رويترز) -"; a city and its country before a Latin
+//     source: "دبي، الإمارات العربية المتحدة (CNN)--") or is a short
+//     source line of at most 4 words that does not end a sentence
+//     ("العربية", "الرياض - وكالات"). An
 //     agency dateline that opens the first paragraph becomes a Dateline
 //     block of its own, followed by the rest of the paragraph. After the
 //     last paragraph, short metadata and date lines (at most 12 words) are

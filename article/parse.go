@@ -373,15 +373,25 @@ func (p *parser) sourceLine(l *line) bool {
 }
 
 // datelinePrefix returns the length of an agency dateline at the start of
-// s, "القاهرة - (رويترز) - " or "CAIRO (Reuters) - ", up to and including
-// the dash after the parenthesis; 0 if there is none.
+// s, "القاهرة - (رويترز) - ", "دبي، الإمارات العربية المتحدة (CNN)-- " or
+// "CAIRO (Reuters) - ", up to and including the dash after the
+// parenthesis; 0 if there is none.
 func datelinePrefix(s string) int {
 	open := strings.IndexByte(s[:min(len(s), 120)], '(')
 	if open <= 0 {
 		return 0
 	}
 	place := strings.TrimRight(s[:open], " \t-–—")
-	if place == "" || fields(place) > 4 || strings.ContainsAny(place, "،,:؛;!?؟\"«»()") {
+	// One comma may part a city from its country: "أتلانتا، الولايات
+	// المتحدة الأمريكية (CNN) –".
+	city, country, pair := strings.Cut(place, "،")
+	if !pair {
+		city, country, pair = strings.Cut(place, ",")
+	}
+	if pair && (strings.TrimSpace(city) == "" || strings.TrimSpace(country) == "") {
+		return 0
+	}
+	if place == "" || fields(place) > 5 || strings.ContainsAny(city+country, "،,:؛;!?؟\"«»()") {
 		return 0
 	}
 	close := strings.IndexByte(s[open:min(len(s), open+80)], ')')
@@ -393,6 +403,9 @@ func datelinePrefix(s string) int {
 	if n := fields(inner); n < 1 || n > 4 || strings.ContainsFunc(inner, unicode.IsDigit) {
 		return 0
 	}
+	if pair && strings.ContainsFunc(inner, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) {
+		return 0 // with a comma, only a Latin source: (CNN), (AFP)
+	}
 	end := close + 1
 	for end < len(s) && (s[end] == ' ' || s[end] == '\t') {
 		end++
@@ -401,7 +414,11 @@ func datelinePrefix(s string) int {
 	if c != '-' && c != '–' && c != '—' {
 		return 0
 	}
-	return end + size
+	end += size
+	for strings.HasPrefix(s[end:], "-") {
+		end++ // (CNN)--
+	}
+	return end
 }
 
 // trim returns the span of text[start:end] without the white space and

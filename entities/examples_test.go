@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
+	"github.com/khabar-nlp/khabar/tokenize"
 )
 
 // TestReportedExamples checks the misreadings a new user reported (issue
@@ -136,5 +138,44 @@ func TestCallerRecognizer(t *testing.T) {
 	}
 	if _, err := New(WithRecognizer(nil)); err == nil {
 		t.Error("WithRecognizer(nil) accepted")
+	}
+}
+
+// TestProcliticBeforeNameStart checks that a name found without the
+// gazetteer whose first word carries a proclitic (بوزارة) is the entity
+// of the name written without it, and that a first name starting with ك
+// keeps it.
+func TestProcliticBeforeNameStart(t *testing.T) {
+	x := extractor(t)
+	text := "وقال مسؤول بوزارة الثقافة والسياحة إن المعرض يفتتح غدا .\nوأعلنت وزارة الثقافة والسياحة موعد الافتتاح ."
+	var ids, clitics []string
+	for _, m := range x.Extract(text).Mentions {
+		if strings.Contains(m.Text, "وزارة الثقافة") {
+			ids, clitics = append(ids, m.ID), append(clitics, m.Clitic)
+		}
+	}
+	if len(ids) != 2 || ids[0] != ids[1] || clitics[0] != "ب" || clitics[1] != "" {
+		t.Errorf("وزارة الثقافة mentions: IDs %q, clitics %q; want one entity, the first after ب", ids, clitics)
+	}
+	// A name the model finds after ل, which the article also writes
+	// alone, is that name.
+	res := x.Extract("وقالت دولوريس أوريردن إن الفرقة ستعود .\nوقال في بيان إن لدولوريس أوريردن مكانة كبيرة .")
+	ids, clitics = nil, nil
+	for _, m := range res.Mentions {
+		if strings.Contains(m.Text, "دولوريس") {
+			ids, clitics = append(ids, m.ID), append(clitics, m.Clitic)
+		}
+	}
+	if len(ids) != 2 || ids[0] != ids[1] || clitics[1] != "ل" {
+		t.Errorf("دولوريس أوريردن mentions: IDs %q, clitics %q; want one entity, the second after ل", ids, clitics)
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for word, want := range map[string]string{"لكيم": "", "بوزارة": "وزاره", "كايلي": "", "محمد": ""} {
+		if got := nameStem(lex.Analyze(tokenize.Key(word))); got != want {
+			t.Errorf("nameStem(%s) = %q, want %q", word, got, want)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/khabar-nlp/khabar/entities/tagger"
 	"github.com/khabar-nlp/khabar/gazetteer"
@@ -355,6 +356,32 @@ type linker struct {
 	doc   *Document
 	cands []Mention
 	stems []string
+	// written holds the keys of the document's words, built on first
+	// use by strippedWritten.
+	written map[string]bool
+}
+
+// strippedWritten returns the stem of key without a conjunction or
+// preposition (not ك, nor letters the spelling drops) when the document
+// also writes the stem as a word of its own, or "": وكريستيان ستواني
+// where the article writes ستواني's first name alone elsewhere, or
+// لدولوريس beside دولوريس.
+func (l *linker) strippedWritten(key string) string {
+	for _, sp := range tokenize.Proclitics(key) {
+		if sp.Restored != "" || sp.Prep == tokenize.PrepKa || sp.Prep == tokenize.FutSa || utf8.RuneCountInString(sp.Stem) < 3 {
+			continue
+		}
+		if l.written == nil {
+			l.written = make(map[string]bool, len(l.doc.Keys))
+			for _, k := range l.doc.Keys {
+				l.written[k] = true
+			}
+		}
+		if l.written[sp.Stem] {
+			return sp.Stem
+		}
+	}
+	return ""
 }
 
 // link returns the mention of tokens [s, e) found by the model with type
@@ -436,12 +463,36 @@ func (l *linker) link(s, e int, typ string) (m Mention, ok bool) {
 		return m, true
 	}
 	keys := slices.Clone(doc.Keys[s:e])
-	if stem := l.stems[s]; stem != "" && stem != keys[0] && strings.HasSuffix(keys[0], stem) {
-		m.Clitic = keys[0][:len(keys[0])-len(stem)]
-		keys[0] = stem
+	stem := l.stems[s]
+	if stem == "" || stem == keys[0] {
+		stem = nameStem(doc.Words[s])
+	}
+	if stem == "" {
+		stem = l.strippedWritten(keys[0])
+	}
+	if stem != "" && stem != keys[0] && strings.HasSuffix(keys[0], stem) {
+		if clitic := keys[0][:len(keys[0])-len(stem)]; gt != gazetteer.PER || !strings.HasSuffix(clitic, "ك") {
+			// A person's name starts with ك more often than after it
+			// (كايلي جينر, not ك + إيلي).
+			m.Clitic, keys[0] = clitic, stem
+		}
 	}
 	m.ID = generatedID(gt, keys)
 	return m, true
+}
+
+// nameStart is the word tables whose words begin names.
+const nameStart = lexicon.FirstName | lexicon.FirstNameHead | lexicon.OrgHead | lexicon.PlaceHead | lexicon.NamePrefix
+
+// nameStem returns the stem of the first word of a name when the word
+// reads as proclitics before a word that begins names and the tables do
+// not know it as written (لكيم كارداشيان، بوزارة الثقافة), or "". ك is
+// never read so (كايلي is no ك + إيلي), nor a stem with a restored letter.
+func nameStem(w lexicon.Word) string {
+	if w.Class != 0 || w.Split.Stem == "" || w.Split.Restored != "" || w.StemClass&nameStart == 0 || strings.HasSuffix(w.Split.Prefix, "ك") {
+		return ""
+	}
+	return w.Split.Stem
 }
 
 // trimTitles removes the title words at the start of a person's name

@@ -4,6 +4,7 @@ import (
 	"github.com/khabar-nlp/khabar/gazetteer"
 	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
+	"strings"
 )
 
 // A Recognizer proposes candidate mentions in a document: names of the
@@ -141,9 +142,15 @@ func (r ruleRecognizer) Recognize(doc *Document, dst []Mention) []Mention {
 	}
 	for _, m := range r.rules.findWords(doc.Tokens, doc.Keys, doc.Words, known, demonym) {
 		start, end := doc.Tokens[m.start].Start, doc.Tokens[m.end-1].End
+		keys, clitic := doc.Keys[m.start:m.end], ""
+		if stem := nameStem(doc.Words[m.start]); stem != "" && strings.HasSuffix(keys[0], stem) {
+			// بوزارة الثقافة names وزارة الثقافة.
+			clitic = keys[0][:len(keys[0])-len(stem)]
+			keys = append([]string{stem}, keys[1:]...)
+		}
 		dst = append(dst, Mention{
-			Text: doc.Text[start:end], Start: start, End: end, Kind: Rule, Score: m.score,
-			Type: m.typ, ID: generatedID(m.typ, doc.Keys[m.start:m.end]), TokenStart: m.start, TokenEnd: m.end, rule: m.rule,
+			Text: doc.Text[start:end], Start: start, End: end, Kind: Rule, Score: m.score, Clitic: clitic,
+			Type: m.typ, ID: generatedID(m.typ, keys), TokenStart: m.start, TokenEnd: m.end, rule: m.rule,
 		})
 	}
 	return dst

@@ -6,6 +6,7 @@
 //	go run ./examples/topics train -o FILE [-classifier linear|centroid|bayes] FILE.jsonl
 //	go run ./examples/topics keywords [-n N] [-background FILE.jsonl] [-json] FILE|FILE.jsonl
 //	go run ./examples/topics cluster [-k N] [-json] FILE.jsonl
+//	go run ./examples/topics background -o FILE [-split FILE -part NAME] [-sentences N] [-min-docs K] FILE.conll
 //
 // # train
 //
@@ -88,6 +89,7 @@ const usage = `usage:
   topics train -o FILE [-classifier linear|centroid|bayes] FILE.jsonl
   topics keywords [-n N] [-background FILE.jsonl] [-json] FILE|FILE.jsonl
   topics cluster [-k N] [-json] FILE.jsonl
+  topics background -o FILE [-split FILE -part NAME] [-sentences N] [-min-docs K] FILE.conll
 `
 
 // run is the program without its process: it returns the exit status.
@@ -108,6 +110,8 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return runCluster(ctx, args[1:], stdout, stderr)
 	case "keywords":
 		return runKeywords(args[1:], stdout, stderr)
+	case "background":
+		return runBackground(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

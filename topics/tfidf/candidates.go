@@ -117,10 +117,12 @@ func viewWord(text string, t Term, name bool, bare map[string]bool, unknown bool
 				// وسيقاطع; بأكمله، بنفسه: a preposition and a
 				// pronoun around a stem, an adverb in one word.
 				return v
-			case s.Article, s.Prep != tokenize.NoClitic && s.Prep != tokenize.PrepKa && lexicon.CommonShape(s.Stem, false, true):
+			case s.Article, s.Prep != tokenize.NoClitic && s.Prep != tokenize.PrepKa && s.Prep != tokenize.FutSa && lexicon.CommonShape(s.Stem, false, true):
 				// والحكومة، لمتضرري: a proclitic before a noun. Before
 				// another word a proclitic is not enough (واتساب،
-				// وهران، بريطانية), and ك never is (كيلوغرامات).
+				// وهران، بريطانية), and ك never is (كيلوغرامات), nor the
+				// future particle, which comes before verbs only
+				// (ساعتها is no س + اعتها).
 				prefix, restored, stem = s.Prefix, s.Restored, s.Stem
 			}
 		}
@@ -133,7 +135,7 @@ func viewWord(text string, t Term, name bool, bare map[string]bool, unknown bool
 			return v
 		}
 	}
-	if class&lexicon.TimeWord != 0 || quantity(stem) {
+	if class&lexicon.TimeWord != 0 || quantity(stem) || placeAdverb(stem) {
 		return v // الدقيقة، الأسبوع: time words, nouns or not; مليار
 	}
 	verbalNoun := false
@@ -172,15 +174,49 @@ func viewWord(text string, t Term, name bool, bare map[string]bool, unknown bool
 }
 
 // quantity reports whether a word in key form is a large number word
-// (مليون، مليار، المليارات), which the stop lists keep for topics (they
-// mark economy stories) but which is no keyword.
+// (مليون، مليار، المليارات), a currency (دولار، اليورو، استرليني) or a
+// decade (الثمانينيات): the stop lists keep the numbers for topics (they
+// mark economy stories), but none of them is a keyword.
 func quantity(key string) bool {
 	bare, _ := strings.CutPrefix(key, "ال")
 	switch bare {
-	case "مليون", "ملايين", "مليار", "مليارات", "بليون", "تريليون":
+	case "مليون", "ملايين", "مليار", "مليارات", "بليون", "تريليون",
+		// Currencies, the units of amounts, like the large numbers.
+		"دولار", "دولارا", "دولارات", "يورو", "جنيه", "جنيها", "ريال", "ريالا", "درهم", "درهما", "دينار", "دينارا", "ليره",
+		"استرليني", "روبل", "روبلا", "روبيه", "فرنك", "فرنكا", "يوان":
+		return true
+	}
+	// The decades: الثمانينيات، تسعينيات القرن.
+	return strings.HasSuffix(bare, "ينيات") && utf8.RuneCountInString(bare) >= 7
+}
+
+// placeAdverb reports whether a word in key form is an adverb of place
+// that reads as a noun (قبالة سواحل ليبيا، قرب الحدود، جراء القصف): it
+// opens no phrase and is no keyword.
+func placeAdverb(key string) bool {
+	switch key {
+	case "قباله", "قرب", "ازاء", "حيال", "جراء", "وسط", "بمحاذاه", "محاذاه":
 		return true
 	}
 	return false
+}
+
+// describes reports whether a definite word can describe the definite
+// noun before it: an adjective (the tables', a nisba: السكك الحديدية), a
+// participle (الأعمال المعروضة) or a colour or elative (البيت الأبيض،
+// الشرق الأوسط). Another definite noun after one is the start of another
+// phrase (يظهر في الفيديو الدمار), not its description.
+func describes(v wordView, key string) bool {
+	if v.adj {
+		return true
+	}
+	bare, ok := strings.CutPrefix(key, "ال")
+	if !ok {
+		return false
+	}
+	n := utf8.RuneCountInString(bare)
+	return strings.HasPrefix(bare, "م") && n >= 4 || strings.HasPrefix(bare, "ا") && n == 4 ||
+		strings.HasSuffix(bare, "اء") && n == 5 || lexicon.IsNisba(key, true)
 }
 
 // accusative reports whether a word in key form ends in the alef of an

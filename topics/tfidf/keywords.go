@@ -42,6 +42,34 @@ type Span struct {
 	Start, End int
 }
 
+// minWordCount is how many times, a title's counting twice, an article
+// must write a word outside the names given to [Space.Keywords] for the
+// word to be a keyword alone: a word said once or twice in passing (مغفرة،
+// الترويج) is seldom what the article is about. With no names given, a
+// word said twice is enough (it may be a name).
+const minWordCount = 3
+
+// minCommonWeight is the least score of a word the background knows, as
+// a keyword alone and when names are given, as a fraction of the score
+// of a name said once (the unseen idf).
+const minCommonWeight = 0.8
+
+// minCommonCount is how many times an article must write a word the
+// background knows for the word to be a keyword alone, when names are
+// given.
+const minCommonCount = 3
+
+// nameInside returns the start of a span of names that begins inside the
+// word [start, end) and ends at its end.
+func nameInside(spans []Span, start, end int) (int, bool) {
+	for _, sp := range spans {
+		if start < sp.Start && sp.Start < end && sp.End >= end {
+			return sp.Start, true
+		}
+	}
+	return 0, false
+}
+
 // inSpans reports whether [start, end) lies inside one of spans.
 func inSpans(spans []Span, start, end int) bool {
 	for _, sp := range spans {
@@ -215,13 +243,21 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 	views := make(map[string]wordView, len(terms)/2) // word as written → its view, start relative
 	var prev, cur wordView                           // the last two words: a bigram follows its second
 	var curOcc *kwStat                               // the stat whose last occurrence is cur's
+	var prevName, curName bool                       // whether prev and cur lie in names
 	for _, t := range terms {
 		var start, rank int
 		switch t.Kind {
 		case Word:
 			prev, curOcc = cur, nil
+			prevName = curName
+			curName = inSpans(names, t.Start, t.End)
 			if name := inSpans(names, t.Start, t.End); name {
 				cur = viewWord(text, t, true, bare, names == nil)
+			} else if at, ok := nameInside(names, t.Start, t.End); ok {
+				// وأمازون where the name is أمازون: the letters
+				// before the name are its proclitics.
+				cur = viewWord(text, t, true, bare, names == nil)
+				cur.start, cur.clitic = at, true
 			} else if v, ok := views[text[t.Start:t.End]]; ok {
 				// A word written alike reads alike: classify it once.
 				cur = v
@@ -251,6 +287,12 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 				o.rank = min(o.rank, 1)
 			}
 			if !prev.ok || !prev.lead || prev.form || !cur.ok || !cur.noun || cur.clitic || cur.form {
+				continue
+			}
+			if prevName && !inSpans(names, cur.start, t.End) && strings.HasPrefix(text[cur.start:t.End], "و") {
+				continue // غوغل وأمازون: a conjunction after a name
+			}
+			if prev.def && cur.def && !inSpans(names, cur.start, t.End) && !describes(cur, tokenize.Key(text[cur.start:t.End])) {
 				continue
 			}
 			start, rank = prev.start, 2
@@ -317,9 +359,22 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 	}
 	var cands []*kwStat
 	for _, w := range words {
-		if w.best() == 2 && (w.count+w.title >= 2 || w.name) {
-			cands = append(cands, w)
+		minCount := 2 // with no names given, a word said twice may be one
+		if names != nil {
+			minCount = minWordCount
 		}
+		if w.best() != 2 || w.count+w.title < minCount && !w.name {
+			continue
+		}
+		if _, known := s.vec.Column(w.key); known && !w.name && names != nil &&
+			(w.count < minCommonCount || w.score < minCommonWeight*s.tfidf.UnseenIDF()) {
+			// A word the background knows is a word of news at
+			// large: alone, it is a keyword only where the article
+			// keeps coming back to it, weighing at least most of a
+			// name said once.
+			continue
+		}
+		cands = append(cands, w)
 	}
 	// A noun of the lexicon's tables is a word of news at large: alone,
 	// a background that does not know it takes it for one in ten
