@@ -5,13 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/khabar-nlp/khabar/article"
 	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/entities/english"
 	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lang"
 	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
@@ -56,8 +60,11 @@ type Analysis struct {
 	// Title is the article's headline: Article.Title, or the title line
 	// recognised in the text.
 	Title string `json:"title"`
-	// Language is "ar" when at least half of the letters are Arabic, and
-	// "und" (undetermined) otherwise.
+	// Language is "ar" when at least half of the letters are Arabic, "en"
+	// when at least half are Latin and the words read as English (see
+	// package lang), and "und" (undetermined) otherwise. An English
+	// article goes through the English pipeline (package entities/english);
+	// the English paragraphs of an Arabic article too.
 	Language string `json:"language"`
 	// SentenceCount is the number of sentences analysed (boilerplate left
 	// out).
@@ -99,6 +106,10 @@ type Sentence struct {
 type Analyzer struct {
 	cfg       config
 	extractor *entities.Extractor
+	// english returns the extractor that reads English articles and the
+	// English paragraphs of Arabic ones, built on first use: an analyzer
+	// of Arabic text alone never loads the English model.
+	english func() (*english.Extractor, error)
 }
 
 // New returns an Analyzer. Without options it uses the embedded default
@@ -136,6 +147,7 @@ func New(opts ...Option) (*Analyzer, error) {
 		}
 		a.extractor = x
 	}
+	a.english = sync.OnceValues(func() (*english.Extractor, error) { return newEnglish(&a.cfg) })
 	return a, nil
 }
 
@@ -201,20 +213,35 @@ func (a *Analyzer) TopicDocument(ctx context.Context, art Article) (topics.Docum
 	if err != nil {
 		return topics.Document{}, err
 	}
-	return p.doc, nil
+	return p.document(), nil
 }
 
 // prepared is what the layers of an analysis share: the structure, the
 // tokens of the analysed text, the entities and the topic document.
 type prepared struct {
-	res  *Analysis
-	toks []tokenize.Token
-	text string // the analysed text: boilerplate blanked
-	doc  topics.Document
+	res *Analysis
+	// blanks are the spans of the text left out of the analysis
+	// (boilerplate), in order.
+	blanks []tokenize.Span
+	// toks holds the tokens of the text with the blanks blank.
+	toks *tokenize.List
+	// other holds them as another tokenizer reads them (the topic
+	// model's or the keyword space's), once one was asked for.
+	other *tokenize.List
+	// title is the span of the title line, if one was recognised: the
+	// topic document's body is what follows it.
+	title tokenize.Span
+	// doc is the topic document without its Text (see document).
+	doc topics.Document
+	// english holds the tokens of an English article as prose tagged
+	// them, for the keywords to keep to nouns.
+	english []english.Token
 }
 
 // prepare runs structure recognition and entity extraction on art.Body,
-// the whole text (title included), and builds the topic document.
+// the whole text (title included), and builds the topic document but for
+// its body. The text is tokenized once, into a compact list, and every
+// stage checks ctx as it reads the tokens.
 func (a *Analyzer) prepare(ctx context.Context, art Article) (*prepared, error) {
 	text := art.Body
 	if err := ctx.Err(); err != nil {
@@ -223,49 +250,145 @@ func (a *Analyzer) prepare(ctx context.Context, art Article) (*prepared, error) 
 	if len(text) > a.cfg.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), a.cfg.maxBytes)
 	}
-	if !hasContent(text) {
+	letters, err := countLetters(ctx, text)
+	switch {
+	case err != nil:
+		return nil, err
+	case letters.letters+letters.digits == 0:
 		return nil, ErrEmptyText
 	}
 	res := &Analysis{ID: art.ID, Source: trimSpace(art.Source), Title: trimSpace(art.Title), Text: text,
 		Sentences: []Sentence{}, Entities: []entities.Entity{}, Topics: []topics.TopicScore{}, Keywords: []tfidf.Keyword{}}
-	res.Language, res.Warnings = language(text)
+	stats, err := countLanguage(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	res.Language, res.Warnings = language(stats)
+	p := &prepared{res: res}
 
-	analysed := text
-	var body string
 	if a.cfg.layers&Structure != 0 {
-		s := a.cfg.rules.Parse(text)
+		s, err := a.cfg.rules.ParseContext(ctx, text)
+		if err != nil {
+			return nil, err
+		}
 		res.Structure = s.Blocks
-		analysed = s.Mask(text)
+		for _, b := range s.Blocks {
+			// As Structure.Mask blanks them.
+			if !b.Kind.Analysed() && 0 <= b.Start && b.Start <= b.End && b.End <= len(text) {
+				p.blanks = append(p.blanks, tokenize.Span{Start: b.Start, End: b.End})
+			}
+		}
 		if b, ok := s.Title(); ok {
 			if res.Title == "" {
 				res.Title = text[b.Start:b.End]
 			}
-			body = blank(analysed, b.Start, b.End)
+			p.title = tokenize.Span{Start: b.Start, End: b.End}
 		}
 	}
-	if body == "" {
-		body = analysed
-	}
 
-	toks := a.cfg.tokenizer.Tokenize(analysed)
-	for _, s := range tokenize.Sentences(toks) {
+	if p.toks, err = a.cfg.tokenizer.ListBlanked(ctx, text, p.blanks); err != nil {
+		return nil, listError(ctx, err)
+	}
+	if res.Language == lang.English {
+		return a.prepareEnglish(ctx, art, p)
+	}
+	// Counted first: a text of short sentences has millions, and a slice
+	// grown to hold them would take twice their room.
+	n := 0
+	for range p.toks.Sentences() {
+		n++
+	}
+	res.Sentences = make([]Sentence, 0, n)
+	for s := range p.toks.Sentences() {
 		res.Sentences = append(res.Sentences, Sentence{Start: s.Start, End: s.End, Paragraph: s.Paragraph})
 	}
-	res.SentenceCount = len(res.Sentences)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
+	res.SentenceCount = n
 	if a.extractor != nil {
-		r := a.extractor.ExtractTokens(text, toks)
+		r, err := a.extractor.ExtractList(ctx, p.toks)
+		if err != nil {
+			return nil, err
+		}
 		if r.Entities != nil {
 			res.Entities = r.Entities
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		if stats.Common > 0 {
+			// The text has English words: its English paragraphs, if
+			// any, go to the English extractor.
+			if res.Entities, err = a.mixEnglish(ctx, text, res.Entities); err != nil {
+				return nil, err
+			}
 		}
 	}
-	doc := features.Document(res.Title, body, res.Entities, a.cfg.gazetteer, art.Source, features.Options{Sources: a.cfg.sources})
-	return &prepared{res: res, toks: toks, text: analysed, doc: doc}, nil
+	p.doc = features.Document(res.Title, "", res.Entities, a.cfg.gazetteer, art.Source, features.Options{Sources: a.cfg.sources})
+	return p, nil
+}
+
+// document returns the topic document with its body: the text without
+// the title line and with the blanks blank.
+func (p *prepared) document() topics.Document {
+	d := p.doc
+	d.Text = blankSpans(p.res.Text, slices.Concat(p.blanks, []tokenize.Span{p.title}))
+	return d
+}
+
+// blankSpans returns text with the bytes of spans, line breaks apart,
+// replaced by spaces: text itself when no span has a byte.
+func blankSpans(text string, spans []tokenize.Span) string {
+	if !slices.ContainsFunc(spans, func(sp tokenize.Span) bool { return sp.End > sp.Start }) {
+		return text
+	}
+	b := []byte(text)
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			if c := b[i]; c != '\n' && c != '\r' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// list returns the tokens of the analysed text as tz reads them: the
+// analysis's own when tz is its tokenizer.
+func (p *prepared) list(ctx context.Context, tz *tokenize.Tokenizer) (*tokenize.List, error) {
+	switch {
+	case tz == p.toks.Tokenizer():
+		return p.toks, nil
+	case p.other != nil && tz == p.other.Tokenizer():
+		return p.other, nil
+	}
+	l, err := tz.ListBlanked(ctx, p.res.Text, p.blanks)
+	if err != nil {
+		return nil, listError(ctx, err)
+	}
+	p.other = l
+	return l, nil
+}
+
+// listError returns the error of ListBlanked: ctx's error as it is, any
+// other wrapped.
+func listError(ctx context.Context, err error) error {
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return err
+	}
+	return fmt.Errorf("khabar: %w", err)
+}
+
+// score scores the topic document with model: from the tokens when the
+// model reads them, from the document's text otherwise.
+func (p *prepared) score(ctx context.Context, model topics.Model) ([]topics.TopicScore, error) {
+	lm, ok := model.(topics.ListModel)
+	if !ok {
+		s := model.Score(p.document())
+		return s, ctx.Err()
+	}
+	l, err := p.list(ctx, lm.Tokenizer())
+	if err != nil {
+		return nil, err
+	}
+	// The body's tokens follow the title's.
+	from := sort.Search(l.Len(), func(i int) bool { return l.Start(i) >= p.title.End })
+	return lm.ScoreList(ctx, topics.ListDocument{Title: p.doc.Title, Tokens: l, From: from, To: l.Len(), Extra: p.doc.Extra})
 }
 
 // analyze analyses art.Body, the whole text (title included).
@@ -276,30 +399,48 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 	}
 	res, text := p.res, art.Body
 	if a.cfg.model != nil {
-		res.Topics = a.cfg.model.Score(p.doc)
+		if res.Topics, err = p.score(ctx, a.cfg.model); err != nil {
+			return nil, err
+		}
 		if a.cfg.maxTopics > 0 && len(res.Topics) > a.cfg.maxTopics {
 			res.Topics = res.Topics[:a.cfg.maxTopics]
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 	}
 	if a.cfg.space != nil && a.cfg.keywords > 0 {
-		kws := a.cfg.space.Keywords(p.text, 2*a.cfg.keywords, mentionSpans(res.Entities)...)
+		l, err := p.list(ctx, spaceTokenizer(a.cfg.space))
+		if err != nil {
+			return nil, err
+		}
+		kws, err := a.cfg.space.KeywordsList(ctx, l, 2*a.cfg.keywords, mentionSpans(res.Entities)...)
+		if err != nil {
+			return nil, err
+		}
+		if p.english != nil {
+			kws = nounKeywords(kws, p.english, res.Entities)
+		}
 		if kws = nameKeywords(text, kws, res.Entities, a.cfg.gazetteer, a.cfg.keywords); kws != nil {
 			res.Keywords = kws
 		}
 	}
 	if !utf8.ValidString(text) {
 		n := 0
-		for _, t := range p.toks {
-			if t.Kind == tokenize.Invalid {
-				n += t.Len()
+		for i := range p.toks.Len() {
+			if p.toks.Kind(i) == tokenize.Invalid {
+				n += p.toks.End(i) - p.toks.Start(i)
 			}
 		}
 		res.Warnings = append(res.Warnings, fmt.Sprintf("text has %d bytes of invalid UTF-8; they are kept, offsets count them, and JSON shows them as U+FFFD", n))
 	}
 	return res, nil
+}
+
+// spaceTokenizer returns the tokenizer with which a keyword space reads
+// text.
+func spaceTokenizer(s *tfidf.Space) *tokenize.Tokenizer {
+	if tz := s.Vectorizer().TermOptions().Tokenizer; tz != nil {
+		return tz
+	}
+	return tokenize.Default()
 }
 
 // nameKeywords returns the first n of kws with the keywords that lie in a
@@ -452,43 +593,41 @@ func mentionAt(ents []entities.Entity, start, end int) (entities.Entity, entitie
 	return entities.Entity{}, entities.Mention{}, false
 }
 
-// hasContent reports whether text has a letter or a digit.
-func hasContent(text string) bool {
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
+// letterCount counts the letters of a text, those of them in the Arabic
+// script, and the digits: a text without letters or digits is empty.
+type letterCount struct {
+	letters, arabic, digits int
 }
 
-// language returns "ar" when at least half the letters of text are in the
-// Arabic script, "und" with a warning otherwise.
-func language(text string) (string, []string) {
-	arabic, letters := 0, 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.Is(unicode.Arabic, r) {
-				arabic++
+// countLetters counts the letters and digits of text. It checks ctx every
+// 64 KiB and returns ctx's error when it is done.
+func countLetters(ctx context.Context, text string) (letterCount, error) {
+	var n letterCount
+	check := 0
+	for i, r := range text {
+		if i >= check {
+			if err := ctx.Err(); err != nil {
+				return n, err
 			}
+			check = i + 1<<16
+		}
+		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				n.letters++
+			} else if '0' <= r && r <= '9' {
+				n.digits++
+			}
+		case unicode.IsLetter(r):
+			n.letters++
+			if unicode.Is(unicode.Arabic, r) {
+				n.arabic++
+			}
+		case unicode.IsDigit(r):
+			n.digits++
 		}
 	}
-	if letters > 0 && 2*arabic >= letters {
-		return "ar", nil
-	}
-	return "und", []string{fmt.Sprintf("text is not mainly Arabic (%d of %d letters are Arabic); results will be poor", arabic, letters)}
-}
-
-// blank returns text with the bytes in [start, end) replaced by spaces.
-func blank(text string, start, end int) string {
-	b := []byte(text)
-	for i := start; i < end; i++ {
-		if b[i] != '\n' {
-			b[i] = ' '
-		}
-	}
-	return string(b)
+	return n, nil
 }
 
 func trimSpace(s string) string { return strings.TrimSpace(s) }

@@ -193,8 +193,8 @@ func TestAnalyzeInvalidUTF8(t *testing.T) {
 	}
 }
 
-func TestAnalyzeNotArabic(t *testing.T) {
-	res, err := defaultAnalyzer(t).Analyze(context.Background(), "The minister visited Baghdad on Tuesday.")
+func TestAnalyzeNeitherArabicNorEnglish(t *testing.T) {
+	res, err := defaultAnalyzer(t).Analyze(context.Background(), "Le ministre s'est rendu à Bagdad mardi pour des entretiens avec le gouvernement irakien.")
 	if err != nil {
 		t.Fatal(err)
 	}

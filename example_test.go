@@ -50,3 +50,26 @@ func ExampleAnalyzer_AnalyzeArticle() {
 	// Output:
 	// medtop:15000000 sport
 }
+
+func ExampleAnalyzer_Analyze_english() {
+	a, err := khabar.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	text := "Blinken arrives in Baghdad\n\nUS Secretary of State Antony Blinken arrived in Baghdad on Monday and met Prime Minister Mohammed Shia al-Sudani, officials said."
+	res, err := a.Analyze(context.Background(), text)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("language:", res.Language)
+	for _, e := range res.Entities {
+		fmt.Printf("%s %s %s ×%d\n", e.Type, e.ID, e.Name, e.Count)
+	}
+	// The IDs, and the gazetteer's Arabic names, of the Arabic example.
+	// Output:
+	// language: en
+	// PER per:antony-blinken أنتوني بلينكن ×2
+	// LOC loc:city:baghdad بغداد ×2
+	// LOC loc:country:US الولايات المتحدة ×1
+	// PER per:mohammed-shia-al-sudani محمد شياع السوداني ×1
+}

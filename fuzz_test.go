@@ -6,13 +6,18 @@ import (
 	"testing"
 )
 
-// FuzzAnalyze checks that any text gives either ErrEmptyText or an
-// analysis whose offsets all lie in the text, never a panic.
+// FuzzAnalyze checks that any text, Arabic, English or mixed, gives
+// either ErrEmptyText or an analysis whose offsets all lie in the text,
+// never a panic.
 func FuzzAnalyze(f *testing.F) {
 	f.Add("بلينكن يزور بغداد\n\nوصل وزير الخارجية الأميركي أنتوني بلينكن إلى بغداد.\n\nتابعونا على واتساب")
 	f.Add("#العراق_اليوم \xff\xfe وبالرياض… «قال» د. فؤاد حسين: ١٢٫٥٪")
 	f.Add("\r\n\r\n   \n")
 	f.Add("")
+	// English, and Arabic with an English paragraph: the English path.
+	f.Add("Blinken visits Baghdad\n\nSecretary of State Antony Blinken met Iraq's prime minister, the State Department said.\n")
+	f.Add("بلينكن في بغداد\n\n\"We discussed ISIS,\" Blinken told reporters in Baghdad on Wednesday.\n")
+	f.Add("The U.S.-led coalition's base \xff near al-Kadhimi's office… \"Daesh\" — 2,500 troops")
 	a, err := New()
 	if err != nil {
 		f.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
 	"github.com/khabar-nlp/khabar/topics/features"
 	"github.com/khabar-nlp/khabar/topics/tfidf"
@@ -121,6 +122,59 @@ func TestSourceDecidesTopic(t *testing.T) {
 		}
 		if got := res.Topics[0].ID; got != want {
 			t.Errorf("source %s: topic %s, want %s (%+v)", source, got, want, res.Topics)
+		}
+	}
+}
+
+// TestTopicsOfTopicDocument checks that the topics of an analysis, which
+// the default model scores from the analysis's tokens, are those the model
+// gives the Analyzer's TopicDocument, read from its text: for the test
+// articles (boilerplate footers included), given whole or as a title and
+// a body, and for an article whose title line is followed by a dateline.
+func TestTopicsOfTopicDocument(t *testing.T) {
+	a, err := New(WithMaxTopics(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// With a tokenizer of its own, the Analyzer reads the text again as
+	// the topic model and the keyword space read it.
+	tz, err := tokenize.New(tokenize.WithParagraphs(tokenize.BlankLine))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(WithMaxTopics(0), WithTokenizer(tz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := topics.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var arts []Article
+	for _, name := range []string{"economy.txt", "politics.txt", "sport.txt", "technology.txt"} {
+		text := readArticle(t, name)
+		title, body, _ := strings.Cut(text, "\n")
+		arts = append(arts, Article{Body: text}, Article{Title: title, Body: body})
+	}
+	arts = append(arts, Article{Body: "ارتفاع أسعار النفط\nبغداد - رويترز\n\nارتفعت أسعار النفط في الأسواق العالمية اليوم بعد قرار أوبك خفض الإنتاج.\n\nتابعونا على تويتر"})
+	for _, an := range []*Analyzer{a, b} {
+		for _, art := range arts {
+			res, err := an.AnalyzeArticle(ctx, art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkOffsets(t, res)
+			doc, err := an.TopicDocument(ctx, art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := m.Score(doc); !slices.Equal(res.Topics, want) {
+				t.Errorf("%.40q: analysis topics %v, TopicDocument's %v", art.Title+art.Body, res.Topics[:3], want[:3])
+			}
+			if len(res.Keywords) == 0 {
+				t.Errorf("%.40q: no keywords", art.Title+art.Body)
+			}
 		}
 	}
 }

@@ -1,9 +1,11 @@
 package article
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -481,6 +483,27 @@ func TestConcurrent(t *testing.T) {
 	for range 8 {
 		if got := <-done; got != want {
 			t.Error("concurrent Parse gave a different result")
+		}
+	}
+}
+
+// TestParseContext checks that ParseContext gives Parse's structure, and
+// the context's error once it is done, on a text of one long line and one
+// of many lines.
+func TestParseContext(t *testing.T) {
+	line := strings.Repeat("قال الوزير إن الوفد وصل إلى بغداد اليوم. ", 5000)
+	for name, text := range map[string]string{
+		"one line":   "عنوان الخبر\n\n" + line,
+		"many lines": "عنوان الخبر\n\n" + strings.ReplaceAll(line, ". ", ".\n\n"),
+	} {
+		got, err := DefaultRules().ParseContext(context.Background(), text)
+		if err != nil || !reflect.DeepEqual(got, Parse(text)) {
+			t.Errorf("%s: ParseContext = %v, %v; differs from Parse", name, len(got.Blocks), err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if _, err := DefaultRules().ParseContext(ctx, text); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: cancelled: err = %v", name, err)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,12 +37,38 @@ func Parse(text string) Structure { return DefaultRules().Parse(text) }
 // UTF-8 is content like any other, and offsets stay byte offsets into
 // text.
 func (r *Rules) Parse(text string) Structure {
-	p := parser{text: text, r: r}
-	p.split()
+	s, _ := r.ParseContext(context.Background(), text)
+	return s
+}
+
+// ParseContext is [Rules.Parse] for texts of any length: it checks ctx
+// every 64 KiB of text and every thousand lines, and returns ctx's error
+// when ctx is done.
+func (r *Rules) ParseContext(ctx context.Context, text string) (Structure, error) {
+	p := parser{text: text, r: r, ctx: ctx}
+	if p.split(); p.err != nil {
+		return Structure{}, p.err
+	}
 	p.blocks = make([]Block, 0, len(p.lines))
 	p.from = make([]int, 0, len(p.lines))
-	p.run()
-	return Structure{Blocks: p.blocks}
+	if p.run(); p.err != nil {
+		return Structure{}, p.err
+	}
+	return Structure{Blocks: p.blocks}, nil
+}
+
+// Between two looks at the context, a parser reads checkBytes of text
+// when it splits it into lines and checkLines lines when it classifies
+// them.
+const (
+	checkBytes = 1 << 16
+	checkLines = 1024
+)
+
+// done reports whether the parser's context is done, keeping its error.
+func (p *parser) done() bool {
+	p.err = p.ctx.Err()
+	return p.err != nil
 }
 
 // line is one non-blank line of the text.
@@ -74,6 +101,8 @@ type parser struct {
 	lines  []line
 	blocks []Block
 	from   []int // index of the first line of each block
+	ctx    context.Context
+	err    error // ctx's error, once it is done
 }
 
 func (p *parser) add(k Kind, start, end, li int) {
@@ -87,7 +116,13 @@ func (p *parser) split() {
 	text := p.text
 	p.lines = make([]line, 0, strings.Count(text, "\n")/2+1)
 	num, gap := 0, true
+	checked := 0
 	for pos := 0; pos <= len(text); {
+		if pos-checked >= checkBytes {
+			if checked = pos; p.done() {
+				return
+			}
+		}
 		end, next := len(text), len(text)+1
 		if i := strings.IndexAny(text[pos:], "\r\n"); i >= 0 {
 			end, next = pos+i, pos+i+1
@@ -101,7 +136,9 @@ func (p *parser) split() {
 			gap = true
 		} else {
 			l := line{start: s, end: e, num: num, gap: gap}
-			p.measure(&l)
+			if p.measure(&l); p.err != nil {
+				return
+			}
 			p.lines = append(p.lines, l)
 			gap = false
 		}
@@ -109,11 +146,18 @@ func (p *parser) split() {
 	}
 }
 
-// measure fills in the counts and the rule matches of l.
+// measure fills in the counts and the rule matches of l. It stops early
+// when the parser's context is done.
 func (p *parser) measure(l *line) {
 	s := p.text[l.start:l.end]
 	inField, alnum := false, false
-	for i := 0; i < len(s); {
+	for i, check := 0, checkBytes; i < len(s); {
+		if i >= check {
+			// A line of megabytes.
+			if check += checkBytes; p.done() {
+				return
+			}
+		}
 		c, size := utf8.DecodeRuneInString(s[i:])
 		if i == 0 {
 			l.first = c
@@ -261,6 +305,9 @@ func (p *parser) run() {
 	open := -1 // index of a paragraph block the next line may continue
 	first := true
 	for i < n {
+		if i%checkLines == 0 && p.done() {
+			return
+		}
 		l := &ls[i]
 		switch {
 		case l.boiler:

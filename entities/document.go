@@ -9,10 +9,16 @@ import (
 // Document is one text as the recognisers see it: its tokens, analysed
 // once, and the candidates found so far. The extractor builds it and runs
 // the recognisers in turn; a recogniser reads it and must not modify it.
+//
+// A long text is read a window at a time (see "Long texts" in the package
+// overview): a Document then holds one window's tokens, whole sentences,
+// and a candidate's TokenStart and TokenEnd index them; the extractor
+// turns them into indexes into the text's tokens. A normal article is one
+// window.
 type Document struct {
-	// Text is the original text.
+	// Text is the original text, all of it.
 	Text string
-	// Tokens are its tokens.
+	// Tokens are its tokens, or those of the window.
 	Tokens []tokenize.Token
 	// Keys holds the [tokenize.Key] of every token's Norm form.
 	Keys []string
@@ -25,6 +31,9 @@ type Document struct {
 	Candidates []Mention
 
 	lex *lexicon.Lexicon
+	// written holds the keys of every token of the whole text when the
+	// document is a window of a longer one; nil when Keys are all of them.
+	written map[string]bool
 }
 
 // newDocument tokenizes nothing: it analyses the tokens of text once.

@@ -179,3 +179,29 @@ func TestProcliticBeforeNameStart(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinRunsInArabic checks the Latin-script runs of an Arabic text:
+// names of the gazetteer written in Latin link to their entries, and a
+// title or a model name after the word for its kind (فيلم، هاتف) is
+// no person, place or organisation.
+func TestLatinRunsInArabic(t *testing.T) {
+	x := extractor(t)
+	text := "بعد نجاح فيلم The Dark Knight الذي حقق أكثر من مليار دولار، قال نولان لموقع Variety إن التصوير يبدأ في لندن .\n" +
+		"وكشفت Google عن هاتف Pixel 3 XL بينما أشار موقع CNET إلى أن سعره مرتفع .\n" +
+		"وقال Sundar Pichai الرئيس التنفيذي لشركة Google إن الهاتف متاح في الأسواق ."
+	res := x.Extract(text)
+	ids := map[string]string{}
+	for _, m := range res.Mentions {
+		ids[m.Text] = m.ID
+	}
+	for surface, want := range map[string]string{"Google": "org:google", "CNET": "org:cnet", "Variety": "org:variety", "Sundar Pichai": "per:sundar-pichai"} {
+		if ids[surface] != want {
+			t.Errorf("%s linked to %q, want %s", surface, ids[surface], want)
+		}
+	}
+	for _, m := range res.Mentions {
+		if strings.Contains(m.Text, "Dark Knight") || strings.Contains(m.Text, "Pixel") {
+			t.Errorf("%q found as %v %s", m.Text, m.Type, m.ID)
+		}
+	}
+}

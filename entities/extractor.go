@@ -2,6 +2,7 @@ package entities
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -115,6 +116,7 @@ type Extractor struct {
 	cfg         config
 	lex         *lexicon.Lexicon
 	recognizers []Recognizer
+	builtin     int    // the built-in recognisers, first in recognizers
 	model       *Model // nil: the candidates are resolved by priority
 	parts       map[string]uint16
 	// fuzzyCandidates says whether the gazetteer proposes spelling
@@ -127,6 +129,9 @@ type Extractor struct {
 	base *gazetteer.Index
 	// blocks caches the model's scores of the words met (see blockCache).
 	blocks blockCache
+	// window is the most tokens read at once, windowTokens when 0 (tests
+	// set it lower).
+	window int
 }
 
 // New returns an Extractor. Without options it uses the embedded default
@@ -167,6 +172,7 @@ func New(opts ...Option) (*Extractor, error) {
 	if c.rules {
 		x.recognizers = append(x.recognizers, ruleRecognizer{newRuleSet(lex)})
 	}
+	x.builtin = len(x.recognizers)
 	x.recognizers = append(x.recognizers, c.extra...)
 	return x, nil
 }
@@ -182,43 +188,144 @@ func (x *Extractor) Extract(text string) *Result {
 // ExtractTokens returns the entities of text, given its tokens (from any
 // tokenizer configuration).
 func (x *Extractor) ExtractTokens(text string, toks []tokenize.Token) *Result {
-	doc := x.recognize(text, toks)
-	cands := doc.Candidates
+	res, _ := x.extract(context.Background(), text, &tokenView{toks: toks})
+	return res
+}
+
+// ExtractContext is [Extractor.Extract] for texts of any length: it
+// tokenizes text into a compact [tokenize.List] and reads it a window of
+// sentences at a time (see [Extractor.ExtractList]), checking ctx as it
+// goes. When ctx is done it stops and returns ctx's error.
+func (x *Extractor) ExtractContext(ctx context.Context, text string) (*Result, error) {
+	l, err := x.cfg.tz.List(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	return x.ExtractList(ctx, l)
+}
+
+// ExtractList returns the entities of the text l was read from
+// (l.Source()), given as a [tokenize.List] from any tokenizer
+// configuration. The recognisers and the tagger read the text a window
+// of whole sentences at a time, a few thousand tokens, and only the
+// mentions are kept from one window to the next; ctx is checked at every
+// window and every few thousand tokens after. When ctx is done it stops
+// and returns ctx's error. The result is that of [Extractor.ExtractTokens]
+// for the same tokens.
+//
+// Beyond the text and the list, extraction holds about 320 bytes per
+// mention found (the mentions and their entities), a byte per token, the
+// text's distinct keys when it has several windows, and at most one
+// window's tokens, keys and features at a time.
+func (x *Extractor) ExtractList(ctx context.Context, l *tokenize.List) (*Result, error) {
+	return x.extract(ctx, l.Source(), &tokenView{list: l})
+}
+
+// extract finds the mentions of v's tokens window by window, then gives
+// short forms their full names and groups the mentions into entities.
+func (x *Extractor) extract(ctx context.Context, text string, v *tokenView) (*Result, error) {
 	res := &Result{}
-	if x.cfg.candidates {
-		res.Candidates = slices.Clone(cands)
+	var (
+		mentions         []Mention
+		demonymAt        = map[int]int{}
+		demonymCountries = map[string]int{}
+		buf              []tokenize.Token
+		keptEnd          int // the end of the last mention kept, a token index
+	)
+	size := x.window
+	if size <= 0 {
+		size = windowTokens
 	}
-	demonymAt := map[int]int{}
-	demonymCountries := map[string]int{}
-	kept := cands[:0:0]
-	for _, m := range cands {
-		if m.Kind == Demonym {
-			if end, ok := demonymAt[m.TokenStart]; !ok || m.TokenEnd > end {
-				demonymAt[m.TokenStart] = m.TokenEnd
+	// What the tagger links reads the words of the whole text (a name
+	// after a proclitic is that name when the text writes it alone): a
+	// text of several windows gives each the keys of all its tokens.
+	var written map[string]bool
+	if x.model != nil && v.Len() > size {
+		written = make(map[string]bool)
+		for i := range v.Len() {
+			if i%checkEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
 			}
-			if e, ok := x.cfg.gaz.Summary(m.ID); ok && e.Country != "" {
-				demonymCountries[e.Country]++
+			written[v.Key(i)] = true
+		}
+	}
+	for w := range v.windows(size, windowOverlap) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		toks := v.window(buf, w.from, w.to)
+		if v.list != nil {
+			buf = toks
+		}
+		doc := x.recognize(text, toks)
+		doc.written = written
+		if w.from == 0 && w.to == v.Len() {
+			v.keys = doc.Keys // one window: its keys are the text's
+		}
+		own := func(m *Mention) bool {
+			s := m.TokenStart + w.from
+			return w.ownFrom <= s && s < w.ownTo
+		}
+		shift := func(m Mention) Mention {
+			m.TokenStart += w.from
+			m.TokenEnd += w.from
+			return m
+		}
+		cands := doc.Candidates
+		kept := cands[:0:0]
+		for _, m := range cands {
+			if x.cfg.candidates && own(&m) {
+				res.Candidates = append(res.Candidates, shift(m))
 			}
-			if !x.cfg.demonyms {
-				continue
+			if m.Kind == Demonym {
+				if own(&m) {
+					s, e := m.TokenStart+w.from, m.TokenEnd+w.from
+					if end, ok := demonymAt[s]; !ok || e > end {
+						demonymAt[s] = e
+					}
+					if e, ok := x.cfg.gaz.Summary(m.ID); ok && e.Country != "" {
+						demonymCountries[e.Country]++
+					}
+				}
+				if !x.cfg.demonyms {
+					continue
+				}
+			}
+			kept = append(kept, m)
+		}
+		var found, other []Mention
+		if x.model != nil {
+			found, other = x.tag(doc, kept)
+			if x.cfg.demonyms {
+				found = addDemonyms(found, kept, len(toks))
+			}
+		} else {
+			found = resolve(kept)
+		}
+		end := keptEnd
+		for _, m := range found {
+			if m = shift(m); w.ownFrom <= m.TokenStart && m.TokenStart < w.ownTo && m.TokenStart >= keptEnd {
+				mentions = append(mentions, m)
+				end = max(end, m.TokenEnd)
 			}
 		}
-		kept = append(kept, m)
-	}
-	var mentions []Mention
-	if x.model != nil {
-		mentions, res.Other = x.tag(doc, kept)
-		if x.cfg.demonyms {
-			mentions = addDemonyms(mentions, kept, len(toks))
+		keptEnd = end
+		for _, m := range other {
+			if m = shift(m); w.ownFrom <= m.TokenStart && m.TokenStart < w.ownTo {
+				res.Other = append(res.Other, m)
+			}
 		}
-	} else {
-		mentions = resolve(kept, len(toks))
 	}
 	x.disambiguate(mentions, demonymCountries)
-	mentions = x.addPartials(text, toks, doc.Keys, mentions, demonymAt)
+	mentions, err := x.addPartials(ctx, text, v, mentions, demonymAt)
+	if err != nil {
+		return nil, err
+	}
 	res.Mentions = mentions
-	res.Entities = x.group(text, toks, mentions)
-	return res
+	res.Entities = x.group(text, v, mentions)
+	return res, nil
 }
 
 // addDemonyms adds the demonym candidates that overlap no mention, for
@@ -231,7 +338,7 @@ func addDemonyms(mentions, cands []Mention, ntok int) []Mention {
 		}
 	}
 	n := len(mentions)
-	for _, c := range resolve(slices.DeleteFunc(slices.Clone(cands), func(m Mention) bool { return m.Kind != Demonym }), ntok) {
+	for _, c := range resolve(slices.DeleteFunc(slices.Clone(cands), func(m Mention) bool { return m.Kind != Demonym })) {
 		if !slices.Contains(taken[c.TokenStart:c.TokenEnd], true) {
 			mentions = append(mentions, c)
 		}
@@ -247,9 +354,17 @@ func addDemonyms(mentions, cands []Mention, ntok int) []Mention {
 func (x *Extractor) recognize(text string, toks []tokenize.Token) *Document {
 	doc := newDocument(text, toks, x.lex)
 	var cands []Mention
-	for _, r := range x.recognizers {
+	for k, r := range x.recognizers {
 		doc.Candidates = cands
+		n := len(cands)
 		cands = r.Recognize(doc, cands)
+		if k >= x.builtin {
+			// A caller's candidate must lie within the document's tokens.
+			cands = cands[:n+len(slices.DeleteFunc(cands[n:], func(m Mention) bool {
+				return m.TokenStart < 0 || m.TokenEnd > len(toks) || m.TokenStart >= m.TokenEnd ||
+					m.Start < toks[m.TokenStart].Start || m.End > toks[m.TokenEnd-1].End || m.Start >= m.End
+			}))]
+		}
 	}
 	doc.Candidates = cands
 	return doc
@@ -396,8 +511,11 @@ func typeRank(t gazetteer.Type) int {
 // in priority order — more tokens first, then by kind (exact, clitic,
 // fuzzy, hashtag, rule), then type (LOC, PER, ORG), then score, then
 // position — and a candidate is kept when it overlaps no kept one. The
-// result is in text order. ntok is the number of tokens.
-func resolve(cands []Mention, ntok int) []Mention {
+// result is in text order.
+func resolve(cands []Mention) []Mention {
+	if len(cands) == 0 {
+		return nil
+	}
 	order := slices.Clone(cands)
 	slices.SortStableFunc(order, func(a, b Mention) int {
 		if c := cmp.Compare(b.TokenEnd-b.TokenStart, a.TokenEnd-a.TokenStart); c != 0 {
@@ -414,23 +532,29 @@ func resolve(cands []Mention, ntok int) []Mention {
 		}
 		return cmp.Compare(a.Start, b.Start)
 	})
-	taken := make([]bool, ntok)   // tokens inside a kept mention
+	// taken marks the tokens inside a kept mention, from the first token
+	// of a candidate (lo) to the last.
+	lo, hi := cands[0].TokenStart, cands[0].TokenEnd
+	for _, m := range cands {
+		lo, hi = min(lo, m.TokenStart), max(hi, m.TokenEnd)
+	}
+	taken := make([]bool, hi-lo)
 	inTags := map[int][]Mention{} // kept names inside each hashtag token
 	var kept []Mention
 	for _, m := range order {
 		if m.Kind == Hashtag {
-			if taken[m.TokenStart] || slices.ContainsFunc(inTags[m.TokenStart], func(k Mention) bool { return m.Start < k.End && k.Start < m.End }) {
+			if taken[m.TokenStart-lo] || slices.ContainsFunc(inTags[m.TokenStart], func(k Mention) bool { return m.Start < k.End && k.Start < m.End }) {
 				continue
 			}
 			inTags[m.TokenStart] = append(inTags[m.TokenStart], m)
 			kept = append(kept, m)
 			continue
 		}
-		if slices.Contains(taken[m.TokenStart:m.TokenEnd], true) || len(inTags[m.TokenStart]) > 0 {
+		if slices.Contains(taken[m.TokenStart-lo:m.TokenEnd-lo], true) || len(inTags[m.TokenStart]) > 0 {
 			continue
 		}
 		for i := m.TokenStart; i < m.TokenEnd; i++ {
-			taken[i] = true
+			taken[i-lo] = true
 		}
 		kept = append(kept, m)
 	}

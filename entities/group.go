@@ -2,6 +2,7 @@ package entities
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 	"strings"
@@ -70,14 +71,17 @@ const (
 // demonym (المصري), a first name (محمد علي → علي; but see
 // prominentFamilyName) or common vocabulary (القوى، الواحد). demonymAt holds
 // the tokens where a demonym starts.
-func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []string, mentions []Mention, demonymAt map[int]int) []Mention {
+// It checks ctx every few thousand tokens and returns its error when it is
+// done.
+func (x *Extractor) addPartials(ctx context.Context, text string, v *tokenView, mentions []Mention, demonymAt map[int]int) ([]Mention, error) {
 	type full struct {
 		id       string
 		typ      gazetteer.Type
 		sentence int // the sentence of the latest mention
 	}
 	partials := map[string]full{}
-	covered := make([]bool, len(toks))
+	ntok := v.Len()
+	covered := make([]bool, ntok)
 	for _, m := range mentions {
 		for i := m.TokenStart; i < m.TokenEnd; i++ {
 			covered[i] = true
@@ -98,47 +102,53 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 			return
 		}
 		for n := 1; n <= 2 && n < m.TokenEnd-m.TokenStart; n++ {
-			key := strings.Join(keys[m.TokenEnd-n:m.TokenEnd], " ")
-			last := keys[m.TokenEnd-1]
-			if runeCount(key) < minPartialLetters || tokenize.IsStopWord(toks[m.TokenEnd-1].Norm) || notFamilyName[last] ||
+			key := v.joinKeys(m.TokenEnd-n, m.TokenEnd)
+			last := v.Key(m.TokenEnd - 1)
+			if runeCount(key) < minPartialLetters || tokenize.IsStopWord(v.Norm(m.TokenEnd-1)) || notFamilyName[last] ||
 				personTitles[last] || x.commonVocabulary(last) || (n == 1 && x.firstName(last) && !x.prominentFamilyName(m, last)) {
 				continue
 			}
-			partials[key] = full{m.ID, m.Type, toks[m.TokenEnd-1].Sentence}
+			partials[key] = full{m.ID, m.Type, v.Sentence(m.TokenEnd - 1)}
 		}
 	}
 	known := func(stem string) bool { _, ok := partials[stem]; return ok }
 	var added []Mention
 	next := 0 // the next mention to register
-	for i := 0; i < len(toks); i++ {
+	for i := 0; i < ntok; i++ {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		for next < len(mentions) && mentions[next].TokenEnd <= i {
 			register(mentions[next])
 			next++
 		}
 		if j, ok := shortPerson[i]; ok {
 			m := mentions[j]
-			key := strings.Join(keys[m.TokenStart:m.TokenEnd], " ")
+			key := v.joinKeys(m.TokenStart, m.TokenEnd)
 			if m.Clitic != "" {
 				key = strings.TrimPrefix(key, m.Clitic)
 			}
-			if f, ok := partials[key]; ok && f.id != m.ID && toks[i].Sentence-f.sentence <= partialWindow {
+			if f, ok := partials[key]; ok && f.id != m.ID && v.Sentence(i)-f.sentence <= partialWindow {
 				mentions[j].Kind, mentions[j].ID, mentions[j].Score, mentions[j].Alternatives = Partial, f.id, scorePartial, nil
 			}
 			i = m.TokenEnd - 1
 			continue
 		}
-		if len(partials) == 0 || covered[i] || toks[i].Kind != tokenize.ArabicWord && toks[i].Kind != tokenize.LatinWord ||
-			tokenize.IsStopWord(toks[i].Norm) {
+		if len(partials) == 0 || covered[i] || v.Kind(i) != tokenize.ArabicWord && v.Kind(i) != tokenize.LatinWord ||
+			tokenize.IsStopWord(v.Norm(i)) {
 			continue
 		}
 		if _, ok := demonymAt[i]; ok {
 			continue
 		}
+		sentence := v.Sentence(i)
 		for n := 2; n >= 1; n-- {
-			if i+n > len(toks) || slices.Contains(covered[i:i+n], true) || toks[i+n-1].Sentence != toks[i].Sentence {
+			if i+n > ntok || slices.Contains(covered[i:i+n], true) || v.Sentence(i+n-1) != sentence {
 				continue
 			}
-			key := strings.Join(keys[i:i+n], " ")
+			key := v.joinKeys(i, i+n)
 			clitic := ""
 			f, ok := partials[key]
 			if !ok && n == 1 {
@@ -146,15 +156,15 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 					f, ok, clitic = partials[sp.Stem], true, sp.Prefix
 				}
 			}
-			if !ok || toks[i].Sentence-f.sentence > partialWindow {
+			if !ok || sentence-f.sentence > partialWindow {
 				continue
 			}
-			start, end := toks[i].Start, toks[i+n-1].End
+			start, end := v.Start(i), v.End(i+n-1)
 			added = append(added, Mention{
 				Text: text[start:end], Start: start, End: end, Kind: Partial, Score: scorePartial,
 				Type: f.typ, ID: f.id, Clitic: clitic, TokenStart: i, TokenEnd: i + n,
 			})
-			f.sentence = toks[i].Sentence
+			f.sentence = sentence
 			partials[strings.TrimPrefix(key, clitic)] = f
 			i += n - 1
 			break
@@ -167,21 +177,25 @@ func (x *Extractor) addPartials(text string, toks []tokenize.Token, keys []strin
 		if m.Kind != Tagged && m.Kind != Rule || m.Type != gazetteer.PER || m.TokenEnd-m.TokenStart > 2 {
 			continue
 		}
-		key := strings.Join(keys[m.TokenStart:m.TokenEnd], " ")
+		key := v.joinKeys(m.TokenStart, m.TokenEnd)
 		if m.Clitic != "" {
 			key = strings.TrimPrefix(key, m.Clitic)
 		}
-		if f, ok := partials[key]; ok && f.id != m.ID && f.sentence-toks[m.TokenStart].Sentence <= partialWindow {
+		if f, ok := partials[key]; ok && f.id != m.ID && f.sentence-v.Sentence(m.TokenStart) <= partialWindow {
 			m.Kind, m.ID, m.Score, m.Alternatives = Partial, f.id, scorePartial, nil
 		}
 	}
 	if len(added) == 0 {
-		return mentions
+		return mentions, nil
 	}
 	mentions = append(mentions, added...)
 	slices.SortFunc(mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
-	return mentions
+	return mentions, nil
 }
+
+// checkEvery is how many tokens the loops over a whole text read between
+// two looks at their context.
+const checkEvery = 4096
 
 // firstName reports whether a key is a first name of the rules' tables:
 // as a short form it would stand for too many people (محمد علي → علي).
@@ -239,12 +253,32 @@ const (
 	salienceTitle = 0.2
 )
 
-// group gathers mentions into entities by ID and scores their salience:
+// group gathers mentions into entities by ID and scores their salience
+// (see GroupMentions), the title being the text's first sentence.
+func (x *Extractor) group(text string, v *tokenView, mentions []Mention) []Entity {
+	titleSentence := -1
+	ntok := v.Len()
+	if ntok > 0 {
+		titleSentence = v.Sentence(0)
+	}
+	inTitle := func(m Mention) bool { return m.TokenStart < ntok && v.Sentence(m.TokenStart) == titleSentence }
+	return GroupMentions(x.cfg.gaz, text, mentions, inTitle)
+}
+
+// GroupMentions gathers the mentions of text into entities by ID and
+// scores their salience, as [Extractor.Extract] does:
 //
 //	salience = 0.5·log(1+count)/log(1+max count) + 0.3·(1 − first offset/length) + 0.2·[in title]
 //
-// where the title is the text's first sentence.
-func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention) []Entity {
+// where inTitle reports whether a mention lies in the text's title. An
+// entity is named by g's entry of its ID, or else by the longest of its
+// mentions that is not a short form, normalised and without its
+// proclitic (g may be nil). Entities come most salient first, ties in the order of their
+// first mentions; each entity's mentions keep the order of mentions,
+// which should be text order. It serves pipelines that find mentions
+// their own way (package entities/english) and programs that merge the
+// mentions of several extractions of one text.
+func GroupMentions(g *gazetteer.Index, text string, mentions []Mention, inTitle func(Mention) bool) []Entity {
 	byID := map[string]int{}
 	var ents []Entity
 	for _, m := range mentions {
@@ -255,19 +289,59 @@ func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention
 			ents = append(ents, Entity{ID: m.ID, Type: m.Type})
 		}
 		ents[i].Mentions = append(ents[i].Mentions, m)
-		ents[i].Count++
 	}
-	maxCount := 1
+	return score(g, text, ents, inTitle)
+}
+
+// MergeMentions replaces, in entities grouped as [GroupMentions] groups
+// them, the mentions drop reports with the mentions of add (in text
+// order), gathered by ID: into the entity of their ID, or a new one. The
+// entities are named and scored again, as GroupMentions does, and an
+// entity left without mentions is dropped. It reuses ents and their
+// Mentions slices rather than copying them (ents must not be used after
+// the call), so that merging a few mentions into the entities of a long
+// text costs no second copy of them. A pipeline that reads some parts of
+// a text its own way (the English paragraphs of an Arabic article) uses
+// it.
+func MergeMentions(g *gazetteer.Index, text string, ents []Entity, drop func(Mention) bool, add []Mention, inTitle func(Mention) bool) []Entity {
+	byID := make(map[string]int, len(ents))
+	out := ents[:0]
 	for _, e := range ents {
-		maxCount = max(maxCount, e.Count)
+		if e.Mentions = slices.DeleteFunc(e.Mentions, drop); len(e.Mentions) == 0 {
+			continue
+		}
+		byID[e.ID] = len(out)
+		out = append(out, e)
 	}
-	titleSentence := -1
-	if len(toks) > 0 {
-		titleSentence = toks[0].Sentence
+	clear(ents[len(out):])
+	touched := map[int]bool{}
+	for _, m := range add {
+		i, ok := byID[m.ID]
+		if !ok {
+			i = len(out)
+			byID[m.ID] = i
+			out = append(out, Entity{ID: m.ID, Type: m.Type})
+		}
+		out[i].Mentions = append(out[i].Mentions, m)
+		touched[i] = true
+	}
+	for i := range touched {
+		slices.SortStableFunc(out[i].Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	}
+	return score(g, text, out, inTitle)
+}
+
+// score counts, names and scores the salience of entities whose Mentions
+// are set, and sorts them most salient first (see GroupMentions).
+func score(g *gazetteer.Index, text string, ents []Entity, inTitle func(Mention) bool) []Entity {
+	maxCount := 1
+	for i := range ents {
+		ents[i].Count = len(ents[i].Mentions)
+		maxCount = max(maxCount, ents[i].Count)
 	}
 	for i := range ents {
 		e := &ents[i]
-		if entry, ok := x.cfg.gaz.Summary(e.ID); ok {
+		if entry, ok := summary(g, e.ID); ok {
 			e.Name, e.NameEN = entry.Name, entry.NameEN
 		} else {
 			longest := e.Mentions[0]
@@ -278,17 +352,15 @@ func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention
 			}
 			e.Name = tokenize.Normalize(strings.TrimPrefix(longest.Text, longest.Clitic))
 		}
-		inTitle := 0.0
-		for _, m := range e.Mentions {
-			if m.TokenStart < len(toks) && toks[m.TokenStart].Sentence == titleSentence {
-				inTitle = 1
-			}
+		title := 0.0
+		if inTitle != nil && slices.ContainsFunc(e.Mentions, inTitle) {
+			title = 1
 		}
 		pos := 1.0
 		if len(text) > 0 {
 			pos = 1 - float64(e.Mentions[0].Start)/float64(len(text))
 		}
-		s := salienceCount*math.Log1p(float64(e.Count))/math.Log1p(float64(maxCount)) + saliencePos*pos + salienceTitle*inTitle
+		s := salienceCount*math.Log1p(float64(e.Count))/math.Log1p(float64(maxCount)) + saliencePos*pos + salienceTitle*title
 		e.Salience = math.Round(s*1000) / 1000
 	}
 	slices.SortStableFunc(ents, func(a, b Entity) int {
@@ -298,4 +370,12 @@ func (x *Extractor) group(text string, toks []tokenize.Token, mentions []Mention
 		return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start)
 	})
 	return ents
+}
+
+// summary is g.Summary(id), false for a nil g.
+func summary(g *gazetteer.Index, id string) (gazetteer.Summary, bool) {
+	if g == nil {
+		return gazetteer.Summary{}, false
+	}
+	return g.Summary(id)
 }

@@ -20,7 +20,8 @@ var featurizers = sync.Pool{New: func() any { return new(featurizer) }}
 
 // tag runs the model over every sentence of doc and links the names it
 // finds: it returns the mentions of people, places and organisations, and
-// the names of other kinds (MISC).
+// the names of other kinds (MISC). It sorts cands by sentence, keeping
+// the order of those of each sentence.
 func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Mention) {
 	f := featurizers.Get().(*featurizer)
 	defer func() {
@@ -38,8 +39,22 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 		marg       []float64
 	)
 	covered := make([]bool, len(doc.Tokens))
-	l := linker{x: x, doc: doc, cands: cands, stems: f.stems}
+	l := linker{x: x, doc: doc, stems: f.stems}
+	// The candidates of each sentence, in their order: what is said of a
+	// sentence reads only its own. (No candidate crosses a sentence, so
+	// the order of those of one span of tokens stays as it was.)
+	slices.SortStableFunc(cands, func(a, b Mention) int {
+		return cmp.Compare(doc.Tokens[a.TokenStart].Sentence, doc.Tokens[b.TokenStart].Sentence)
+	})
+	next := 0
+	all := cands
 	sentenceBounds(doc.Tokens, func(start, end int) {
+		first := next
+		for next < len(all) && all[next].TokenStart < end {
+			next++
+		}
+		cands := all[first:next]
+		l.cands = cands
 		rows, blocks := f.sentenceBlocks(start, end, x.model.t, &x.blocks)
 		lat := x.model.t.LatticeBlocks(blocks, rows)
 		marg = marg[:0]
@@ -74,6 +89,11 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 					}
 				}
 				m, ok := l.link(part[0], part[1], sp.Type)
+				if ok && m.Kind == Tagged && latinWork(doc, part[0], part[1]) {
+					// فيلم The Dark Knight: a work or a product, no
+					// person, place or organisation.
+					m.Type, m.ID, ok = 0, "", false
+				}
 				if !ok {
 					other = append(other, m)
 					continue
@@ -144,7 +164,7 @@ func (x *Extractor) doubtedNames(lat *tagger.Lattice, doc *Document, cands []Men
 	if len(doubted) == 0 {
 		return mentions
 	}
-	for _, c := range resolve(doubted, len(covered)) {
+	for _, c := range resolve(doubted) {
 		mentions = append(mentions, c)
 		for i := c.TokenStart; i < c.TokenEnd; i++ {
 			covered[i] = true
@@ -235,7 +255,7 @@ func (x *Extractor) strongNames(mentions, cands []Mention, covered []bool) []Men
 			strong = append(strong, c)
 		}
 	}
-	return append(mentions, resolve(strong, len(covered))...)
+	return append(mentions, resolve(strong)...)
 }
 
 // addedEntry reports whether the entry with the ID is not the embedded
@@ -356,8 +376,9 @@ type linker struct {
 	doc   *Document
 	cands []Mention
 	stems []string
-	// written holds the keys of the document's words, built on first
-	// use by strippedWritten.
+	// written holds the keys of the text's words: those of the whole
+	// text for a window of a longer one, else built on first use by
+	// strippedWritten.
 	written map[string]bool
 }
 
@@ -370,6 +391,9 @@ func (l *linker) strippedWritten(key string) string {
 	for _, sp := range tokenize.Proclitics(key) {
 		if sp.Restored != "" || sp.Prep == tokenize.PrepKa || sp.Prep == tokenize.FutSa || utf8.RuneCountInString(sp.Stem) < 3 {
 			continue
+		}
+		if l.written == nil && l.doc.written != nil {
+			l.written = l.doc.written
 		}
 		if l.written == nil {
 			l.written = make(map[string]bool, len(l.doc.Keys))
@@ -481,6 +505,43 @@ func (l *linker) link(s, e int, typ string) (m Mention, ok bool) {
 	return m, true
 }
 
+// workHeads are the words (in Key form) that name the kind of a work or
+// a product written after them: a film, a series, a book, a song, a game,
+// a phone, an application.
+var workHeads = map[string]bool{
+	"فيلم": true, "الفيلم": true, "مسلسل": true, "المسلسل": true, "برنامج": true, "البرنامج": true,
+	"كتاب": true, "الكتاب": true, "روايه": true, "الروايه": true, "اغنيه": true, "الاغنيه": true,
+	"البوم": true, "الالبوم": true, "لعبه": true, "اللعبه": true, "مسرحيه": true, "المسرحيه": true,
+	"سلسله": true, "السلسله": true, "هاتف": true, "الهاتف": true, "جهاز": true, "الجهاز": true,
+	"تطبيق": true, "التطبيق": true,
+}
+
+// latinWork reports whether tokens [s, e) are words in Latin script (and
+// numbers) right after a word naming a work or a product, with or without
+// a proclitic (بفيلم، ومسلسل): a title or a model name (فيلم The Dark
+// Knight، هاتف Pixel 3 XL), which the model must not take for a name of
+// its three types.
+func latinWork(doc *Document, s, e int) bool {
+	if s == 0 || doc.Tokens[s-1].Sentence != doc.Tokens[s].Sentence {
+		return false
+	}
+	for i := s; i < e; i++ {
+		if k := doc.Tokens[i].Kind; k != tokenize.LatinWord && k != tokenize.Number {
+			return false
+		}
+	}
+	head := doc.Keys[s-1]
+	if workHeads[head] {
+		return true
+	}
+	for _, sp := range tokenize.Proclitics(head) {
+		if sp.Restored == "" && workHeads[sp.Stem] {
+			return true
+		}
+	}
+	return false
+}
+
 // nameStart is the word tables whose words begin names.
 const nameStart = lexicon.FirstName | lexicon.FirstNameHead | lexicon.OrgHead | lexicon.PlaceHead | lexicon.NamePrefix
 
@@ -547,6 +608,17 @@ func linkable(k Kind) bool {
 // roundScore keeps three decimals of a probability, at least 0.001.
 func roundScore(p float64) float64 {
 	return max(float64(int(p*1000+0.5))/1000, 0.001)
+}
+
+// NameID returns the ID that the extractor gives a name of type t no
+// gazetteer entry links, written surface (its whole words, without
+// proclitics): "per:gen:" and a hash of the keys of its tokens
+// (tokenize.Default), so that a name gets the same ID in every text and
+// in every pipeline that calls NameID — the English one of package
+// entities/english gives "J.P. Morgan" the ID an Arabic text's J.P.
+// Morgan gets.
+func NameID(t gazetteer.Type, surface string) string {
+	return generatedID(t, gazetteer.TokenKeys(tokenize.Tokenize(surface)))
 }
 
 // generatedID returns the stable ID of a name no gazetteer entry links:

@@ -23,7 +23,8 @@ import (
 //
 // Recognize appends its candidates to dst and returns the extended slice.
 // It must be safe for concurrent use: the extractor calls it from every
-// goroutine that extracts.
+// goroutine that extracts. A caller's candidate whose tokens are not the
+// document's, or whose byte span is not within its tokens, is dropped.
 type Recognizer interface {
 	Recognize(doc *Document, dst []Mention) []Mention
 }

@@ -34,6 +34,8 @@ func FuzzTokenize(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkListMatches(t, text, l, toks)
+		// Blank spans drawn from the text's length read as the mask.
+		checkBlanked(t, Default(), text, randomSpans(rand.New(rand.NewPCG(uint64(len(text)), 7)), text, 2))
 		for _, tk := range toks {
 			for _, p := range tk.Parts {
 				if p.Start < tk.Start || p.End > tk.End || text[p.Start:p.End] != p.Text {

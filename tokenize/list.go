@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"slices"
 	"unsafe"
 )
 
@@ -15,7 +16,7 @@ import (
 // a Norm form that differs is computed when asked for, and the words of a
 // hashtag or mention are read again from the text on request.
 //
-// A List is built by [Tokenizer.List] and is immutable: it is safe for
+// A List is built by [Tokenizer.List] or [Tokenizer.ListBlanked] and is immutable: it is safe for
 // concurrent use. Indexes are 0-based token positions, as in the []Token
 // that [Tokenizer.Tokenize] returns for the same text, and every accessor
 // panics if its index is out of range, as slice indexing does.
@@ -47,11 +48,43 @@ const MaxListBytes = math.MaxUint32
 // every few thousand tokens: when ctx is done it returns nil and ctx's
 // error. A text longer than [MaxListBytes] is an error.
 func (tz *Tokenizer) List(ctx context.Context, text string) (*List, error) {
+	return tz.list(ctx, "List", text, nil)
+}
+
+// Span is a range of bytes of a text: text[Start:End], End exclusive.
+type Span struct {
+	Start, End int
+}
+
+// ListBlanked is [Tokenizer.List] for text read as if every byte of the
+// blank spans but the line breaks \n and \r were a space: the tokens of
+// the text with those spans masked, as article.Structure.Mask masks the
+// blocks an analysis leaves out, read without copying the text. Offsets
+// are offsets into text, which is the List's [List.Source]. The spans
+// must be in order and not overlap, each within text (empty ones are
+// ignored); otherwise ListBlanked returns an error.
+func (tz *Tokenizer) ListBlanked(ctx context.Context, text string, blank []Span) (*List, error) {
+	end := 0
+	for _, b := range blank {
+		if b.Start < end || b.End < b.Start || b.End > len(text) {
+			return nil, fmt.Errorf("tokenize: ListBlanked: span [%d:%d] out of order or out of range [%d:%d]", b.Start, b.End, end, len(text))
+		}
+		end = b.End
+	}
+	return tz.list(ctx, "ListBlanked", text, blank)
+}
+
+// list reads the tokens of text, with blank spans checked by the caller.
+func (tz *Tokenizer) list(ctx context.Context, name, text string, blank []Span) (*List, error) {
 	if uint64(len(text)) > MaxListBytes {
-		return nil, fmt.Errorf("tokenize: List: text of %d bytes is over the limit of %d", len(text), uint64(MaxListBytes))
+		return nil, fmt.Errorf("tokenize: %s: text of %d bytes is over the limit of %d", name, len(text), uint64(MaxListBytes))
 	}
 	l := &List{tz: tz, text: text}
-	s := Scanner{tz: tz, text: text, lazy: true}
+	s := Scanner{tz: tz, text: text, full: text, lazy: true}
+	blank = slices.DeleteFunc(slices.Clone(blank), func(b Span) bool { return b.Start == b.End })
+	if len(blank) > 0 {
+		s.blank, s.text = blank, text[:blank[0].Start]
+	}
 	var cur []packedToken
 	for s.Next() {
 		if l.n%listBlock == 0 {
@@ -89,6 +122,13 @@ func (l *List) at(i int) *packedToken {
 
 // Len returns the number of tokens.
 func (l *List) Len() int { return l.n }
+
+// Source returns the text the List was read from, into which every
+// offset points.
+func (l *List) Source() string { return l.text }
+
+// Tokenizer returns the tokenizer that read the List.
+func (l *List) Tokenizer() *Tokenizer { return l.tz }
 
 // MemoryUsage returns the bytes the List holds, the text aside.
 func (l *List) MemoryUsage() int {
@@ -162,7 +202,7 @@ func (l *List) Parts(i int) []Token {
 	if t.kind != Hashtag && t.kind != Mention {
 		return nil
 	}
-	s := Scanner{tz: l.tz, text: l.text}
+	s := Scanner{tz: l.tz, text: l.text, full: l.text}
 	s.tok.Sentence, s.tok.Paragraph = int(t.sentence), int(t.paragraph)
 	return s.parts(int(t.start)+1, int(t.end))
 }

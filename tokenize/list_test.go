@@ -106,6 +106,125 @@ func TestListProperties(t *testing.T) {
 	}
 }
 
+// masked returns text with every byte of the spans but \n and \r
+// replaced by a space, as article.Structure.Mask masks blocks.
+func masked(text string, spans []Span) string {
+	b := []byte(text)
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			if b[i] != '\n' && b[i] != '\r' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// randomSpans returns up to n spans of text in order, not overlapping,
+// anywhere (inside words and runes too), empty ones included.
+func randomSpans(rng *rand.Rand, text string, n int) []Span {
+	if len(text) == 0 {
+		return nil
+	}
+	cuts := make([]int, 2*rng.IntN(n+1))
+	for i := range cuts {
+		cuts[i] = rng.IntN(len(text) + 1)
+	}
+	slices.Sort(cuts)
+	var out []Span
+	for i := 0; i < len(cuts); i += 2 {
+		out = append(out, Span{cuts[i], cuts[i+1]})
+	}
+	return out
+}
+
+// checkBlanked checks that ListBlanked reads text with the spans blank as
+// Tokenize reads the masked text.
+func checkBlanked(t *testing.T, tz *Tokenizer, text string, spans []Span) {
+	t.Helper()
+	l, err := tz.ListBlanked(context.Background(), text, spans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Source() != text || l.Tokenizer() != tz {
+		t.Fatal("Source or Tokenizer is not the List's")
+	}
+	m := masked(text, spans)
+	want := tz.Tokenize(m)
+	if l.Len() != len(want) {
+		t.Fatalf("%q blank %v: ListBlanked has %d tokens, Tokenize of the mask %d", text, spans, l.Len(), len(want))
+	}
+	if got := l.AppendTokens(nil, 0, l.Len()); len(want) > 0 && !reflect.DeepEqual(got, want) {
+		for i := range got {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Fatalf("%q blank %v: token %d is %+v, want %+v", text, spans, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+func TestListBlanked(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		blank []Span
+	}{
+		{"none", "قال الوزير. ثم ذهب", nil},
+		{"a line", "العنوان\nتابعونا على واتساب\nنص المقال.", []Span{{15, 43}}},
+		{"line breaks kept", "أ\nب\r\nج\rد\n\nهـ", []Span{{2, 12}}},
+		{"crlf across the edge", "أ\rب\nج", []Span{{3, 4}}},
+		{"cr at the edge", "أب\r\nج", []Span{{0, 4}}},
+		{"inside a word", "واشنطن", []Span{{2, 6}}},
+		{"inside a rune", "بغداد", []Span{{1, 3}}},
+		{"adjacent", "قال. الوزير إن بغداد", []Span{{0, 4}, {4, 9}, {9, 9}}},
+		{"all", "بغداد\n\nالرياض", []Span{{0, len("بغداد\n\nالرياض")}}},
+		{"terminator before", "انتهى.\nتابعونا\nبدأ", []Span{{12, 26}}},
+	}
+	tz, err := New(WithParagraphs(BlankLine))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkBlanked(t, Default(), tt.text, tt.blank)
+			checkBlanked(t, tz, tt.text, tt.blank)
+		})
+	}
+}
+
+func TestListBlankedProperties(t *testing.T) {
+	pieces := []string{
+		"واشنطن", "الـعِراق", "#كوريا_الشمالية", "@UN_x", "3.5", ".", "؟", " ", "\n", "\r", "\r\n", "\n\n", "\xff", "ﻻ",
+		"ً", "J.", "Google", "\u2029", "\u200f", "https://a.b/c",
+	}
+	tz, err := New(WithParagraphs(BlankLine))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(2026, 16))
+	for range 1000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		spans := randomSpans(rng, text, 3)
+		checkBlanked(t, Default(), text, spans)
+		checkBlanked(t, tz, text, spans)
+		if t.Failed() {
+			return
+		}
+	}
+}
+
+func TestListBlankedBadSpans(t *testing.T) {
+	for _, spans := range [][]Span{{{-1, 2}}, {{2, 1}}, {{0, 100}}, {{0, 4}, {3, 5}}} {
+		if _, err := Default().ListBlanked(context.Background(), "كلمة واحدة", spans); err == nil || !strings.HasPrefix(err.Error(), "tokenize: ListBlanked:") {
+			t.Errorf("spans %v: err = %v, want a ListBlanked error", spans, err)
+		}
+	}
+}
+
 func TestListWindows(t *testing.T) {
 	text := strings.Repeat("قال الوزير #بغداد_اليوم إن الاتفاق تم. ", 2000)
 	l, err := Default().List(context.Background(), text)

@@ -201,7 +201,11 @@ type Scanner struct {
 	// -1 when its Norm is its Text).
 	arena              []byte
 	arenaOff, arenaLen int
-	scratch            []byte // reused for Norm forms when arena is nil
+	// full is the whole text. text is full, or with blank spans (see
+	// Tokenizer.ListBlanked) full cut where the next of them begins.
+	full    string
+	blank   []Span
+	scratch []byte // reused for Norm forms when arena is nil
 	// lazy, set by List, leaves Norm and Parts unset and only notes in
 	// normChanged whether the Norm form differs from the Text.
 	lazy, normChanged bool
@@ -227,7 +231,7 @@ func (tz *Tokenizer) Scanner(text string) *Scanner {
 
 // Reset makes s read text from its beginning.
 func (s *Scanner) Reset(text string) {
-	*s = Scanner{tz: s.tz, text: text, scratch: s.scratch[:0]}
+	*s = Scanner{tz: s.tz, text: text, full: text, scratch: s.scratch[:0]}
 }
 
 // Token returns the token read by the last call to Next.
@@ -238,15 +242,24 @@ func (s *Scanner) Next() bool {
 	text := s.text
 	i := s.pos
 	// Skip whitespace and invisible marks between tokens, counting line
-	// breaks.
+	// breaks, and the blank spans.
 skip:
-	for i < len(text) {
+	for {
+		if i >= len(text) {
+			if len(s.blank) == 0 {
+				break
+			}
+			i = s.skipBlank()
+			text = s.text
+			continue
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if c == '\n' {
 				s.lineBreaks++
 			} else if c == '\r' {
-				if i+1 >= len(text) || text[i+1] != '\n' {
+				// full, not text: a blank span keeps its line breaks.
+				if i+1 >= len(s.full) || s.full[i+1] != '\n' {
 					s.lineBreaks++
 				}
 			} else if c != ' ' && c != '\t' && c != '\v' && c != '\f' {
@@ -311,6 +324,29 @@ skip:
 	s.prevEnd, s.prevKind, s.prevText = end, kind, s.tok.Text
 	s.emitted = true
 	return true
+}
+
+// skipBlank reads the first blank span, which begins where s.text ends,
+// as the spaces and line breaks it stands for, and returns where it
+// ends; s.text then runs to the next blank span.
+func (s *Scanner) skipBlank() int {
+	b := s.blank[0]
+	s.blank = s.blank[1:]
+	for j := b.Start; j < b.End; j++ {
+		switch s.full[j] {
+		case '\n':
+			s.lineBreaks++
+		case '\r':
+			if j+1 >= len(s.full) || s.full[j+1] != '\n' {
+				s.lineBreaks++
+			}
+		}
+	}
+	s.text = s.full
+	if len(s.blank) > 0 {
+		s.text = s.full[:s.blank[0].Start]
+	}
+	return b.End
 }
 
 // place assigns the token its sentence and paragraph, applying line breaks
@@ -636,7 +672,7 @@ func (s *Scanner) parts(i, end int) []Token {
 		for j < end && s.text[j] != '_' {
 			j++
 		}
-		sub := Scanner{tz: s.tz, text: s.text[:j]}
+		sub := Scanner{tz: s.tz, text: s.text[:j], full: s.text[:j]}
 		for k := i; k < j; {
 			kind, e := sub.scan(k)
 			if kind != Invalid && kind != Punct && kind != Symbol {

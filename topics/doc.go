@@ -22,6 +22,16 @@
 // constructor or a trainer and is immutable afterwards, safe for
 // concurrent use.
 //
+// # Cost
+//
+// Scoring counts terms as it reads them and keeps no list of a
+// document's terms: a [Lexicon] holds a counter per lexicon term found, a
+// [Classifier] the vocabulary columns of the document and, for its title
+// weight, one copy of the title and text. A [ListModel] (a Lexicon) also
+// scores a body given as tokens already read, a [tokenize.List], and
+// checks a context every few thousand tokens: that is how khabar.Analyzer
+// reads an article of megabytes once for all its layers.
+//
 // # Related packages
 //
 // The vector space — terms, vocabulary, TF-IDF, sparse matrices and

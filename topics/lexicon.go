@@ -2,16 +2,19 @@ package topics
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/khabar-nlp/khabar/internal/linetable"
+	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
@@ -167,12 +170,35 @@ func (l *Lexicon) Len(i int) int { return l.counts[i] }
 func (l *Lexicon) Prior(i int) float64 { return l.priors[i] }
 
 // Score returns the share of the evidence of every topic for d, best
-// first (see "Scoring" at [Lexicon]). It allocates the result and the
-// terms of d; it is safe for concurrent use.
+// first (see "Scoring" at [Lexicon]). It allocates the result and a
+// counter per lexicon term found in d, never a list of d's terms; it is
+// safe for concurrent use.
 func (l *Lexicon) Score(d Document) []TopicScore {
 	ev := make([]float64, len(l.topics))
-	l.evidence(d, func(_ string, p posting, _, f float64) { ev[p.topic] += p.w * f })
+	l.evidence(d.Title, tokenize.Default().Tokens(d.Text), 0, d.Extra, func(_ string, p posting, _, f float64) { ev[p.topic] += p.w * f })
 	return l.shares(ev)
+}
+
+// Tokenizer returns [tokenize.Default], with which a lexicon reads text:
+// the tokenizer [Lexicon.ScoreList] expects tokens from.
+func (l *Lexicon) Tokenizer() *tokenize.Tokenizer { return tokenize.Default() }
+
+var _ ListModel = (*Lexicon)(nil)
+
+// ScoreList is [Lexicon.Score] for an article whose body is given as
+// tokens already read (see [ListDocument]). It checks ctx every few
+// thousand tokens and returns ctx's error when it is done.
+func (l *Lexicon) ScoreList(ctx context.Context, d ListDocument) ([]TopicScore, error) {
+	body, lead, err := d.body(ctx, l.Tokenizer())
+	if err != nil {
+		return nil, err
+	}
+	ev := make([]float64, len(l.topics))
+	l.evidence(d.Title, body, lead, d.Extra, func(_ string, p posting, _, f float64) { ev[p.topic] += p.w * f })
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return l.shares(ev), nil
 }
 
 // Evidence is what one term of a document adds to one topic.
@@ -197,7 +223,7 @@ func (l *Lexicon) Explain(d Document) []Evidence {
 	for i, t := range l.topics {
 		order[t.ID] = i
 	}
-	l.evidence(d, func(key string, p posting, tf, f float64) {
+	l.evidence(d.Title, tokenize.Default().Tokens(d.Text), 0, d.Extra, func(key string, p posting, tf, f float64) {
 		out = append(out, Evidence{TopicID: l.topics[p.topic].ID, Term: l.surfaces[key], TF: tf, Value: p.w * f})
 	})
 	slices.SortFunc(out, func(a, b Evidence) int {
@@ -216,47 +242,51 @@ func (l *Lexicon) Explain(d Document) []Evidence {
 // Document.Text) counts.
 const leadWeight = 2
 
-// evidence calls fn for every (key, topic) of the lexicon found in d with
-// the key's frequency tf and its factor f = 1 + ln tf.
-func (l *Lexicon) evidence(d Document, fn func(key string, p posting, tf, f float64)) {
+// evidence calls fn for every (key, topic) of the lexicon found in the
+// title, the body's tokens (whose first sentence, the lead, is lead) and
+// the extra terms, with the key's frequency tf and its factor f = 1 +
+// ln tf, keys in the order they are first met.
+func (l *Lexicon) evidence(title string, body iter.Seq[tokenize.Token], lead int, extra []string, fn func(key string, p posting, tf, f float64)) {
 	type hit struct {
 		key string
 		tf  float64
 	}
 	var hits []hit
 	var index map[string]int
-	add := func(key string, n float64) {
+	add := func(key []byte, n float64) {
 		if index == nil {
 			index = make(map[string]int)
 		}
-		if i, ok := index[key]; ok {
+		if i, ok := index[string(key)]; ok {
 			hits[i].tf += n
 			return
 		}
-		index[key] = len(hits)
-		hits = append(hits, hit{key, n})
+		k := string(key)
+		index[k] = len(hits)
+		hits = append(hits, hit{k, n})
 	}
 	opts := tfidf.TermOptions{Bigrams: l.bigrams}
-	for _, part := range [2]struct {
-		text       string
-		n, leadMul float64
-	}{{d.Title, DefaultTitleWeight, 1}, {d.Text, 1, leadWeight}} {
-		if part.text == "" {
-			continue
-		}
-		for _, t := range tfidf.Terms(part.text, opts) {
-			if _, ok := l.postings[t.Key]; ok {
-				n := part.n
-				if t.Sentence == 0 {
-					n *= part.leadMul
+	count := func(n float64, leadMul float64, lead int) func(t *tfidf.TermRef) bool {
+		return func(t *tfidf.TermRef) bool {
+			if _, ok := l.postings[string(t.Key)]; ok {
+				if t.Sentence == lead {
+					add(t.Key, n*leadMul)
+				} else {
+					add(t.Key, n)
 				}
-				add(t.Key, n)
 			}
+			return true
 		}
 	}
-	for _, e := range d.Extra {
+	if title != "" {
+		tfidf.ScanTerms(tokenize.Default().Tokens(title), opts, count(DefaultTitleWeight, 1, 0))
+	}
+	tfidf.ScanTerms(body, opts, count(1, leadWeight, lead))
+	var buf []byte
+	for _, e := range extra {
 		if _, ok := l.extras[e]; ok {
-			add("="+e, 1)
+			buf = append(append(buf[:0], '='), e...)
+			add(buf, 1)
 		}
 	}
 	for _, h := range hits {

@@ -2,9 +2,13 @@ package topics
 
 import (
 	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"iter"
 	"slices"
 
-	"github.com/khabar-nlp/khabar/topics/tfidf"
+	"github.com/khabar-nlp/khabar/tokenize"
 )
 
 // Topic is one topic a [Model] scores.
@@ -52,6 +56,73 @@ type Model interface {
 	Score(d Document) []TopicScore
 }
 
+// ListModel is a [Model] that also scores an article whose body is given
+// as tokens already read, as the Analyzer of package khabar reads the
+// tokens of an article once for all its layers, and that checks a
+// context as it reads. [Lexicon] is one.
+type ListModel interface {
+	Model
+	// Tokenizer returns the tokenizer with which Score reads text: the
+	// one whose tokens ScoreList expects.
+	Tokenizer() *tokenize.Tokenizer
+	// ScoreList returns what Score returns for the Document with d's
+	// Title and Extra and, as Text, a body whose tokens are d's. It
+	// checks ctx every few thousand tokens and returns ctx's error when
+	// it is done, and an error for tokens that are missing, out of range
+	// or not from Tokenizer().
+	ScoreList(ctx context.Context, d ListDocument) ([]TopicScore, error)
+}
+
+// ListDocument is an article as [ListModel.ScoreList] reads it: a
+// [Document] whose body is given as tokens, Tokens' tokens From to To-1
+// (what comes before them, such as the title, is not read). They stand
+// for a body whose first sentence is theirs: sentences count from the
+// sentence of token From.
+type ListDocument struct {
+	// Title is the headline, as Document.Title.
+	Title string
+	// Tokens holds the body's tokens, from the tokenizer the model reads
+	// text with (ListModel.Tokenizer).
+	Tokens *tokenize.List
+	// From and To delimit the body's tokens: 0 <= From <= To <=
+	// Tokens.Len().
+	From, To int
+	// Extra holds terms added as given, as Document.Extra.
+	Extra []string
+}
+
+// body returns the body's tokens, which stop when ctx is done, and the
+// sentence of the first (the lead's), or an error for a document whose
+// tokens are missing, out of range or not from tz.
+func (d ListDocument) body(ctx context.Context, tz *tokenize.Tokenizer) (iter.Seq[tokenize.Token], int, error) {
+	l := d.Tokens
+	switch {
+	case l == nil:
+		return nil, 0, errors.New("topics: ListDocument without tokens")
+	case d.From < 0 || d.From > d.To || d.To > l.Len():
+		return nil, 0, fmt.Errorf("topics: ListDocument: tokens [%d:%d] of a list of %d", d.From, d.To, l.Len())
+	case l.Tokenizer() != tz:
+		return nil, 0, errors.New("topics: ListDocument: tokens from another tokenizer than the model's")
+	}
+	lead := 0
+	if d.From < d.To {
+		lead = l.Sentence(d.From)
+	}
+	return func(yield func(tokenize.Token) bool) {
+		for i := d.From; i < d.To; i++ {
+			if (i-d.From)%checkEvery == 0 && ctx.Err() != nil {
+				return
+			}
+			if !yield(l.Token(i)) {
+				return
+			}
+		}
+	}, lead, nil
+}
+
+// checkEvery is how many tokens are read between two looks at a context.
+const checkEvery = 4096
+
 // Topics returns the classifier's labels as topics whose ID and Label are
 // the label, in label order.
 func (c *Classifier) Topics() []Topic {
@@ -70,8 +141,21 @@ func (c *Classifier) Topics() []Topic {
 // allocates the result and the document's TF-IDF row.
 func (c *Classifier) Score(d Document) []TopicScore {
 	sp := c.space
-	terms := LabeledDoc{Title: d.Title, Text: d.Text, Extra: d.Extra}.Terms(c.titleWeight, sp.Vectorizer().TermOptions())
-	cols, vals := sp.Weights().Transform(sp.Vectorizer().TransformTerms([][]tfidf.Term{terms})).Row(0)
+	v := sp.Vectorizer()
+	opts := v.TermOptions()
+	tz := opts.Tokenizer
+	if tz == nil {
+		tz = tokenize.Default()
+	}
+	// The document's terms counted as TransformTerms counts those of
+	// LabeledDoc.Terms, without the list of terms.
+	content := LabeledDoc{Title: d.Title, Text: d.Text}.Content(c.titleWeight)
+	extra := d.Extra
+	if opts.Extra != nil {
+		extra = append(opts.Extra(content), d.Extra...)
+	}
+	counts := v.TransformTokens(tz.Tokens(content), extra)
+	cols, vals := sp.Weights().Transform(counts).Row(0)
 	s := c.rawScores(cols, vals)
 	out := make([]TopicScore, len(s))
 	for k, v := range s {

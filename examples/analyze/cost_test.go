@@ -12,82 +12,23 @@ import (
 	"github.com/khabar-nlp/khabar/article"
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
+	"github.com/khabar-nlp/khabar/internal/costinput"
 	"github.com/khabar-nlp/khabar/internal/heapwatch"
 	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics"
 	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
-// Large inputs for the cost benchmarks and tests, built from the project's
-// test articles (issue 15: memory and time linear in the input).
-const (
-	// articleInput is one long article: the test articles' paragraphs
-	// repeated under one title.
-	articleInput = "article"
-	// sentencesInput is one-word sentences ("word. "), sixteen to a line.
-	sentencesInput = "sentences"
-	// dotsInput is a title line, then ". " repeated: a token, and a
-	// sentence, every two bytes.
-	dotsInput = "dots"
-)
-
 // costInput returns about size bytes of input of the given kind (never
-// more than size).
-func costInput(tb testing.TB, kind string, size int) string {
+// more than size), built from the project's test articles (issue 15:
+// memory and time linear in the input).
+func costInput(tb testing.TB, kind costinput.Kind, size int) string {
 	tb.Helper()
-	files, err := filepath.Glob("../../testdata/articles/*.txt")
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no test articles: %v", err)
+	text, err := costinput.Text("../../testdata/articles", kind, size)
+	if err != nil {
+		tb.Fatal(err)
 	}
-	var paras, words []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		lines := strings.Split(string(data), "\n")
-		for _, l := range lines[1:] {
-			if l = strings.TrimSpace(l); l != "" {
-				paras = append(paras, l)
-			}
-		}
-		for _, w := range strings.Fields(string(data)) {
-			if w = strings.Trim(w, ".,،؛:؟!«»()\"'"); len(w) > 4 {
-				words = append(words, w)
-			}
-		}
-	}
-	var b strings.Builder
-	b.Grow(size)
-	b.WriteString("بلينكن يزور بغداد والرياض لبحث أمن المنطقة\n\n")
-	add := func(s string) bool {
-		if b.Len()+len(s) > size {
-			return false
-		}
-		b.WriteString(s)
-		return true
-	}
-	switch kind {
-	case articleInput:
-		for i := 0; add(paras[i%len(paras)] + "\n\n"); i++ {
-		}
-	case sentencesInput:
-		for i := 0; ; i++ {
-			sep := " "
-			if i%16 == 15 {
-				sep = "\n"
-			}
-			if !add(words[(i*7)%len(words)] + "." + sep) {
-				break
-			}
-		}
-	case dotsInput:
-		for add(". ") {
-		}
-	default:
-		tb.Fatalf("unknown input %q", kind)
-	}
-	return b.String()
+	return text
 }
 
 // costStage is one stage of the analysis, measured alone: prepare runs
@@ -121,22 +62,51 @@ var costStages = []costStage{
 		if err != nil {
 			tb.Fatal(err)
 		}
-		toks := tokenize.Tokenize(text)
-		return func() { costSink = x.ExtractTokens(text, toks) }
+		l, err := tokenize.Default().List(context.Background(), text)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return func() {
+			res, err := x.ExtractList(context.Background(), l)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			costSink = res
+		}
 	}},
 	{"topics", func(tb testing.TB, text string) func() {
 		m, err := topics.DefaultModel()
 		if err != nil {
 			tb.Fatal(err)
 		}
-		return func() { costSink = m.Score(topics.Document{Text: text}) }
+		l, err := m.Tokenizer().List(context.Background(), text)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return func() {
+			s, err := m.ScoreList(context.Background(), topics.ListDocument{Tokens: l, To: l.Len()})
+			if err != nil {
+				tb.Fatal(err)
+			}
+			costSink = s
+		}
 	}},
 	{"keywords", func(tb testing.TB, text string) func() {
 		s, err := tfidf.DefaultSpace()
 		if err != nil {
 			tb.Fatal(err)
 		}
-		return func() { costSink = s.Keywords(text, 20) }
+		l, err := tokenize.Default().List(context.Background(), text)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return func() {
+			kws, err := s.KeywordsList(context.Background(), l, 20)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			costSink = kws
+		}
 	}},
 	{"analyze", func(tb testing.TB, text string) func() {
 		a := costAnalyzer(tb)
@@ -205,7 +175,7 @@ func costRender(tb testing.TB, text string, flags ...string) func() {
 //	go test ./examples/analyze -run '^$' -bench Cost -benchtime 1x
 //	go test ./examples/analyze -run '^$' -bench 'Cost/input=article/size=8MB/stage=analyze' -benchtime 1x -memprofile mem.out
 func BenchmarkCost(b *testing.B) {
-	for _, kind := range []string{articleInput, sentencesInput, dotsInput} {
+	for _, kind := range costinput.Kinds {
 		for _, size := range []int{800_000, 8_000_000} {
 			text := costInput(b, kind, size)
 			for _, st := range costStages {
@@ -224,6 +194,37 @@ func BenchmarkCost(b *testing.B) {
 					b.ReportMetric(r.LivePerByte(len(text)), "live-B/byte")
 				})
 			}
+		}
+	}
+}
+
+// TestProgramCost checks that the analyze program, reading 8 MB of
+// one-word sentences from a file and writing the analysis as JSON with
+// every token (-tokens), keeps its peak heap under 25 bytes per input
+// byte (issue 15); the input's own bytes, read from the file, count. The
+// root package's TestAnalyzeCost checks the analysis alone, of article
+// text too.
+func TestProgramCost(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("analyses 8 MB: skipped with -short and -race")
+	}
+	for _, kind := range []costinput.Kind{costinput.Sentences} {
+		text := costInput(t, kind, 8_000_000)
+		name := filepath.Join(t.TempDir(), "input.txt")
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out countingWriter
+		code := -1
+		r := heapwatch.Measure(func() {
+			code = run([]string{"-format", "json", "-tokens", "-progress", "off", name}, strings.NewReader(""), &out, io.Discard)
+		})
+		if code != 0 {
+			t.Fatalf("%s: analyze exited %d", kind, code)
+		}
+		t.Logf("%s: %d bytes of output, peak heap %.1f bytes per input byte (live %.1f), %v", kind, out, r.PerByte(len(text)), r.LivePerByte(len(text)), r.Duration)
+		if got := r.PerByte(len(text)); got > 25 {
+			t.Errorf("%s: peak heap %.1f bytes per input byte, want ≤ 25", kind, got)
 		}
 	}
 }

@@ -188,17 +188,22 @@ func looksLikeJSONL(br *bufio.Reader) bool {
 	return false
 }
 
-// readText reads a whole plain-text article of at most jsonl.MaxText
-// bytes.
+// readText reads a whole plain-text article of at most jsonl.MaxText bytes,
+// sized for it when r is a file, into the string it returns (no copy).
 func readText(r io.Reader) (string, error) {
-	data, err := io.ReadAll(io.LimitReader(r, jsonl.MaxText+1))
-	if err != nil {
+	var b strings.Builder
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= jsonl.MaxText {
+			b.Grow(int(fi.Size()))
+		}
+	}
+	if _, err := io.Copy(&b, io.LimitReader(r, jsonl.MaxText+1)); err != nil {
 		return "", err
 	}
-	if len(data) > jsonl.MaxText {
+	if b.Len() > jsonl.MaxText {
 		return "", fmt.Errorf("larger than %d MiB, the analyzer's limit", jsonl.MaxText>>20)
 	}
-	return string(data), nil
+	return b.String(), nil
 }
 
 // readJSONL sends one job per non-blank line of r, a failed one for a line

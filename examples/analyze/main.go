@@ -1,7 +1,11 @@
-// Command analyze reads Arabic news articles and prints their analysis:
-// title, topics, keywords, people, places and organisations, sentences
-// and, with -tokens, tokens. It runs khabar.Analyzer over one article or a
-// whole archive.
+// Command analyze reads Arabic and English news articles and prints their
+// analysis: language, title, topics, keywords, people, places and
+// organisations, sentences and, with -tokens, tokens. It runs
+// khabar.Analyzer over one article or a whole archive; an English article
+// (and an English paragraph of an Arabic one) goes through the English
+// pipeline, with the IDs an Arabic article gives the same people, places
+// and organisations. -tokens lists the tokens of Khabar's tokenizer in
+// both languages.
 //
 // Usage:
 //

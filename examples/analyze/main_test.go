@@ -835,6 +835,40 @@ func TestSeedArticle(t *testing.T) {
 	}
 }
 
+// TestEnglishArticle analyses the English test article: language en,
+// exact offsets, the IDs the Arabic seed article gives the same names,
+// and a top topic of politics or conflict.
+func TestEnglishArticle(t *testing.T) {
+	file := "../../testdata/english/strategic-dialogue.txt"
+	input, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runAnalyze(t, "", "-format", "json", file)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	d := decodeOne(t, out)
+	if lang := field[string](t, d, "language"); lang != "en" {
+		t.Errorf("language %q, want en", lang)
+	}
+	ents := checkEntities(t, string(input), d)
+	ids := map[string]bool{}
+	for _, e := range ents {
+		ids[e.ID] = true
+	}
+	for _, id := range []string{"per:antony-blinken", "per:mustafa-al-kadhimi", "per:fuad-hussein", "loc:city:washington-dc",
+		"loc:country:IQ", "loc:city:baghdad", "org:isis", "org:global-coalition-against-daesh", "org:us-department-of-state"} {
+		if !ids[id] {
+			t.Errorf("no entity %s", id)
+		}
+	}
+	tops := field[[]struct{ ID string }](t, d, "topics")
+	if len(tops) == 0 || tops[0].ID != "medtop:11000000" && tops[0].ID != "medtop:16000000" {
+		t.Errorf("topics %v, want politics (medtop:11000000) or conflict (medtop:16000000) first", tops)
+	}
+}
+
 // TestDevBatch runs the first 300 dev articles through -j 2 and checks
 // that nothing fails and every article comes out once, in order.
 func TestDevBatch(t *testing.T) {

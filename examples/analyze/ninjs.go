@@ -21,7 +21,7 @@ import (
 //     absolute URI (non-ASCII letters percent-encoded), else urn:khabar:id:ID, else urn:khabar:input:FILE[:LINE];
 //     altids holds the article's ID ({"role": "id"}).
 //   - standard: ninjs 2.1 and its schema; type "text"; language from the
-//     analysis ("ar", or "und").
+//     analysis ("ar", "en", or "und").
 //   - headlines: the title ({"role": "main"}); bodies: the text as given
 //     after the title and a line repeating it (datelines and boilerplate
 //     are kept: they are the article's text), as text/plain with its

@@ -14,6 +14,7 @@ import (
 	"github.com/khabar-nlp/khabar/article"
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
+	"github.com/khabar-nlp/khabar/internal/costinput"
 	"github.com/khabar-nlp/khabar/internal/heapwatch"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
@@ -96,7 +97,7 @@ func TestEmitCost(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("writes hundreds of megabytes: skipped with -short and -race")
 	}
-	text := costInput(t, sentencesInput, 8_000_000)
+	text := costInput(t, costinput.Sentences, 8_000_000)
 	a := syntheticAnalysis(t, text)
 	j := job{loc: location{File: "big.txt"}, plain: true}
 	for _, flags := range []config{
@@ -132,7 +133,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // is in input order and the same as rendered ahead.
 func TestLongArticleStreams(t *testing.T) {
 	dir := t.TempDir()
-	long := costInput(t, articleInput, 3*renderAhead)
+	long := costInput(t, costinput.Article, 3*renderAhead)
 	writeFile(t, dir+"/b-long.txt", long)
 	for _, file := range testArticles(t)[:2] {
 		data, err := os.ReadFile(file)

@@ -48,6 +48,9 @@ type comparison struct {
 	// produced (tokens, matches…). The count keeps the work from being
 	// optimised away and is shown in the table.
 	ours, peer func() int
+	// ownInput says the comparison reads an input of its own (a labelled
+	// sample), not the bench's; its setup returns that input's size.
+	ownInput bool
 }
 
 // comparisons is the registry: one function per family file, each
@@ -60,6 +63,7 @@ func comparisons() []comparison {
 		gazetteerComparisons,
 		entitiesComparisons,
 		topicsComparisons,
+		englishComparisons,
 	} {
 		all = append(all, family()...)
 	}

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./examples/entities train -o MODEL [-dev FILE] [-gazetteer FILE]... [-no-default-gazetteer]
+//	go run ./examples/entities train -o MODEL [-lang ar|en] [-prose] [-fragments] [-dev FILE] [-gazetteer FILE]... [-no-default-gazetteer]
 //	                                 [-split FILE -part NAME] [-method crf|perceptron] [-iterations N]
 //	                                 [-l2 C] [-l1 C] [-min-count N] [-folds K] [-seed N] FILE...
 //	go run ./examples/entities names [-split FILE -part NAME] FILE... > names.tsv
@@ -31,6 +31,17 @@
 // of ANERcorp only). -dev FILE (same formats) is scored while training:
 // the model keeps the weights that do best on it and training stops when
 // they stop improving.
+//
+// # English
+//
+// -lang en trains a model of package entities/english on English texts,
+// read as it reads them (prose v3's sentences, tokens and tags, the
+// gazetteer's English names); -prose adds prose's own entity label as a
+// feature (five times slower to use, see entities/english/model/README.md),
+// -fragments keeps the training sentences that are one name from end to
+// end (titles, list items), which are left out by default. -folds applies
+// to Arabic training only. entities/english/model/README.md gives the
+// command that rebuilt the embedded English model from WikiANN.
 //
 // # Gazetteer
 //
@@ -67,8 +78,10 @@ import (
 
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/entities/corpus"
+	"github.com/khabar-nlp/khabar/entities/english"
 	"github.com/khabar-nlp/khabar/entities/tagger"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
+	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
 // The CRF's regularisation by default, chosen by 5-fold cross-validation
@@ -81,7 +94,7 @@ const (
 )
 
 const usage = `usage:
-  entities train -o MODEL [-dev FILE] [-gazetteer FILE]... [-no-default-gazetteer]
+  entities train -o MODEL [-lang ar|en] [-prose] [-fragments] [-dev FILE] [-gazetteer FILE]... [-no-default-gazetteer]
                  [-split FILE -part NAME] [-method crf|perceptron] [-iterations N]
                  [-l2 C] [-l1 C] [-min-count N] [-folds K] [-seed N] FILE...
   entities names [-split FILE -part NAME] FILE...
@@ -131,6 +144,9 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	folds := fs.Int("folds", 5, "jackknife the gazetteer's features over `K` folds (1: off)")
 	seed := fs.Uint64("seed", 1, "random `SEED` of the perceptron's shuffling")
 	docSentences := fs.Int("doc-sentences", 1, "cut a CoNLL file without -DOCSTART- lines into texts of `N` sentences")
+	language := fs.String("lang", "ar", "the `LANGUAGE` of the texts: ar (Arabic) or en (English, read with prose)")
+	proseLabels := fs.Bool("prose", false, "with -lang en: the model also reads prose's own entity labels")
+	fragments := fs.Bool("fragments", false, "with -lang en: also learn from the sentences that are one name from end to end (titles, list items)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -157,6 +173,12 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return bad("-l1 and -l2 must be 0 or more")
 	case *noDefault && len(gazFiles) == 0:
 		return bad(cli.ErrNoGazetteer.Error())
+	case *language != "ar" && *language != "en":
+		return bad(fmt.Sprintf("-lang %q: want ar or en", *language))
+	case (*proseLabels || *fragments) && *language != "en":
+		return bad("-prose and -fragments go with -lang en")
+	case *language == "en" && flagSet(fs, "folds"):
+		return bad("-folds applies to Arabic training (-lang ar)")
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "entities train: %v\n", err)
@@ -187,7 +209,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return fail(err)
 		}
 	}
-	var extOpts []entities.Option
+	var gaz *gazetteer.Index
 	if len(gazFiles) > 0 || *noDefault {
 		x, stats, err := cli.OpenGazetteer(gazFiles, *noDefault)
 		for i, st := range stats {
@@ -196,7 +218,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if err != nil {
 			return fail(err)
 		}
-		extOpts = append(extOpts, entities.WithGazetteer(x))
+		gaz = x
 	}
 	topts := []tagger.Option{tagger.WithSeed(*seed), tagger.WithProvenance(provenance(args))}
 	if *method == "perceptron" {
@@ -222,15 +244,14 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	p := &progress{w: stderr, start: time.Now()}
-	opts := []entities.TrainOption{
-		entities.TrainWith(extOpts...), entities.WithFolds(*folds),
-		entities.WithTaggerOptions(topts...), entities.WithTrainProgress(p.report),
+	fmt.Fprintf(stderr, "entities train: %d texts, %d development texts, method %s, language %s\n", len(docs), len(devDocs), *method, *language)
+	var m trained
+	var err error
+	if *language == "en" {
+		m, err = trainEnglish(ctx, docs, devDocs, gaz, *proseLabels, *fragments, topts, p)
+	} else {
+		m, err = trainArabic(ctx, docs, devDocs, gaz, *folds, topts, p)
 	}
-	if len(devDocs) > 0 {
-		opts = append(opts, entities.WithDevDocuments(devDocs))
-	}
-	fmt.Fprintf(stderr, "entities train: %d texts, %d development texts, method %s\n", len(docs), len(devDocs), *method)
-	m, err := entities.Train(ctx, docs, opts...)
 	if err != nil {
 		return fail(err)
 	}
@@ -278,9 +299,55 @@ func readDocs(path string, split *cli.SentenceSplit, part string, perDoc int) ([
 	return corpus.Documents(c, perDoc), nil
 }
 
+// trained is a model of either language.
+type trained interface {
+	io.WriterTo
+	Info() tagger.Info
+	Size() int
+}
+
+// trainArabic trains a model of package entities.
+func trainArabic(ctx context.Context, docs, dev []corpus.Document, gaz *gazetteer.Index, folds int, topts []tagger.Option, p *progress) (trained, error) {
+	var ext []entities.Option
+	if gaz != nil {
+		ext = append(ext, entities.WithGazetteer(gaz))
+	}
+	opts := []entities.TrainOption{
+		entities.TrainWith(ext...), entities.WithFolds(folds),
+		entities.WithTaggerOptions(topts...), entities.WithTrainProgress(p.report),
+	}
+	if len(dev) > 0 {
+		opts = append(opts, entities.WithDevDocuments(dev))
+	}
+	return entities.Train(ctx, docs, opts...)
+}
+
+// trainEnglish trains a model of package entities/english.
+func trainEnglish(ctx context.Context, docs, dev []corpus.Document, gaz *gazetteer.Index, prose, fragments bool, topts []tagger.Option, p *progress) (trained, error) {
+	var ext []english.Option
+	if gaz != nil {
+		ext = append(ext, english.WithGazetteer(gaz))
+	}
+	opts := []english.TrainOption{
+		english.TrainWith(ext...), english.WithProseLabels(prose), english.WithFragments(fragments), english.WithTaggerOptions(topts...),
+		english.WithTrainProgress(func(tp english.TrainProgress) { p.report(entities.TrainProgress(tp)) }),
+	}
+	if len(dev) > 0 {
+		opts = append(opts, english.WithDevDocuments(dev))
+	}
+	return english.Train(ctx, docs, opts...)
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // writeModel writes m to path through a temporary file, so that a failed
 // run never leaves half a model.
-func writeModel(path string, m *entities.Model) error {
+func writeModel(path string, m io.WriterTo) error {
 	tmp, err := os.CreateTemp(dirOf(path), ".model-*")
 	if err != nil {
 		return err

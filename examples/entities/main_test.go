@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/entities/english"
 )
 
 // writeSpans writes n annotated sentences as JSONL spans, the format an
@@ -108,6 +109,31 @@ func TestTrainCoNLLWithDev(t *testing.T) {
 	}
 }
 
+// TestTrainEnglish trains an English model on a small CoNLL file
+// written for the tests and reads it back with package entities/english.
+func TestTrainEnglish(t *testing.T) {
+	dir := t.TempDir()
+	conll := "Minister\tO\nRaed\tB-PER\nAbu\tI-PER\nSoud\tI-PER\nvisited\tO\nAqaba\tB-LOC\n.\tO\n\n" +
+		"The\tO\nWorld\tB-ORG\nBank\tI-ORG\nlent\tO\nJordan\tB-LOC\nmoney\tO\n.\tO\n"
+	train := filepath.Join(dir, "train.conll")
+	os.WriteFile(train, []byte(strings.Repeat(conll+"\n", 10)), 0o644)
+	model := filepath.Join(dir, "en.model")
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"train", "-lang", "en", "-o", model, "-iterations", "5", train}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	m, err := english.LoadModel(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.ProseLabels() || m.Size() == 0 {
+		t.Errorf("model: prose labels %v, %d weights", m.ProseLabels(), m.Size())
+	}
+	if _, err := entities.LoadModel(model); err == nil {
+		t.Error("an English model read as an Arabic one")
+	}
+}
+
 func TestUsage(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.jsonl")
@@ -126,6 +152,9 @@ func TestUsage(t *testing.T) {
 		{[]string{"train", "-o", filepath.Join(dir, "m"), bad}, 1, "bad.jsonl:1: corpus: bad span"},
 		{[]string{"train", "-o", filepath.Join(dir, "m"), filepath.Join(dir, "missing.conll")}, 1, "no such file"},
 		{[]string{"names"}, 2, "want FILE"},
+		{[]string{"train", "-o", "m", "-lang", "fr", "x"}, 2, `-lang "fr"`},
+		{[]string{"train", "-o", "m", "-prose", "x"}, 2, "go with -lang en"},
+		{[]string{"train", "-o", "m", "-lang", "en", "-folds", "3", "x"}, 2, "-folds applies to Arabic"},
 	}
 	for _, tc := range tests {
 		var out, errOut bytes.Buffer

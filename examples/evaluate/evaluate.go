@@ -90,19 +90,22 @@ type foldResult struct {
 
 // evaluateDoc runs ex on the text of d and scores its mentions. With
 // chunk > 0, ex reads chunk sentences at a time instead of the whole
-// text, and its offsets are shifted back into the text.
+// text; with chunk 0 and -DOCSTART- lines in the gold file, it reads one
+// document at a time (names are grouped within a document, as in
+// articles); otherwise the whole text at once. The offsets of a part are
+// shifted back into the text.
 func evaluateDoc(d *document, ex extractor, chunk int) (outcome, time.Duration) {
 	start := time.Now()
 	var mentions []mention
-	if chunk <= 0 {
+	parts := d.parts(chunk)
+	if len(parts) == 1 {
 		mentions = ex.Mentions(d.Text)
 	} else {
-		for lo := 0; lo < len(d.First); lo += chunk {
-			hi := min(lo+chunk, len(d.First)) // sentences [lo, hi)
+		for k, lo := range parts {
 			from := d.Start[d.First[lo]]
 			to := len(d.Text)
-			if hi < len(d.First) {
-				to = d.End[d.First[hi]-1]
+			if k+1 < len(parts) {
+				to = d.End[d.First[parts[k+1]]-1]
 			}
 			for _, m := range ex.Mentions(d.Text[from:to]) {
 				m.Start += from
@@ -116,6 +119,19 @@ func evaluateDoc(d *document, ex extractor, chunk int) (outcome, time.Duration) 
 	o := score(d, preds)
 	o.Dropped = dropped
 	return o, elapsed
+}
+
+// parts returns the first sentence of each part the extractor reads: one
+// every chunk sentences when chunk > 0, else one at every sentence that
+// starts a document (-DOCSTART-), else the whole text.
+func (d *document) parts(chunk int) []int {
+	out := []int{0}
+	for i := 1; i < len(d.First); i++ {
+		if chunk > 0 && i%chunk == 0 || chunk <= 0 && d.Sentences[i].DocStart {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // evaluate scores ex on the whole corpus; see evaluateDoc for chunk.
@@ -137,8 +153,9 @@ func foldBounds(n, k, i int) (lo, hi int) {
 // the other folds are written as a typed list (TYPE<TAB>surface, the
 // format of ANERcorp's entity list, whose entries get gazetteer.ListID
 // IDs) and loaded after the gazetteers of g, and the held-out fold is
-// scored (with chunk as in evaluateDoc). log, if not nil, receives one line per fold.
-func evaluateFolds(c *corpus.CoNLL, k, chunk int, g gazetteers, newEx newExtractorFunc, opts []entities.Option, log func(string)) (*result, error) {
+// scored by the extractor newEx builds over them (with chunk as in
+// evaluateDoc). log, if not nil, receives one line per fold.
+func evaluateFolds(c *corpus.CoNLL, k, chunk int, g gazetteers, newEx func(*gazetteer.Index) (extractor, error), log func(string)) (*result, error) {
 	n := len(c.Sentences)
 	if k < 2 || k > n {
 		return nil, fmt.Errorf("-folds %d: want 2 to %d (the number of sentences)", k, n)
@@ -166,7 +183,7 @@ func evaluateFolds(c *corpus.CoNLL, k, chunk int, g gazetteers, newEx newExtract
 		if i == 0 && g.report != nil {
 			g.reportStats(g.files, stats[:len(stats)-1])
 		}
-		ex, err := newEx(x, opts...)
+		ex, err := newEx(x)
 		if err != nil {
 			return nil, fmt.Errorf("fold %d: %w", i+1, err)
 		}

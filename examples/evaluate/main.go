@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	go run ./examples/evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer]
+//	go run ./examples/evaluate ner -gold FILE [-lang ar|en] [-prose-only] [-gazetteer FILE]... [-no-default-gazetteer]
 //	                               [-model FILE | -no-model] [-split FILE -part NAME]
 //	                               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
 //	go run ./examples/evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K)
@@ -23,10 +23,21 @@
 // instead.
 //
 // The text is rebuilt by joining tokens with single spaces and sentences
-// with newlines, and given to the extractor in one call; -chunk N gives it
-// N sentences at a time instead (offsets are shifted back), which matters
-// for a corpus without article boundaries such as ANERcorp: in one call,
-// later short forms join full names from anywhere before them. Each predicted
+// with newlines, and given to the extractor one document at a time when
+// the file has -DOCSTART- lines (the CoNLL convention: names are grouped
+// within a document, as in articles), else in one call; -chunk N gives
+// it N sentences at a time instead (offsets are shifted back), which
+// matters for a corpus without article boundaries such as ANERcorp or
+// WikiANN: in one call, later short forms join full names from anywhere
+// before them.
+//
+// -lang en scores the English extractor (package entities/english:
+// prose v3's tokens, sentences and tags, the gazetteer's English names,
+// the embedded English model) on English text; -model and -no-model work
+// as for Arabic, with a model of `entities train -lang en`. -prose-only
+// scores prose v3's own entity recogniser alone, line by line, its labels
+// mapped (PERSON → PER; GPE, LOCATION, FACILITY, GSP → LOC; ORGANIZATION
+// → ORG; the others MISC). Each predicted
 // mention maps to the gold tokens it overlaps (by byte offsets): its span
 // runs from the first to the last of them, with the mention's type. A
 // span is correct when a gold span has the same tokens and type; several
@@ -85,11 +96,13 @@ import (
 
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/entities/corpus"
+	"github.com/khabar-nlp/khabar/entities/english"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
+	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
 func main() {
-	e := env{stdout: os.Stdout, stderr: os.Stderr, newExtractor: newKhabarExtractor}
+	e := env{stdout: os.Stdout, stderr: os.Stderr, newExtractor: newKhabarExtractor, newEnglish: newEnglishExtractor, newProse: newProseExtractor}
 	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
 		e.terminal = true
 	}
@@ -102,11 +115,15 @@ type env struct {
 	// terminal says stderr is a terminal, where progress is shown.
 	terminal     bool
 	newExtractor newExtractorFunc
+	// newEnglish and newProse build the extractors of -lang en and
+	// -prose-only; nil means Khabar's English extractor and prose alone.
+	newEnglish func(x *gazetteer.Index, opts ...english.Option) (extractor, error)
+	newProse   func() (extractor, error)
 }
 
 const usage = `usage:
-  evaluate ner -gold FILE [-gazetteer FILE]... [-no-default-gazetteer] [-model FILE | -no-model] [-split FILE -part NAME]
-               [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
+  evaluate ner -gold FILE [-lang ar|en] [-prose-only] [-gazetteer FILE]... [-no-default-gazetteer] [-model FILE | -no-model]
+               [-split FILE -part NAME] [-json] [-errors N] [-folds K] [-chunk N] [-lenient]
   evaluate topics -train FILE.jsonl (-test FILE.jsonl | -folds K) [-classifier linear|centroid|bayes] [-json]
 `
 
@@ -144,6 +161,8 @@ func runNER(args []string, e env) int {
 	noModel := fs.Bool("no-model", false, "run without a tagging model: the gazetteer, hashtags and rules alone")
 	splitPath := fs.String("split", "", "score only one part of the gold file, as listed in the split `FILE` (testdata/splits/…); see -part")
 	part := fs.String("part", "", "the `PART` of -split to score (tune or check)")
+	language := fs.String("lang", "ar", "the `LANGUAGE` of the gold text: ar (Arabic) or en (English, read with prose)")
+	proseOnly := fs.Bool("prose-only", false, "with -lang en: score prose's own entity recogniser alone (PERSON → PER; GPE, LOCATION, FACILITY, GSP → LOC; ORGANIZATION → ORG)")
 	if code, ok := parseArgs(fs, args); !ok {
 		return code
 	}
@@ -165,6 +184,12 @@ func runNER(args []string, e env) int {
 		return usageError("-model and -no-model contradict each other")
 	case (*splitPath == "") != (*part == ""):
 		return usageError("-split and -part go together")
+	case *language != "ar" && *language != "en":
+		return usageError(fmt.Sprintf("-lang %q: want ar or en", *language))
+	case *proseOnly && *language != "en":
+		return usageError("-prose-only goes with -lang en")
+	case *proseOnly && (*folds > 0 || *modelPath != "" || *noModel || len(files) > 0 || *noDefault):
+		return usageError("-prose-only uses no gazetteer and no model of Khabar's")
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(e.stderr, "evaluate ner: %v\n", err)
@@ -196,33 +221,29 @@ func runNER(args []string, e env) int {
 	if c.Tokens == 0 {
 		return fail(fmt.Errorf("%s: no tokens", *gold))
 	}
-	var opts []entities.Option
-	switch {
-	case *noModel:
-		opts = append(opts, entities.WithoutModel())
-	case *modelPath != "":
-		m, err := entities.LoadModel(*modelPath)
-		if err != nil {
-			return fail(err)
-		}
-		opts = append(opts, entities.WithModel(m))
+	build, err := extractorBuilder(e, *language, *proseOnly, *noModel, *modelPath)
+	if err != nil {
+		return fail(err)
 	}
-
 	g := gazetteers{files: files, noDefault: *noDefault, report: e.stderr}
 	var r *result
 	if *folds > 0 {
 		log := func(msg string) { fmt.Fprintf(e.stderr, "evaluate ner: %s\n", msg) }
-		r, err = evaluateFolds(c, *folds, *chunk, g, e.newExtractor, opts, log)
+		r, err = evaluateFolds(c, *folds, *chunk, g, build, log)
 		if err != nil {
 			return fail(err)
 		}
 	} else {
-		x, stats, err := g.open(nil)
-		g.reportStats(files, stats)
-		if err != nil {
-			return fail(err)
+		var x *gazetteer.Index
+		if !*proseOnly {
+			var stats []gazetteer.LoadStats
+			x, stats, err = g.open(nil)
+			g.reportStats(files, stats)
+			if err != nil {
+				return fail(err)
+			}
 		}
-		ex, err := e.newExtractor(x, opts...)
+		ex, err := build(x)
 		if err != nil {
 			return fail(err)
 		}
@@ -236,15 +257,63 @@ func runNER(args []string, e env) int {
 	}
 
 	r.Total = time.Since(start)
+	desc := describe(g, *folds > 0)
+	if *proseOnly {
+		desc = "none (prose alone)"
+	}
 	if *asJSON {
 		err = writeJSON(e.stdout, r)
 	} else {
-		err = writeReport(e.stdout, r, describe(g, *folds > 0), *nErrors)
+		err = writeReport(e.stdout, r, desc, *nErrors)
 	}
 	if err != nil {
 		return fail(fmt.Errorf("writing output: %w", err))
 	}
 	return 0
+}
+
+// extractorBuilder returns what builds the extractor of the command line
+// over a gazetteer (nil: the default one): Khabar's Arabic or English
+// extractor with the embedded model, the model in modelPath or none, or
+// prose alone.
+func extractorBuilder(e env, language string, proseOnly, noModel bool, modelPath string) (func(*gazetteer.Index) (extractor, error), error) {
+	if proseOnly {
+		newProse := e.newProse
+		if newProse == nil {
+			newProse = newProseExtractor
+		}
+		return func(*gazetteer.Index) (extractor, error) { return newProse() }, nil
+	}
+	if language == "en" {
+		var opts []english.Option
+		switch {
+		case noModel:
+			opts = append(opts, english.WithoutModel())
+		case modelPath != "":
+			m, err := english.LoadModel(modelPath)
+			if err != nil {
+				return nil, err
+			}
+			opts = append(opts, english.WithModel(m))
+		}
+		newEn := e.newEnglish
+		if newEn == nil {
+			newEn = newEnglishExtractor
+		}
+		return func(x *gazetteer.Index) (extractor, error) { return newEn(x, opts...) }, nil
+	}
+	var opts []entities.Option
+	switch {
+	case noModel:
+		opts = append(opts, entities.WithoutModel())
+	case modelPath != "":
+		m, err := entities.LoadModel(modelPath)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, entities.WithModel(m))
+	}
+	return func(x *gazetteer.Index) (extractor, error) { return e.newExtractor(x, opts...) }, nil
 }
 
 // readGold reads the gold file at path.

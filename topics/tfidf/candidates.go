@@ -77,7 +77,7 @@ type wordView struct {
 // text's words, to tell a conjunction before a word the text also writes
 // alone (وبرنت beside برنت). unknown says that a word unknown to the
 // lexicon counts as a noun without evidence (no names were given).
-func viewWord(text string, t Term, name bool, bare map[string]bool, unknown bool) wordView {
+func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown bool) wordView {
 	raw := text[t.Start:t.End]
 	v := wordView{start: t.Start}
 	if hasTanween(raw) {
@@ -155,7 +155,7 @@ func viewWord(text string, t Term, name bool, bare map[string]bool, unknown bool
 		}
 		v.start = t.Start + SkipLetters(raw, n)
 		v.clitic = true
-		if k, ok := wordKey(tokenize.Token{Text: text[v.start:t.End], Norm: tokenize.Normalize(text[v.start:t.End]), Kind: tokenize.ArabicWord}); ok && k != t.Key {
+		if k, ok := wordKey(tokenize.Token{Text: text[v.start:t.End], Norm: tokenize.Normalize(text[v.start:t.End]), Kind: tokenize.ArabicWord}); ok && k != string(t.Key) {
 			v.key = k
 		}
 	}

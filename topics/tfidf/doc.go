@@ -54,6 +54,19 @@
 // tatweel or invisible marks — for display; a keyword is always shown as
 // the article's own text at its offsets, never as a bare stem.
 //
+// # Cost
+//
+// Nothing here keeps a list of a long text's terms where it can count
+// them: [ScanTerms] reports terms one at a time from tokens, and
+// [Space.Keywords] and [Space.KeywordsList] hold a counter per distinct
+// term and display form, the terms of one sentence, and the keys of each
+// distinct sentence (to count a repeated one once), all of them bounded by
+// the text's vocabulary rather than its length; they read the tokens
+// twice, in time linear in the text. KeywordsList takes the tokens as a
+// [tokenize.List] (20 bytes a token) and checks a context as it reads.
+// [Terms] and [Vectorizer.TransformTerms] do build lists (about 100 bytes
+// a term), as their callers ask for them.
+//
 // # Concurrency
 //
 // Vectorizer, Weights, Space and CSR are safe for concurrent use.

@@ -2,6 +2,9 @@ package tfidf
 
 import (
 	"cmp"
+	"context"
+	"errors"
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -59,25 +62,49 @@ const minCommonWeight = 0.8
 // given.
 const minCommonCount = 3
 
-// nameInside returns the start of a span of names that begins inside the
-// word [start, end) and ends at its end.
-func nameInside(spans []Span, start, end int) (int, bool) {
-	for _, sp := range spans {
-		if start < sp.Start && sp.Start < end && sp.End >= end {
-			return sp.Start, true
+// spanIndex answers questions about the spans it was built from (the
+// names given to Keywords) in logarithmic time.
+type spanIndex struct {
+	sorted []Span // the spans, by start
+	ends   []int  // ends[i]: the largest end of sorted[:i+1]
+}
+
+// newSpanIndex indexes spans.
+func newSpanIndex(spans []Span) spanIndex {
+	sorted := slices.Clone(spans)
+	slices.SortStableFunc(sorted, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	x := spanIndex{sorted: sorted, ends: make([]int, len(sorted))}
+	for i, sp := range sorted {
+		x.ends[i] = sp.End
+		if i > 0 {
+			x.ends[i] = max(x.ends[i], x.ends[i-1])
+		}
+	}
+	return x
+}
+
+// after returns the index of the first span that starts after start.
+func (x spanIndex) after(start int) int {
+	i, _ := slices.BinarySearchFunc(x.sorted, start+1, func(sp Span, s int) int { return cmp.Compare(sp.Start, s) })
+	return i
+}
+
+// contains reports whether [start, end) lies inside one of the spans: one
+// of those that start at or before start ends at or after end.
+func (x spanIndex) contains(start, end int) bool {
+	i := x.after(start) - 1
+	return i >= 0 && x.ends[i] >= end
+}
+
+// nameInside returns the start of a span that begins inside the word
+// [start, end) and ends at its end, the first such span.
+func (x spanIndex) nameInside(start, end int) (int, bool) {
+	for i := x.after(start); i < len(x.sorted) && x.sorted[i].Start < end; i++ {
+		if x.sorted[i].End >= end {
+			return x.sorted[i].Start, true
 		}
 	}
 	return 0, false
-}
-
-// inSpans reports whether [start, end) lies inside one of spans.
-func inSpans(spans []Span, start, end int) bool {
-	for _, sp := range spans {
-		if sp.Start <= start && end <= sp.End {
-			return true
-		}
-	}
-	return false
 }
 
 // occurrence is a span of text where a keyword candidate occurs.
@@ -89,6 +116,18 @@ type occurrence struct {
 	clitic     bool   // a proclitic was left out of the span
 }
 
+// form counts the occurrences of a keyword candidate with one display
+// form and rank, and keeps the first of them and the first written
+// without marks or tatweel.
+type form struct {
+	surface  string
+	rank     int
+	count    int
+	first    occurrence
+	clean    occurrence
+	hasClean bool
+}
+
 type kwStat struct {
 	key  string
 	kind TermKind
@@ -98,9 +137,23 @@ type kwStat struct {
 	// clitic reports that some occurrence lost a proclitic.
 	clitic bool
 	count  int
-	title  int // occurrences in the first paragraph (the headline)
-	occ    []occurrence
+	title  int    // occurrences in the first paragraph (the headline)
+	forms  []form // by display form and rank, in order of first occurrence
 	score  float64
+}
+
+// add counts an occurrence.
+func (st *kwStat) add(o occurrence) {
+	k := slices.IndexFunc(st.forms, func(f form) bool { return f.rank == o.rank && f.surface == o.surface })
+	if k < 0 {
+		k = len(st.forms)
+		st.forms = append(st.forms, form{surface: o.surface, rank: o.rank, first: o})
+	}
+	f := &st.forms[k]
+	f.count++
+	if o.clean && !f.hasClean {
+		f.clean, f.hasClean = o, true
+	}
 }
 
 // conjoined reports whether surface is another occurrence's surface
@@ -110,14 +163,14 @@ func (st *kwStat) conjoined(surface string) bool {
 	if !ok {
 		rest, ok = strings.CutPrefix(surface, "ف")
 	}
-	return ok && slices.ContainsFunc(st.occ, func(o occurrence) bool { return o.surface == rest })
+	return ok && slices.ContainsFunc(st.forms, func(f form) bool { return f.surface == rest })
 }
 
 // best returns the best rank of the occurrences.
 func (st *kwStat) best() int {
 	rank := 0
-	for _, o := range st.occ {
-		rank = max(rank, o.rank)
+	for _, f := range st.forms {
+		rank = max(rank, f.rank)
 	}
 	return rank
 }
@@ -138,41 +191,27 @@ func (st *kwStat) shown() occurrence {
 // pick is shown among the occurrences of the given rank, conjoined ones
 // left out when skipConj is set; it reports false if none is left.
 func (st *kwStat) pick(rank int, skipConj bool) (occurrence, bool) {
-	keep := func(o occurrence) bool { return o.rank == rank && !(skipConj && st.conjoined(o.surface)) }
 	var forms []surfaceCount
-	for _, o := range st.occ {
-		if !keep(o) {
-			continue
-		}
-		found := false
-		for k := range forms {
-			if forms[k].s == o.surface {
-				forms[k].n++
-				found = true
-				break
-			}
-		}
-		if !found {
-			forms = append(forms, surfaceCount{o.surface, 1})
+	var kept []*form
+	for k := range st.forms {
+		if f := &st.forms[k]; f.rank == rank && !(skipConj && st.conjoined(f.surface)) {
+			forms = append(forms, surfaceCount{f.surface, f.count})
+			kept = append(kept, f)
 		}
 	}
 	if len(forms) == 0 {
 		return occurrence{}, false
 	}
 	best := bestSurface(forms)
-	first := -1
-	for k, o := range st.occ {
-		if o.surface != best || !keep(o) {
-			continue
-		}
-		if o.clean {
-			return o, true
-		}
-		if first < 0 {
-			first = k
+	for _, f := range kept {
+		if f.surface == best {
+			if f.hasClean {
+				return f.clean, true
+			}
+			return f.first, true
 		}
 	}
-	return st.occ[first], true
+	return occurrence{}, false // not reached: best is one of the forms
 }
 
 // Keywords returns up to n keywords of text, best first, scored against
@@ -220,40 +259,95 @@ func (st *kwStat) pick(rank int, skipConj bool) (occurrence, bool) {
 //
 // Keywords is safe for concurrent use. It returns nil if n ≤ 0.
 func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
+	tz := s.vec.terms.tokenizer()
+	kws, _ := s.keywords(context.Background(), text, func() iter.Seq[tokenize.Token] { return tz.Tokens(text) }, len(text)/6, n, names)
+	return kws
+}
+
+// KeywordsList is [Space.Keywords] for the text l was read from
+// (l.Source()), given as its tokens, which must come from the tokenizer of
+// the space's [TermOptions] ([tokenize.Default] when it has none); l may
+// be a [tokenize.Tokenizer.ListBlanked] of the text, whose blank spans
+// then give no keyword. It reads the tokens twice and keeps no list of
+// them nor of the terms: beyond the tokens, it holds a counter per
+// distinct term and display form and the terms of one sentence. It checks
+// ctx every few thousand tokens and returns ctx's error when it is done,
+// and an error if l comes from another tokenizer.
+func (s *Space) KeywordsList(ctx context.Context, l *tokenize.List, n int, names ...Span) ([]Keyword, error) {
+	if l.Tokenizer() != s.vec.terms.tokenizer() {
+		return nil, errors.New("tfidf: KeywordsList: tokens from another tokenizer than the space's")
+	}
+	tokens := func() iter.Seq[tokenize.Token] {
+		return func(yield func(tokenize.Token) bool) {
+			for i := range l.Len() {
+				if i%checkEvery == 0 && ctx.Err() != nil {
+					return
+				}
+				if !yield(l.Token(i)) {
+					return
+				}
+			}
+		}
+	}
+	return s.keywords(ctx, l.Source(), tokens, l.Len(), n, names)
+}
+
+// checkEvery is how many tokens are read between two looks at a context.
+const checkEvery = 4096
+
+// keywords is Keywords for the tokens of text that tokens returns (twice),
+// about size of them.
+func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Seq[tokenize.Token], size, n int, names []Span) ([]Keyword, error) {
 	if n <= 0 {
-		return nil
+		return nil, nil
 	}
 	opts := s.vec.terms
 	opts.Bigrams = true
 	opts.Extra = nil
-	terms := dropRepeatedSentences(opts.appendTerms(nil, text))
+	inNames := newSpanIndex(names)
 
-	// Sized for the article: growing these maps word by word cost more than filling them.
-	stats := make(map[string]*kwStat, len(terms))
-	order := make([]*kwStat, 0, len(terms))
+	// Sized for an article: growing these maps word by word cost more
+	// than filling them (a long text has far fewer distinct words than
+	// words).
+	size = min(size, 1<<14)
+	stats := make(map[string]*kwStat, size)
+	order := make([]*kwStat, 0, size)
 	// The keys of the words, each word as written keyed once.
-	bare := make(map[string]bool, len(terms)/2)
-	written := make(map[string]bool, len(terms)/2)
-	for _, t := range terms {
+	bare := make(map[string]bool, size/2)
+	written := make(map[string]bool, size/2)
+	scanSentences(tokens(), opts, func(t *TermRef) {
 		if w := text[t.Start:t.End]; t.Kind == Word && !written[w] {
 			written[w] = true
 			bare[tokenize.Key(w)] = true
 		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	views := make(map[string]wordView, len(terms)/2) // word as written → its view, start relative
-	var prev, cur wordView                           // the last two words: a bigram follows its second
-	var curOcc *kwStat                               // the stat whose last occurrence is cur's
-	var prevName, curName bool                       // whether prev and cur lie in names
-	for _, t := range terms {
+	views := make(map[string]wordView, size/2) // word as written → its view, start relative
+	var prev, cur wordView                     // the last two words: a bigram follows its second
+	var curOcc *kwStat                         // the stat whose last occurrence is cur's
+	var prevName, curName bool                 // whether prev and cur lie in names
+	// The occurrence of the last word waits for the bigram after it,
+	// which may make it an adjective (rank 1), before it is counted.
+	var pending occurrence
+	commit := func() {
+		if curOcc != nil {
+			curOcc.add(pending)
+		}
+	}
+	var key []byte
+	scanSentences(tokens(), opts, func(t *TermRef) {
 		var start, rank int
 		switch t.Kind {
 		case Word:
+			commit()
 			prev, curOcc = cur, nil
 			prevName = curName
-			curName = inSpans(names, t.Start, t.End)
-			if name := inSpans(names, t.Start, t.End); name {
+			curName = inNames.contains(t.Start, t.End)
+			if curName {
 				cur = viewWord(text, t, true, bare, names == nil)
-			} else if at, ok := nameInside(names, t.Start, t.End); ok {
+			} else if at, ok := inNames.nameInside(t.Start, t.End); ok {
 				// وأمازون where the name is أمازون: the letters
 				// before the name are its proclitics.
 				cur = viewWord(text, t, true, bare, names == nil)
@@ -269,7 +363,7 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 				views[text[t.Start:t.End]] = v
 			}
 			if !cur.ok {
-				continue
+				return
 			}
 			start, rank = cur.start, 1
 			if cur.noun && !cur.adj {
@@ -279,41 +373,40 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 				rank = 0
 			}
 		case Bigram:
-			if curOcc != nil && prev.ok && !cur.clitic && prev.def == cur.def && !inSpans(names, cur.start, t.End) {
+			if curOcc != nil && prev.ok && !cur.clitic && prev.def == cur.def && !inNames.contains(cur.start, t.End) {
 				// نوبة قلبية، المعارضة المسلحة، حقاني المتطرفة: a
 				// word after a word of its definiteness is its
 				// adjective, no keyword alone.
-				o := &curOcc.occ[len(curOcc.occ)-1]
-				o.rank = min(o.rank, 1)
+				pending.rank = min(pending.rank, 1)
 			}
 			if !prev.ok || !prev.lead || prev.form || !cur.ok || !cur.noun || cur.clitic || cur.form {
-				continue
+				return
 			}
-			if prevName && !inSpans(names, cur.start, t.End) && strings.HasPrefix(text[cur.start:t.End], "و") {
-				continue // غوغل وأمازون: a conjunction after a name
+			if prevName && !inNames.contains(cur.start, t.End) && strings.HasPrefix(text[cur.start:t.End], "و") {
+				return // غوغل وأمازون: a conjunction after a name
 			}
-			if prev.def && cur.def && !inSpans(names, cur.start, t.End) && !describes(cur, tokenize.Key(text[cur.start:t.End])) {
-				continue
+			if prev.def && cur.def && !inNames.contains(cur.start, t.End) && !describes(cur, tokenize.Key(text[cur.start:t.End])) {
+				return
 			}
 			start, rank = prev.start, 2
 		default:
-			continue
+			return
 		}
-		key := t.Key
+		key = append(key[:0], t.Key...)
 		switch {
 		case t.Kind == Word && cur.key != "":
-			key = cur.key
+			key = append(key[:0], cur.key...)
 		case t.Kind == Bigram && (prev.key != "" || cur.key != ""):
-			a, b := splitBigram(t.Key)
-			key = cmp.Or(prev.key, a) + " " + cmp.Or(cur.key, b)
+			a, b := splitBigram(string(t.Key))
+			key = append(append(append(key[:0], cmp.Or(prev.key, a)...), ' '), cmp.Or(cur.key, b)...)
 		}
-		st := stats[key]
+		st := stats[string(key)]
 		if st == nil {
-			st = &kwStat{key: key, kind: t.Kind}
-			stats[key] = st
+			st = &kwStat{key: string(key), kind: t.Kind}
+			stats[st.key] = st
 			order = append(order, st)
 		}
-		st.name = st.name || t.Kind == Word && inSpans(names, t.Start, t.End)
+		st.name = st.name || t.Kind == Word && inNames.contains(t.Start, t.End)
 		st.tableNoun = st.tableNoun || t.Kind == Word && cur.table
 		st.count++
 		if t.Paragraph == 0 {
@@ -321,11 +414,17 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 		}
 		span := text[start:t.End]
 		surface := display.String(span)
-		st.occ = append(st.occ, occurrence{start: start, end: t.End, surface: surface, clean: surface == span, rank: rank, clitic: start != t.Start})
+		o := occurrence{start: start, end: t.End, surface: surface, clean: surface == span, rank: rank, clitic: start != t.Start}
 		st.clitic = st.clitic || start != t.Start
 		if t.Kind == Word {
-			curOcc = st
+			curOcc, pending = st, o
+		} else {
+			st.add(o)
 		}
+	})
+	commit()
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 
 	var words []*kwStat
@@ -440,7 +539,7 @@ func (s *Space) Keywords(text string, n int, names ...Span) []Keyword {
 			End:   o.end,
 		})
 	}
-	return out
+	return out, nil
 }
 
 // idf returns the idf of a term key: the space's, or the unseen one.
@@ -451,27 +550,41 @@ func (s *Space) idf(key string) float64 {
 	return s.tfidf.UnseenIDF()
 }
 
-// dropRepeatedSentences removes the terms of every sentence whose term keys
-// are exactly those of an earlier sentence.
-func dropRepeatedSentences(terms []Term) []Term {
-	seen := make(map[string]bool)
-	out := terms[:0]
-	var sig strings.Builder
-	for i := 0; i < len(terms); {
-		e := i + 1
-		for e < len(terms) && terms[e].Sentence == terms[i].Sentence {
-			e++
-		}
-		sig.Reset()
-		for _, t := range terms[i:e] {
-			sig.WriteString(t.Key)
-			sig.WriteByte(0)
-		}
-		if k := sig.String(); !seen[k] {
-			seen[k] = true
-			out = append(out, terms[i:e]...)
-		}
-		i = e
+// scanSentences calls fn for each term of tokens, as ScanTerms does, but
+// for the terms of a sentence whose term keys are exactly those of an
+// earlier sentence. It holds the terms of one sentence at a time and the
+// keys of each distinct sentence.
+func scanSentences(tokens iter.Seq[tokenize.Token], opts TermOptions, fn func(t *TermRef)) {
+	type term struct {
+		TermRef
+		off, n int // the key in keys
 	}
-	return out
+	var (
+		seen = make(map[string]bool)
+		cur  []term
+		keys []byte // the keys of cur, each followed by a 0 byte
+	)
+	flush := func() {
+		if len(cur) == 0 || seen[string(keys)] {
+			cur, keys = cur[:0], keys[:0]
+			return
+		}
+		seen[string(keys)] = true
+		for k := range cur {
+			t := &cur[k]
+			t.Key = keys[t.off : t.off+t.n]
+			fn(&t.TermRef)
+		}
+		cur, keys = cur[:0], keys[:0]
+	}
+	ScanTerms(tokens, opts, func(t *TermRef) bool {
+		if len(cur) > 0 && cur[0].Sentence != t.Sentence {
+			flush()
+		}
+		cur = append(cur, term{TermRef: *t, off: len(keys), n: len(t.Key)})
+		cur[len(cur)-1].Key = nil
+		keys = append(append(keys, t.Key...), 0)
+		return true
+	})
+	flush()
 }

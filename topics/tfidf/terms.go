@@ -1,6 +1,7 @@
 package tfidf
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,8 +39,10 @@ func (k TermKind) String() string {
 // Term is one occurrence of a topic term in a text.
 type Term struct {
 	// Key is the term as counted in vectors: a light stem from
-	// [tokenize.Stem] (الانتخابات and انتخابات are both انتخاب), two stems
-	// joined by a space for a bigram, or an extra term as supplied.
+	// [tokenize.Stem] (الانتخابات and انتخابات are both انتخاب), for a
+	// Latin-script word its English stem ([EnglishStem]: elections and
+	// elected are both elect), two stems joined by a space for a bigram,
+	// or an extra term as supplied.
 	Key string
 	// Surface is how this occurrence reads: the token's text with NFKC,
 	// invisible marks, diacritics and tatweel removed (الـنـفـط → النفط),
@@ -119,19 +122,22 @@ func (o *TermOptions) tokenizer() *tokenize.Tokenizer {
 }
 
 func (o *TermOptions) appendTerms(dst []Term, text string) []Term {
-	prevIdx := -1 // index in dst of the previous kept word, if adjacent
-	for tok := range o.tokenizer().Tokens(text) {
-		if tok.Kind == tokenize.Hashtag {
-			// A hashtag's words pair with each other only.
-			prevIdx = -1
-			for _, p := range tok.Parts {
-				// Words inside a hashtag follow each other.
-				dst, prevIdx = o.addWord(dst, p, prevIdx, tok.Sentence, tok.Paragraph)
-			}
-			prevIdx = -1
-			continue
+	// The indexes in dst of the last word term and of the one before: a
+	// bigram follows its second word, which follows its first.
+	last, before := -1, -1
+	w := termWalker{bigrams: o.Bigrams, emit: func(r *TermRef) bool {
+		t := Term{Key: string(r.Key), Kind: r.Kind, Start: r.Start, End: r.End, Sentence: r.Sentence, Paragraph: r.Paragraph}
+		if r.Kind == Word {
+			t.Surface = display.String(text[r.Start:r.End])
+			last, before = len(dst), last
+		} else {
+			t.Surface = dst[before].Surface + " " + dst[last].Surface
 		}
-		dst, prevIdx = o.addWord(dst, tok, prevIdx, tok.Sentence, tok.Paragraph)
+		dst = append(dst, t)
+		return true
+	}}
+	for tok := range o.tokenizer().Tokens(text) {
+		w.token(&tok)
 	}
 	if o.Extra != nil {
 		dst = AppendExtra(dst, o.Extra(text))
@@ -139,29 +145,90 @@ func (o *TermOptions) appendTerms(dst []Term, text string) []Term {
 	return dst
 }
 
-// addWord appends the term of tok, if it is one, and the bigram it closes.
-// It returns the index of tok's term, or -1 if tok gave none.
-func (o *TermOptions) addWord(dst []Term, tok tokenize.Token, prevIdx, sentence, paragraph int) ([]Term, int) {
-	key, ok := wordKey(tok)
-	if !ok {
-		return dst, -1
-	}
-	t := Term{Key: key, Surface: display.String(tok.Text), Kind: Word, Start: tok.Start, End: tok.End, Sentence: sentence, Paragraph: paragraph}
-	dst = append(dst, t)
-	idx := len(dst) - 1
-	if o.Bigrams && prevIdx >= 0 {
-		p := dst[prevIdx]
-		if p.Sentence == sentence {
-			dst = append(dst, Term{
-				Key:     p.Key + " " + key,
-				Surface: p.Surface + " " + t.Surface,
-				Kind:    Bigram,
-				Start:   p.Start, End: t.End,
-				Sentence: sentence, Paragraph: paragraph,
-			})
+// TermRef is one occurrence of a topic term as [ScanTerms] reports it: a
+// [Term] without its Surface, whose Key is valid only until the function
+// it is given to returns.
+type TermRef struct {
+	// Key is the term's key, as Term.Key.
+	Key []byte
+	// Kind is Word or Bigram.
+	Kind TermKind
+	// Start, End, Sentence and Paragraph are as in [Term].
+	Start, End          int
+	Sentence, Paragraph int
+}
+
+// ScanTerms calls fn for each topic term of tokens, the tokens of a text
+// in order, as [Terms] finds them in that text (Terms reads its text with
+// opts.Tokenizer; ScanTerms reads the tokens it is given, from any
+// tokenizer, and ignores opts.Extra), until fn returns false; it returns
+// false then, true otherwise. It builds no list and allocates nothing per
+// term: each key is written into a buffer that the next term reuses.
+func ScanTerms(tokens iter.Seq[tokenize.Token], opts TermOptions, fn func(t *TermRef) bool) bool {
+	w := termWalker{bigrams: opts.Bigrams, emit: fn}
+	for tok := range tokens {
+		if !w.token(&tok) {
+			return false
 		}
 	}
-	return dst, idx
+	return true
+}
+
+// termWalker turns tokens into terms, one token at a time, and gives
+// each term to emit.
+type termWalker struct {
+	bigrams bool
+	emit    func(t *TermRef) bool
+	ref     TermRef
+	key     []byte // the current word's key; a bigram's is prev + " " + key
+	// prev is the key of the previous kept word, with its start and
+	// sentence, while hasPrev says the next one may pair with it (the
+	// buffer is kept when it may not, to be reused).
+	prev                    []byte
+	hasPrev                 bool
+	prevStart, prevSentence int
+	pair                    []byte // a bigram's key
+}
+
+// token reads one token and emits its terms; it reports false when emit
+// did.
+func (w *termWalker) token(tok *tokenize.Token) bool {
+	if tok.Kind == tokenize.Hashtag {
+		// A hashtag's words pair with each other only.
+		w.hasPrev = false
+		for k := range tok.Parts {
+			// Words inside a hashtag follow each other.
+			if !w.word(&tok.Parts[k], tok.Sentence, tok.Paragraph) {
+				return false
+			}
+		}
+		w.hasPrev = false
+		return true
+	}
+	return w.word(tok, tok.Sentence, tok.Paragraph)
+}
+
+// word emits the term of tok, if it is one, and the bigram it closes.
+func (w *termWalker) word(tok *tokenize.Token, sentence, paragraph int) bool {
+	var ok bool
+	if w.key, ok = appendWordKey(w.key[:0], tok); !ok {
+		w.hasPrev = false
+		return true
+	}
+	w.ref = TermRef{Key: w.key, Kind: Word, Start: tok.Start, End: tok.End, Sentence: sentence, Paragraph: paragraph}
+	if !w.emit(&w.ref) {
+		return false
+	}
+	if w.bigrams && w.hasPrev && w.prevSentence == sentence {
+		w.pair = append(append(append(w.pair[:0], w.prev...), ' '), w.key...)
+		w.ref = TermRef{Key: w.pair, Kind: Bigram, Start: w.prevStart, End: tok.End, Sentence: sentence, Paragraph: paragraph}
+		if !w.emit(&w.ref) {
+			return false
+		}
+	}
+	w.prev, w.hasPrev = append(w.prev[:0], w.key...), true
+	w.prevStart, w.prevSentence = tok.Start, sentence
+	return true
 }
 
 // wordKey returns the stem of a word token that is a topic term.
@@ -169,8 +236,22 @@ func wordKey(tok tokenize.Token) (string, bool) {
 	if !isTermWord(&tok) {
 		return "", false
 	}
+	if tok.Kind == tokenize.LatinWord {
+		s := EnglishStem(tok.Norm)
+		return s, isTermStem(s)
+	}
 	s := tokenize.Stem(tok.Norm)
 	return s, isTermStem(s)
+}
+
+// EnglishStem returns the stem of a Latin-script word for topic terms:
+// the word in lower case, stemmed by the Snowball English (Porter2)
+// stemmer of github.com/kljensen/snowball (elections, elected and
+// electing are all elect; policies and policy polici). Words of one or
+// two letters come back lower-cased. Like tokenize.Stem, it is for topic
+// terms only, never for names. It is safe for concurrent use.
+func EnglishStem(word string) string {
+	return stems.stem(word)
 }
 
 // appendWordKey is wordKey appending the stem to dst: it reports false,
@@ -180,7 +261,11 @@ func appendWordKey(dst []byte, tok *tokenize.Token) ([]byte, bool) {
 		return dst, false
 	}
 	n := len(dst)
-	dst = tokenize.AppendStem(dst, tok.Norm)
+	if tok.Kind == tokenize.LatinWord {
+		dst = append(dst, EnglishStem(tok.Norm)...)
+	} else {
+		dst = tokenize.AppendStem(dst, tok.Norm)
+	}
 	if !isTermStem(dst[n:]) {
 		return dst[:n], false
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"runtime"
 	"slices"
@@ -252,6 +253,46 @@ func (v *Vectorizer) TransformTerms(docs [][]Term) *CSR {
 	return v.transform(len(docs), func(i int) []Term { return docs[i] })
 }
 
+// TransformTokens is [Vectorizer.Transform] for one document given as its
+// tokens, from the tokenizer of the vectorizer's [TermOptions], and extra
+// terms (those of TermOptions.Extra included: it is not called), counted
+// as [ScanTerms] and [AppendExtra] give them, without a list of terms.
+// It returns a 1 × Len() matrix of counts.
+func (v *Vectorizer) TransformTokens(tokens iter.Seq[tokenize.Token], extra []string) *CSR {
+	var cols []int
+	ScanTerms(tokens, v.terms, func(t *TermRef) bool {
+		if j, ok := v.index[string(t.Key)]; ok {
+			cols = append(cols, j)
+		}
+		return true
+	})
+	for _, e := range extra {
+		if j, ok := v.index[e]; ok && e != "" {
+			cols = append(cols, j)
+		}
+	}
+	indptr := make([]int, 2)
+	indices, data := countColumns(cols, nil, nil)
+	indptr[1] = len(indices)
+	return &CSR{rows: 1, cols: len(v.vocab), indptr: indptr, indices: indices, data: data}
+}
+
+// countColumns sorts cols and appends each column once to indices, with
+// its number of occurrences to data.
+func countColumns(cols, indices []int, data []float64) ([]int, []float64) {
+	slices.Sort(cols)
+	for k := 0; k < len(cols); {
+		e := k + 1
+		for e < len(cols) && cols[e] == cols[k] {
+			e++
+		}
+		indices = append(indices, cols[k])
+		data = append(data, float64(e-k))
+		k = e
+	}
+	return indices, data
+}
+
 func (v *Vectorizer) transform(n int, doc func(i int) []Term) *CSR {
 	indptr := make([]int, n+1)
 	var indices []int
@@ -264,16 +305,7 @@ func (v *Vectorizer) transform(n int, doc func(i int) []Term) *CSR {
 				cols = append(cols, j)
 			}
 		}
-		slices.Sort(cols)
-		for k := 0; k < len(cols); {
-			e := k + 1
-			for e < len(cols) && cols[e] == cols[k] {
-				e++
-			}
-			indices = append(indices, cols[k])
-			data = append(data, float64(e-k))
-			k = e
-		}
+		indices, data = countColumns(cols, indices, data)
 		indptr[i+1] = len(indices)
 	}
 	return &CSR{rows: n, cols: len(v.vocab), indptr: indptr, indices: indices, data: data}

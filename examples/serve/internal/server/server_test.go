@@ -216,6 +216,31 @@ func TestAnalyzePlainText(t *testing.T) {
 	}
 }
 
+// TestAnalyzeEnglish posts an English article: the answer says "en",
+// its offsets are exact, and its names have the IDs of the Arabic ones.
+func TestAnalyzeEnglish(t *testing.T) {
+	s := newServer(t, Config{})
+	b, err := os.ReadFile(filepath.Join(articlesDir, "..", "english", "strategic-dialogue.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	res := decode(t, post(t, s, "text/plain; charset=utf-8", text))
+	checkOffsets(t, text, res)
+	if res.Language != "en" {
+		t.Errorf("language %q, want en", res.Language)
+	}
+	want := map[string]string{"per:antony-blinken": "PER", "loc:city:baghdad": "LOC", "org:isis": "ORG"}
+	for _, e := range res.Entities {
+		if typ, ok := want[e.ID]; ok && e.Type == typ {
+			delete(want, e.ID)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("entities missing: %v", want)
+	}
+}
+
 // TestAnalyzeJSONArticle posts JSON articles: offsets then refer to the
 // title, a blank line and the text, and body_start says where the text
 // begins.
@@ -367,6 +392,7 @@ func TestPage(t *testing.T) {
 		`id="sample"`,
 		`الأردن ومصر يبحثان أمن المياه`, // the sample article
 		`TextEncoder`,
+		`box.dir = data.language === 'en' ? 'ltr'`, // an English article left to right
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("page lacks %q", want)

@@ -12,6 +12,7 @@
   var decoder = new TextDecoder('utf-8');
   var maxBytes = Number(document.body.dataset.maxBytes) || 0;
   var typeNames = { PER: 'شخص', LOC: 'مكان', ORG: 'منظمة' };
+  var languageNames = { ar: 'العربية', en: 'الإنجليزية', und: 'غير محددة' };
   var matchNames = {
     exact: 'مطابقة تامة', clitic: 'بعد حذف السابقة', fuzzy: 'مطابقة تقريبية',
     hashtag: 'داخل وسم', rule: 'قاعدة سياقية', partial: 'اسم مختصر', demonym: 'نسبة'
@@ -141,6 +142,10 @@
   function renderText(text, data) {
     var box = $('article');
     box.replaceChildren();
+    // An English article reads left to right, an Arabic one right to
+    // left; another is left to the browser (dir="auto").
+    box.dir = data.language === 'en' ? 'ltr' : data.language === 'ar' ? 'rtl' : 'auto';
+    box.lang = data.language === 'en' || data.language === 'ar' ? data.language : '';
     var bytes = encoder.encode(text);
     var size = bytes.length;
     var piece = function (a, b) { return decoder.decode(bytes.subarray(a, b)); };
@@ -233,7 +238,7 @@
     };
     if (data.id) add('المعرّف', data.id);
     add('العنوان', data.title || '—');
-    add('اللغة', data.language === 'ar' ? 'العربية' : data.language);
+    add('اللغة', languageNames[data.language] || data.language);
     add('الجمل', (data.sentence_count || 0).toLocaleString('ar'));
     add('الأسماء', (data.entities || []).length.toLocaleString('ar'));
     var w = $('warnings');
@@ -275,7 +280,9 @@
     }
     keywords.forEach(function (k) {
       var li = el('li');
-      li.appendChild(el('span', null, k.term));
+      var term = el('span', null, k.term);
+      term.dir = 'auto'; // an English keyword reads left to right
+      li.appendChild(term);
       li.appendChild(el('span', 'num', '×' + k.count + ' · ' + fmt(k.score, 2)));
       ol.appendChild(li);
     });
