@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/khabar-nlp/khabar"
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
 )
 
 // batch analyses every article of the inputs with a pool of workers and
@@ -204,15 +205,13 @@ func (b *batch) process(ctx context.Context, j job) result {
 	if j.plain {
 		a, r.err = b.analyzer.Analyze(ctx, j.text)
 	} else {
-		a, r.err = b.analyzer.AnalyzeArticle(ctx, j.art)
+		a, r.err = b.analyzer.AnalyzeArticle(ctx, j.art.Article)
 	}
 	if r.err != nil {
-		if errors.Is(r.err, khabar.ErrEmptyText) {
-			r.err = errors.New("no text to analyse (no letters or digits)")
-		}
+		r.err = cli.ArticleError(r.err)
 		return r
 	}
-	a.Warnings = append(a.Warnings, j.warnings...)
+	a.Warnings = append(a.Warnings, j.art.Warnings...)
 	r.warnings = a.Warnings
 	if len(a.Text) > renderAhead {
 		r.analysis, r.job = a, j

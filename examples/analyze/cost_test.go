@@ -11,6 +11,7 @@ import (
 
 	"github.com/khabar-nlp/khabar/article"
 	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/internal/costinput"
 	"github.com/khabar-nlp/khabar/internal/heapwatch"
 	"github.com/khabar-nlp/khabar/tokenize"
@@ -140,7 +141,7 @@ var costSink any
 
 func costAnalyzer(tb testing.TB) *analyzer {
 	tb.Helper()
-	a, err := newAnalyzer(config{keywords: 10, topics: 3}, io.Discard)
+	a, err := newAnalyzer(config{analyzer: cli.AnalyzerConfig{Keywords: 10, Topics: 3}}, io.Discard)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -158,7 +159,7 @@ func costRender(tb testing.TB, text string, flags ...string) func() {
 	}
 	cfg := config{format: "json", tokens: strings.Contains(strings.Join(flags, " "), "-tokens")}
 	b := &batch{cfg: cfg, analyzer: a, stdout: io.Discard, stderr: io.Discard}
-	j := job{loc: location{file: "input.txt"}, plain: true, text: text}
+	j := job{loc: location{File: "input.txt"}, plain: true, text: text}
 	return func() {
 		if err := b.emit(io.Discard, res, j); err != nil {
 			tb.Fatal(err)

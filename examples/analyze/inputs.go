@@ -4,54 +4,37 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/khabar-nlp/khabar"
+	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
 )
 
-// Limits on what one article may be, so that a wrong argument (a disk
-// image, /dev/zero) fails clearly instead of exhausting memory.
-const (
-	// maxText is the longest plain-text article: the analyzer's limit.
-	maxText = khabar.DefaultMaxBytes
-	// maxLine is the longest JSONL line; JSON escapes make a line longer
-	// than the text it holds.
-	maxLine = 4 * khabar.DefaultMaxBytes
-)
-
-// location says where an article came from.
-type location struct {
-	file string // the path as given or found, "-" for standard input
-	line int    // 1-based line of a JSONL article; 0 for a plain-text one
-}
+// location says where an article came from; it prints escaped for a
+// terminal (see escape).
+type location jsonl.Location
 
 // String returns "file:line", or "file" for a plain-text article, the
 // file name escaped for a terminal (see escape).
 func (l location) String() string {
-	if l.line > 0 {
-		return fmt.Sprintf("%s:%d", escape(l.file), l.line)
+	if l.Line > 0 {
+		return fmt.Sprintf("%s:%d", escape(l.File), l.Line)
 	}
-	return escape(l.file)
+	return escape(l.File)
 }
 
 // job is one article to analyse, or an input that could not be read.
 type job struct {
-	seq      int
-	loc      location
-	plain    bool // text is a plain-text article, for Analyzer.Analyze
-	text     string
-	art      khabar.Article // a JSONL article, for Analyzer.AnalyzeArticle
-	meta     map[string]json.RawMessage
-	warnings []string
-	err      error // reading or parsing failed; nothing to analyse
+	seq   int
+	loc   location
+	plain bool // text is a plain-text article, for Analyzer.Analyze
+	text  string
+	art   jsonl.Article // a JSONL article, for Analyzer.AnalyzeArticle
+	err   error         // reading or parsing failed; nothing to analyse
 }
 
 // source is one file to read, found on the command line or in a
@@ -160,7 +143,7 @@ func produce(ctx context.Context, inputs []string, forceJSONL bool, stdin io.Rea
 			return false
 		}
 		if s.err != nil {
-			return send(job{loc: location{file: s.name}, err: s.err})
+			return send(job{loc: location{File: s.name}, err: s.err})
 		}
 		var r io.Reader
 		if s.stdin {
@@ -170,7 +153,7 @@ func produce(ctx context.Context, inputs []string, forceJSONL bool, stdin io.Rea
 		} else {
 			f, err := os.Open(s.name)
 			if err != nil {
-				return send(job{loc: location{file: s.name}, err: err})
+				return send(job{loc: location{File: s.name}, err: err})
 			}
 			defer f.Close()
 			r = f
@@ -180,9 +163,9 @@ func produce(ctx context.Context, inputs []string, forceJSONL bool, stdin io.Rea
 		}
 		text, err := readText(r)
 		if err != nil {
-			return send(job{loc: location{file: s.name}, err: err})
+			return send(job{loc: location{File: s.name}, err: err})
 		}
-		return send(job{loc: location{file: s.name}, plain: true, text: text})
+		return send(job{loc: location{File: s.name}, plain: true, text: text})
 	})
 }
 
@@ -205,20 +188,20 @@ func looksLikeJSONL(br *bufio.Reader) bool {
 	return false
 }
 
-// readText reads a whole plain-text article of at most maxText bytes,
+// readText reads a whole plain-text article of at most jsonl.MaxText bytes,
 // sized for it when r is a file, into the string it returns (no copy).
 func readText(r io.Reader) (string, error) {
 	var b strings.Builder
 	if f, ok := r.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= maxText {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= jsonl.MaxText {
 			b.Grow(int(fi.Size()))
 		}
 	}
-	if _, err := io.Copy(&b, io.LimitReader(r, maxText+1)); err != nil {
+	if _, err := io.Copy(&b, io.LimitReader(r, jsonl.MaxText+1)); err != nil {
 		return "", err
 	}
-	if b.Len() > maxText {
-		return "", fmt.Errorf("larger than %d MiB, the analyzer's limit", maxText>>20)
+	if b.Len() > jsonl.MaxText {
+		return "", fmt.Errorf("larger than %d MiB, the analyzer's limit", jsonl.MaxText>>20)
 	}
 	return b.String(), nil
 }
@@ -226,139 +209,13 @@ func readText(r io.Reader) (string, error) {
 // readJSONL sends one job per non-blank line of r, a failed one for a line
 // that is not an article. It returns false when send does.
 func readJSONL(name string, r io.Reader, send func(job) bool) bool {
-	lr := lineReader{r: bufio.NewReaderSize(r, 64<<10), max: maxLine}
-	for {
-		line, tooLong, err := lr.next()
-		loc := location{file: name, line: lr.line}
-		if err == io.EOF {
-			return true
+	return jsonl.ReadLines(name, r, func(l jsonl.Line) bool {
+		j := job{loc: location(l.Loc), err: l.Err}
+		if j.err == nil {
+			j.art, j.err = jsonl.Parse(l.Data)
 		}
-		if err != nil {
-			return send(job{loc: loc, err: err})
-		}
-		if lr.line == 1 {
-			line = bytes.TrimPrefix(line, []byte("\ufeff"))
-		}
-		if tooLong {
-			if !send(job{loc: loc, err: fmt.Errorf("line longer than %d MiB", maxLine>>20)}) {
-				return false
-			}
-			continue
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		j := job{loc: loc}
-		j.art, j.meta, j.err = parseArticle(line)
-		if j.err == nil && !utf8.Valid(line) {
-			j.warnings = append(j.warnings, "the JSONL line has invalid UTF-8, which the JSON decoder replaced by U+FFFD before analysis")
-		}
-		if !send(j) {
-			return false
-		}
-	}
-}
-
-// parseArticle decodes one JSONL line: {"id","title","text"} ("body" is
-// accepted for "text"; a numeric id is kept as written), the other fields
-// returned as meta; "source", the article's feed, is both.
-func parseArticle(line []byte) (khabar.Article, map[string]json.RawMessage, error) {
-	var art khabar.Article
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(line, &fields); err != nil {
-		var typeErr *json.UnmarshalTypeError
-		if errors.As(err, &typeErr) {
-			return art, nil, fmt.Errorf("malformed JSONL: want a JSON object, got %s", typeErr.Value)
-		}
-		return art, nil, fmt.Errorf("malformed JSONL: %w", err)
-	}
-	if fields == nil {
-		return art, nil, errors.New("malformed JSONL: want a JSON object, got null")
-	}
-	if raw, ok := fields["id"]; ok {
-		delete(fields, "id")
-		if err := json.Unmarshal(raw, &art.ID); err != nil {
-			var n json.Number
-			if json.Unmarshal(raw, &n) != nil {
-				return art, nil, fmt.Errorf(`"id" is %s, want a string or a number`, raw)
-			}
-			art.ID = n.String()
-		}
-	}
-	if raw, ok := fields["title"]; ok {
-		delete(fields, "title")
-		if err := json.Unmarshal(raw, &art.Title); err != nil {
-			return art, nil, fmt.Errorf(`"title" is %s, want a string`, truncate(raw))
-		}
-	}
-	key := "text"
-	raw, ok := fields[key]
-	if !ok {
-		key = "body"
-		raw, ok = fields[key]
-	}
-	if !ok {
-		return art, nil, errors.New(`no "text" field`)
-	}
-	delete(fields, key)
-	if err := json.Unmarshal(raw, &art.Body); err != nil {
-		return art, nil, fmt.Errorf("%q is %s, want a string", key, truncate(raw))
-	}
-	if raw, ok := fields["source"]; ok {
-		// Kept in meta as well: it was there before the Analyzer read it.
-		if err := json.Unmarshal(raw, &art.Source); err != nil {
-			return art, nil, fmt.Errorf(`"source" is %s, want a string`, truncate(raw))
-		}
-	}
-	if len(fields) == 0 {
-		fields = nil
-	}
-	return art, fields, nil
-}
-
-func truncate(raw []byte) string {
-	if len(raw) > 40 {
-		return string(raw[:40]) + "…"
-	}
-	return string(raw)
-}
-
-// lineReader reads lines of any length up to max bytes, counting them.
-type lineReader struct {
-	r    *bufio.Reader
-	max  int
-	line int // the number of the line last returned
-}
-
-// next returns the next line without its line break (\n or \r\n), and
-// whether it was longer than max, in which case the line is dropped and
-// nil is returned. At the end it returns io.EOF.
-func (lr *lineReader) next() ([]byte, bool, error) {
-	var buf []byte
-	tooLong := false
-	for {
-		chunk, err := lr.r.ReadSlice('\n')
-		if !tooLong {
-			if len(buf)+len(chunk) > lr.max+2 {
-				tooLong, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err != nil && (err != io.EOF || len(buf) == 0 && !tooLong) {
-			return nil, false, err
-		}
-		lr.line++
-		buf = bytes.TrimSuffix(buf, []byte("\n"))
-		buf = bytes.TrimSuffix(buf, []byte("\r"))
-		if len(buf) > lr.max {
-			tooLong, buf = true, nil
-		}
-		return buf, tooLong, nil
-	}
+		return send(j)
+	})
 }
 
 // count returns how many jobs the inputs make: one per plain-text file

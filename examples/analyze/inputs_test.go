@@ -3,100 +3,13 @@ package main
 import (
 	"bufio"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"testing/iotest"
 	"time"
 )
-
-func TestLineReader(t *testing.T) {
-	long := strings.Repeat("ب", 40) // 80 bytes
-	tests := []struct {
-		name  string
-		input string
-		want  []string // "!" marks a line too long
-	}{
-		{"empty", "", nil},
-		{"no final newline", "a\nb", []string{"a", "b"}},
-		{"final newline", "a\nb\n", []string{"a", "b"}},
-		{"crlf", "a\r\nb\r\n", []string{"a", "b"}},
-		{"blank lines", "\n\na\n", []string{"", "", "a"}},
-		{"too long", "a\n" + long + "\nb", []string{"a", "!", "b"}},
-		{"too long at the end", "a\n" + long, []string{"a", "!"}},
-		{"at the limit", strings.Repeat("x", 64) + "\r\n", []string{strings.Repeat("x", 64)}},
-	}
-	for _, tt := range tests {
-		for _, slow := range []bool{false, true} {
-			var r io.Reader = strings.NewReader(tt.input)
-			if slow {
-				r = iotest.OneByteReader(r)
-			}
-			// A 16-byte buffer makes long lines span several ReadSlice calls.
-			lr := lineReader{r: bufio.NewReaderSize(r, 16), max: 64}
-			var got []string
-			for {
-				line, tooLong, err := lr.next()
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				if tooLong {
-					got = append(got, "!")
-				} else {
-					got = append(got, string(line))
-				}
-				if lr.line != len(got) {
-					t.Errorf("%s: line %d after %d lines", tt.name, lr.line, len(got))
-				}
-			}
-			if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
-				t.Errorf("%s (slow %v): %q, want %q", tt.name, slow, got, tt.want)
-			}
-		}
-	}
-}
-
-func TestParseArticle(t *testing.T) {
-	tests := []struct {
-		line, id, title, body, source, meta, err string
-	}{
-		{line: `{"id":"x","title":"ع","text":"ن"}`, id: "x", title: "ع", body: "ن"},
-		{line: `{"id":123,"body":"ن","url":"https://e.example/1","category":"sport"}`, id: "123", body: "ن", meta: "category,url"},
-		{line: `{"id":"s","text":"ن","source":"bbc_arabic","url":"u"}`, id: "s", body: "ن", source: "bbc_arabic", meta: "source,url"},
-		{line: `{"id":null,"title":null,"text":""}`},
-		{line: `{"text":"ن","source":7}`, err: `"source" is 7, want a string`},
-		{line: `{"id":"x"}`, err: `no "text" field`},
-		{line: `{"text":5}`, err: `"text" is 5, want a string`},
-		{line: `{"id":[1],"text":""}`, err: `"id" is [1], want a string or a number`},
-		{line: `{"title":{},"text":""}`, err: `"title" is {}, want a string`},
-		{line: `null`, err: "want a JSON object, got null"},
-		{line: `"text"`, err: "want a JSON object, got string"},
-		{line: `{"text":"ن"`, err: "malformed JSONL: unexpected end of JSON input"},
-	}
-	for _, tt := range tests {
-		art, meta, err := parseArticle([]byte(tt.line))
-		if tt.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.err) {
-				t.Errorf("%s: error %v, want %q", tt.line, err, tt.err)
-			}
-			continue
-		}
-		var keys []string
-		for k := range meta {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		if err != nil || art.ID != tt.id || art.Title != tt.title || art.Body != tt.body || art.Source != tt.source || strings.Join(keys, ",") != tt.meta {
-			t.Errorf("%s: %+v %v %v", tt.line, art, keys, err)
-		}
-	}
-}
 
 func TestLooksLikeJSONL(t *testing.T) {
 	for input, want := range map[string]bool{

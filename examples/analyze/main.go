@@ -81,8 +81,11 @@
 // -no-default-gazetteer leaves out. -model uses a topic classifier saved
 // by topics.Classifier.WriteTo instead of the embedded default topic
 // model. -ner-model uses an entity tagging model trained by
-// `examples/entities train` instead of the embedded one. -topics N prints
-// the N best topics (default 3; 0 prints every topic of the model) and
+// `examples/entities train` instead of the embedded one. -keyword-space
+// scores keywords against the document frequencies saved by
+// tfidf.Space.WriteTo (examples/archive fit writes them from a whole
+// archive) instead of the embedded background. -topics N prints the N
+// best topics (default 3; 0 prints every topic of the model) and
 // -keywords N the N best keywords (default 10; 0 leaves keywords out).
 //
 // # Batches
@@ -131,15 +134,8 @@ type config struct {
 	format         string
 	tokens         bool
 	unicodeOffsets bool
-	gazetteers     []string
-	noDefault      bool
-	demonyms       bool
-	model          string
-	nerModel       string
-	sources        bool
+	analyzer       cli.AnalyzerConfig
 	workers        int
-	keywords       int
-	topics         int
 	jsonl          bool
 	progress       string
 	stats          bool
@@ -158,14 +154,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&cfg.unicodeOffsets, "unicode-offsets", false, "add rune and UTF-16 offsets beside byte offsets")
 	var gazetteers cli.Files
 	fs.Var(&gazetteers, "gazetteer", "add a gazetteer `FILE` (any supported format; repeatable; later files win)")
-	fs.BoolVar(&cfg.noDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
-	fs.BoolVar(&cfg.demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
-	fs.StringVar(&cfg.model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
-	fs.StringVar(&cfg.nerModel, "ner-model", "", "tag names with the model in `FILE` (examples/entities train) instead of the embedded one")
-	fs.BoolVar(&cfg.sources, "sources", false, "give each JSONL article's \"source\" to the topic model, alone and paired with each region term (for a -model trained by topics train -sources)")
+	fs.BoolVar(&cfg.analyzer.NoDefault, "no-default-gazetteer", false, "leave the embedded default gazetteer out")
+	fs.BoolVar(&cfg.analyzer.Demonyms, "demonyms", false, "also report demonyms (الأميركية) as mentions of their place")
+	fs.StringVar(&cfg.analyzer.Model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
+	fs.StringVar(&cfg.analyzer.NerModel, "ner-model", "", "tag names with the model in `FILE` (examples/entities train) instead of the embedded one")
+	fs.StringVar(&cfg.analyzer.KeywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit, tfidf.Space.WriteTo) instead of the embedded background")
+	fs.BoolVar(&cfg.analyzer.Sources, "sources", false, "give each JSONL article's \"source\" to the topic model, alone and paired with each region term (for a -model trained by topics train -sources)")
 	fs.IntVar(&cfg.workers, "j", 0, "analyse `N` articles at a time (default GOMAXPROCS); output keeps input order")
-	fs.IntVar(&cfg.keywords, "keywords", 10, "print the `N` best keywords (0: none)")
-	fs.IntVar(&cfg.topics, "topics", 3, "print the `N` best topics (0: every topic)")
+	fs.IntVar(&cfg.analyzer.Keywords, "keywords", 10, "print the `N` best keywords (0: none)")
+	fs.IntVar(&cfg.analyzer.Topics, "topics", 3, "print the `N` best topics (0: every topic)")
 	fs.BoolVar(&cfg.jsonl, "jsonl", false, "read standard input and named files as JSONL articles whatever their name")
 	fs.StringVar(&cfg.progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
 	fs.BoolVar(&cfg.stats, "stats", false, "print the elapsed time, articles/s and memory used on standard error at the end")
@@ -177,7 +174,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	cfg.gazetteers = gazetteers
+	cfg.analyzer.Gazetteers = gazetteers
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return 2
@@ -221,10 +218,10 @@ func (c *config) check() error {
 		return fmt.Errorf("unknown -format %q (want %s)", c.format, strings.Join(formats, ", "))
 	case c.workers < 0:
 		return fmt.Errorf("-j %d: want 1 or more (0: GOMAXPROCS)", c.workers)
-	case c.keywords < 0:
-		return fmt.Errorf("-keywords %d: want 0 or more", c.keywords)
-	case c.topics < 0:
-		return fmt.Errorf("-topics %d: want 0 or more", c.topics)
+	case c.analyzer.Keywords < 0:
+		return fmt.Errorf("-keywords %d: want 0 or more", c.analyzer.Keywords)
+	case c.analyzer.Topics < 0:
+		return fmt.Errorf("-topics %d: want 0 or more", c.analyzer.Topics)
 	case c.format == "ninjs" && (c.tokens || c.unicodeOffsets):
 		return errors.New("-tokens and -unicode-offsets do not apply to -format ninjs")
 	case c.progress != "auto" && c.progress != "on" && c.progress != "off":

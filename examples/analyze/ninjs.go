@@ -193,7 +193,7 @@ func percent(f float64) *int {
 func ninjsURI(a *khabar.Analysis, j job) string {
 	for _, key := range []string{"uri", "url"} {
 		var s string
-		if raw, ok := j.meta[key]; ok && json.Unmarshal(raw, &s) == nil {
+		if raw, ok := j.art.Meta[key]; ok && json.Unmarshal(raw, &s) == nil {
 			if u, err := url.Parse(s); err == nil && u.IsAbs() {
 				return u.String() // an IRI's non-ASCII letters percent-encoded
 			}

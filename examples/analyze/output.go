@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"iter"
@@ -12,25 +11,18 @@ import (
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/article"
 	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
 	"github.com/khabar-nlp/khabar/tokenize"
 	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // document is the JSON object analyze prints for one article: the
-// khabar.Analysis with where it came from and, on request, tokens. Field
-// names are a contract other tools rely on: extend, never rename.
+// jsonl.Document (the khabar.Analysis with where it came from) and, on
+// request, tokens. Field names are a contract other tools rely on: extend,
+// never rename.
 type document struct {
-	// File is the input the article came from ("-": standard input).
-	File string `json:"file"`
-	// Line is the article's 1-based line in a JSONL input.
-	Line int `json:"line,omitempty"`
-	*khabar.Analysis
-	// BodyStart is the byte offset where a JSONL article's text begins in
-	// the analysed text, when its title was put before it.
-	BodyStart int `json:"body_start,omitempty"`
-	// Meta holds a JSONL article's other fields, verbatim.
-	Meta   map[string]json.RawMessage `json:"meta,omitempty"`
-	Tokens []token                    `json:"tokens,omitempty"`
+	jsonl.Document
+	Tokens []token `json:"tokens,omitempty"`
 }
 
 // unicodeDocument is a document whose sentences, mentions, keywords and
@@ -157,7 +149,7 @@ func tokens(a *khabar.Analysis, sp spans) iter.Seq[token] {
 func (b *batch) emit(w io.Writer, a *khabar.Analysis, j job) error {
 	switch b.cfg.format {
 	case "ninjs":
-		return encodeJSON(w, newNinjs(a, j, b.analyzer.gazetteer, b.cfg.names), false)
+		return jsonl.Encode(w, newNinjs(a, j, b.analyzer.gazetteer, b.cfg.names), false)
 	case "text":
 		return writeText(w, a, j, b.cfg)
 	}
@@ -178,7 +170,7 @@ func (b *batch) render(a *khabar.Analysis, j job) ([]byte, error) {
 // a longer one's is streamed, to the same bytes.
 func writeDocument(w io.Writer, a *khabar.Analysis, j job, cfg config) error {
 	if len(a.Text) <= renderAhead {
-		return encodeJSON(w, wholeDocument(a, j, cfg), cfg.format == "json")
+		return jsonl.Encode(w, wholeDocument(a, j, cfg), cfg.format == "json")
 	}
 	return streamDocument(w, a, j, cfg)
 }
@@ -186,7 +178,7 @@ func writeDocument(w io.Writer, a *khabar.Analysis, j job, cfg config) error {
 // wholeDocument returns the JSON object of one analysis with every array
 // in memory.
 func wholeDocument(a *khabar.Analysis, j job, cfg config) any {
-	doc := &document{File: j.loc.file, Line: j.loc.line, Analysis: a, Meta: j.meta, BodyStart: bodyStart(a, j)}
+	doc := &document{Document: jsonl.NewDocument(a, jsonl.Location(j.loc), j.jsonlArticle())}
 	sp := newSpans(a.Text, cfg.unicodeOffsets)
 	if cfg.tokens {
 		// About a token every six bytes of news text, as tokenize reserves.
@@ -210,7 +202,7 @@ func wholeDocument(a *khabar.Analysis, j job, cfg config) any {
 func streamDocument(w io.Writer, a *khabar.Analysis, j job, cfg config) error {
 	streams := map[string]iter.Seq[any]{}
 	head := *a
-	doc := &document{File: j.loc.file, Line: j.loc.line, Analysis: &head, Meta: j.meta, BodyStart: bodyStart(a, j)}
+	doc := &document{Document: jsonl.NewDocument(&head, jsonl.Location(j.loc), j.jsonlArticle())}
 	sp := newSpans(a.Text, cfg.unicodeOffsets)
 	if cfg.tokens {
 		toks := tokens(a, sp)
@@ -291,22 +283,12 @@ func anySeq[T any](seq iter.Seq[T]) iter.Seq[any] {
 	}
 }
 
-// bodyStart is the offset where a JSONL article's text begins in the
-// analysed text, when its title was put before it; 0 otherwise.
-func bodyStart(a *khabar.Analysis, j job) int {
-	if !j.plain && a.Text != j.art.Body {
-		return len(a.Text) - len(j.art.Body)
+// jsonlArticle returns the JSONL article of j, nil for a plain-text one.
+func (j *job) jsonlArticle() *jsonl.Article {
+	if j.plain {
+		return nil
 	}
-	return 0
-}
-
-func encodeJSON(w io.Writer, v any, indent bool) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if indent {
-		enc.SetIndent("", "  ")
-	}
-	return enc.Encode(v)
+	return &j.art
 }
 
 // writeText writes the readable summary of one article. Every string that
@@ -315,7 +297,7 @@ func encodeJSON(w io.Writer, v any, indent bool) error {
 // overrides in an article cannot drive the terminal showing it.
 func writeText(w io.Writer, a *khabar.Analysis, j job, cfg config) error {
 	ew := &errWriter{w: w}
-	name := location{j.loc.file, j.loc.line}.String()
+	name := j.loc.String()
 	ew.printf("%s: %d sentences, %d bytes, %d entities\n", name, a.SentenceCount, len(a.Text), len(a.Entities))
 	if a.ID != "" {
 		ew.printf("  id:       %s\n", escape(a.ID))

@@ -13,6 +13,7 @@ import (
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/article"
 	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/examples/internal/jsonl"
 	"github.com/khabar-nlp/khabar/internal/costinput"
 	"github.com/khabar-nlp/khabar/internal/heapwatch"
 	"github.com/khabar-nlp/khabar/tokenize"
@@ -45,9 +46,9 @@ func TestStreamedJSONEqualsEncoder(t *testing.T) {
 		&khabar.Analysis{Text: "نص قصير.", Sentences: []khabar.Sentence{}, Entities: []entities.Entity{}, Structure: []article.Block{}},
 	)
 	jobs := []job{
-		{loc: location{file: "a.txt"}, plain: true},
-		{loc: location{file: "b.jsonl", line: 3}, art: khabar.Article{Body: "x"},
-			meta: map[string]json.RawMessage{"url": json.RawMessage(`"https://e.example/?a=1&b=<2>"`), "tags": json.RawMessage(`["a",{"b":[]}]`)}},
+		{loc: location{File: "a.txt"}, plain: true},
+		{loc: location{File: "b.jsonl", Line: 3}, art: jsonl.Article{Article: khabar.Article{Body: "x"},
+			Meta: map[string]json.RawMessage{"url": json.RawMessage(`"https://e.example/?a=1&b=<2>"`), "tags": json.RawMessage(`["a",{"b":[]}]`)}}},
 	}
 	for _, format := range []string{"json", "jsonl"} {
 		for _, tokens := range []bool{false, true} {
@@ -59,7 +60,7 @@ func TestStreamedJSONEqualsEncoder(t *testing.T) {
 						if err := streamDocument(&got, res, j, cfg); err != nil {
 							t.Fatal(err)
 						}
-						if err := encodeJSON(&want, wholeDocument(res, j, cfg), format == "json"); err != nil {
+						if err := jsonl.Encode(&want, wholeDocument(res, j, cfg), format == "json"); err != nil {
 							t.Fatal(err)
 						}
 						if !bytes.Equal(got.Bytes(), want.Bytes()) {
@@ -98,7 +99,7 @@ func TestEmitCost(t *testing.T) {
 	}
 	text := costInput(t, costinput.Sentences, 8_000_000)
 	a := syntheticAnalysis(t, text)
-	j := job{loc: location{file: "big.txt"}, plain: true}
+	j := job{loc: location{File: "big.txt"}, plain: true}
 	for _, flags := range []config{
 		{format: "json", tokens: true},
 		{format: "text", tokens: true},
@@ -171,7 +172,7 @@ func TestLongArticleStreams(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := &batch{cfg: config{format: "jsonl", tokens: true}, analyzer: a}
-	j := job{loc: location{file: dir + "/b-long.txt"}, plain: true}
+	j := job{loc: location{File: dir + "/b-long.txt"}, plain: true}
 	ahead, err := b.render(res, j)
 	if err != nil {
 		t.Fatal(err)

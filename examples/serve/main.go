@@ -41,8 +41,10 @@
 // -model uses a topic classifier
 // saved by topics.Classifier.WriteTo instead of the default topic model;
 // -sources gives it the "source" of JSON articles (for a model trained by
-// topics train -sources). -topics and -keywords bound how many of each an
-// answer lists.
+// topics train -sources). -keyword-space scores keywords against the
+// document frequencies saved by tfidf.Space.WriteTo (examples/archive fit
+// writes them from a whole archive) instead of the embedded background.
+// -topics and -keywords bound how many of each an answer lists.
 //
 // The server builds one Analyzer at start and shares it. A request's
 // analysis starts when its turn comes: requests of more than a sixteenth
@@ -91,7 +93,6 @@ import (
 	"github.com/khabar-nlp/khabar/entities"
 	"github.com/khabar-nlp/khabar/examples/internal/cli"
 	"github.com/khabar-nlp/khabar/examples/serve/internal/server"
-	"github.com/khabar-nlp/khabar/topics"
 )
 
 func main() {
@@ -110,6 +111,7 @@ type config struct {
 	model           string
 	nerModel        string
 	sources         bool
+	keywordSpace    string
 	topics          int
 	keywords        int
 	maxBytes        int64
@@ -135,6 +137,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&cfg.model, "model", "", "use the topic classifier saved in `FILE` (topics.Classifier.WriteTo) instead of the default topic model")
 	fs.StringVar(&cfg.nerModel, "ner-model", "", "tag names with the model in `FILE` (examples/entities train) instead of the embedded one")
 	fs.BoolVar(&cfg.sources, "sources", false, "give each JSON article's \"source\" to the topic model (for a -model trained by topics train -sources)")
+	fs.StringVar(&cfg.keywordSpace, "keyword-space", "", "score keywords against the document frequencies saved in `FILE` (archive fit, tfidf.Space.WriteTo) instead of the embedded background")
 	fs.IntVar(&cfg.topics, "topics", 5, "list the `N` best topics (0: every topic of the model)")
 	fs.IntVar(&cfg.keywords, "keywords", 10, "list the `N` best keywords (0: none)")
 	fs.Int64Var(&cfg.maxBytes, "max-bytes", server.DefaultMaxBytes, "largest request body in `BYTES`; larger ones are answered 413")
@@ -255,14 +258,9 @@ func newAnalyzer(cfg config) (*khabar.Analyzer, error) {
 		opts = append(opts, khabar.WithGazetteerFiles(cfg.gazetteers...))
 	}
 	if cfg.model != "" {
-		f, err := os.Open(cfg.model)
+		m, err := cli.ReadModel(cfg.model)
 		if err != nil {
-			return nil, fmt.Errorf("-model: %w", err)
-		}
-		m, err := topics.ReadClassifier(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("-model %s: %w", cfg.model, err)
+			return nil, err
 		}
 		opts = append(opts, khabar.WithTopicModel(m))
 	}
@@ -274,5 +272,12 @@ func newAnalyzer(cfg config) (*khabar.Analyzer, error) {
 		return nil, err
 	}
 	opts = append(opts, nerOpts...)
+	if cfg.keywordSpace != "" {
+		s, err := cli.ReadKeywordSpace(cfg.keywordSpace)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, khabar.WithKeywordSpace(s))
+	}
 	return khabar.New(opts...)
 }

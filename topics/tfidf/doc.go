@@ -21,8 +21,11 @@
 // [NewSpaceTransform] fits a space and returns the TF-IDF rows of the
 // same texts in one pass, tokenising each text once; fitting spreads the
 // texts over GOMAXPROCS workers with a result that does not depend on
-// their number. [DefaultSpace] is an embedded background of document
-// frequencies for keywords when there is no archive to fit a Space on.
+// their number. [NewSpaceFromStats] builds the same space from term
+// statistics added up elsewhere ([TextStats], [TermStats.Add]), as a job
+// spread over many machines does. [DefaultSpace] is an embedded background
+// of document frequencies for keywords when there is no archive to fit a
+// Space on.
 //
 // Nothing has a Fit method that changes it: every value is built by a
 // constructor and is immutable afterwards.
