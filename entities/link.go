@@ -60,7 +60,7 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 		marg = marg[:0]
 		defer lat.Release()
 		labels = lat.Best(labels)
-		spans = x.model.spans(labels, spans)
+		spans = x.model.bio.Spans(labels, spans)
 		if len(spans) == 0 {
 			// A line that is a name of the gazetteer and nothing else is a
 			// byline, a source or a heading (العربية on its own line).
@@ -155,7 +155,7 @@ func (x *Extractor) doubtedNames(lat *tagger.Lattice, doc *Document, cands []Men
 		if len(*marg) == 0 {
 			*marg = lat.Marginals(*marg)
 		}
-		p := x.model.spanProb(*marg, c.TokenStart-start, c.TokenEnd-start, c.Type)
+		p := x.model.bio.SpanProb(*marg, c.TokenStart-start, c.TokenEnd-start, c.Type.String())
 		if p >= minProbDoubted {
 			c.Score = roundScore(p)
 			doubted = append(doubted, c)

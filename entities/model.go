@@ -8,11 +8,9 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/khabar-nlp/khabar/entities/tagger"
-	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
 // Model is a trained tagger for the extractor: a linear-chain model over
@@ -23,10 +21,8 @@ import (
 // concurrent use.
 type Model struct {
 	t *tagger.Model
-	// labelType and labelBegin describe each label of t: its type ("" for
-	// O) and whether it begins a name.
-	labelType  []string
-	labelBegin []bool
+	// bio reads t's labels.
+	bio tagger.BIO
 }
 
 // ErrModelFeatures means a model file was trained with other features
@@ -71,38 +67,8 @@ func newModel(t *tagger.Model) (*Model, error) {
 		}
 	}
 	m := &Model{t: t}
-	for _, l := range t.Labels() {
-		begin, typ := false, ""
-		if rest, ok := strings.CutPrefix(l, "B-"); ok {
-			begin, typ = true, rest
-		} else if rest, ok := strings.CutPrefix(l, "I-"); ok {
-			typ = rest
-		}
-		m.labelType = append(m.labelType, typ)
-		m.labelBegin = append(m.labelBegin, begin)
-	}
+	m.bio = tagger.NewBIO(t.Labels())
 	return m, nil
-}
-
-// spans appends to dst[:0] the names of a label sequence from Tag: a B-
-// label and the I- labels of its type after it (Tag never gives an I-
-// without its B-). Prob is left 0.
-func (m *Model) spans(labels []int, dst []tagger.Span) []tagger.Span {
-	dst = dst[:0]
-	for i := 0; i < len(labels); {
-		typ := m.labelType[labels[i]]
-		if typ == "" {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(labels) && !m.labelBegin[labels[j]] && m.labelType[labels[j]] == typ {
-			j++
-		}
-		dst = append(dst, tagger.Span{Start: i, End: j, Type: typ})
-		i = j
-	}
-	return dst
 }
 
 // WriteTo writes the model to w in the tagger's versioned, checksummed
@@ -129,21 +95,3 @@ var loadDefaultModel = sync.OnceValues(func() (*Model, error) {
 // tuning part of ANERcorp's train split (see model/README.md for its
 // provenance, figures and licence). It is read once and shared.
 func DefaultModel() (*Model, error) { return loadDefaultModel() }
-
-// spanProb returns the least of the marginal probabilities (marg, from a
-// lattice, L labels a token) of the labels B-typ at token s and I-typ at
-// the tokens after it up to e.
-func (m *Model) spanProb(marg []float64, s, e int, typ gazetteer.Type) float64 {
-	L := len(m.labelType)
-	p := 1.0
-	for i := s; i < e; i++ {
-		best := 0.0
-		for y := range L {
-			if m.labelType[y] == typ.String() && m.labelBegin[y] == (i == s) {
-				best = marg[i*L+y]
-			}
-		}
-		p = min(p, best)
-	}
-	return p
-}

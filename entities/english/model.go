@@ -8,11 +8,9 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/khabar-nlp/khabar/entities/tagger"
-	"github.com/khabar-nlp/khabar/gazetteer"
 )
 
 // Model is a trained tagger for English names: a linear-chain model over
@@ -25,10 +23,8 @@ type Model struct {
 	t *tagger.Model
 	// prose says the model reads prose's entity labels.
 	prose bool
-	// labelType and labelBegin describe each label of t: its type ("" for
-	// O) and whether it begins a name.
-	labelType  []string
-	labelBegin []bool
+	// bio reads t's labels.
+	bio tagger.BIO
 }
 
 // ErrModelFeatures means a model file was trained with other features
@@ -83,16 +79,7 @@ func newModel(t *tagger.Model) (*Model, error) {
 		}
 	}
 	m := &Model{t: t, prose: prose}
-	for _, l := range t.Labels() {
-		begin, typ := false, ""
-		if rest, ok := strings.CutPrefix(l, "B-"); ok {
-			begin, typ = true, rest
-		} else if rest, ok := strings.CutPrefix(l, "I-"); ok {
-			typ = rest
-		}
-		m.labelType = append(m.labelType, typ)
-		m.labelBegin = append(m.labelBegin, begin)
-	}
+	m.bio = tagger.NewBIO(t.Labels())
 	return m, nil
 }
 
@@ -112,50 +99,6 @@ func (m *Model) Size() int { return m.t.Parameters() }
 // ProseLabels reports whether the model reads prose's own entity labels,
 // which makes extraction run prose's entity recogniser too.
 func (m *Model) ProseLabels() bool { return m.prose }
-
-// span is a name the model found: tokens [start, end) of a sentence.
-type span struct {
-	start, end int
-	typ        string
-}
-
-// spans appends to dst[:0] the names of a label sequence from Best: a B-
-// label and the I- labels of its type after it.
-func (m *Model) spans(labels []int, dst []span) []span {
-	dst = dst[:0]
-	for i := 0; i < len(labels); {
-		typ := m.labelType[labels[i]]
-		if typ == "" {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(labels) && !m.labelBegin[labels[j]] && m.labelType[labels[j]] == typ {
-			j++
-		}
-		dst = append(dst, span{i, j, typ})
-		i = j
-	}
-	return dst
-}
-
-// spanProb returns the least of the marginal probabilities (marg, L
-// labels a token) of the labels B-typ at token s and I-typ at the tokens
-// after it up to e.
-func (m *Model) spanProb(marg []float64, s, e int, typ gazetteer.Type) float64 {
-	L := len(m.labelType)
-	p := 1.0
-	for i := s; i < e; i++ {
-		best := 0.0
-		for y := range L {
-			if m.labelType[y] == typ.String() && m.labelBegin[y] == (i == s) {
-				best = marg[i*L+y]
-			}
-		}
-		p = min(p, best)
-	}
-	return p
-}
 
 //go:embed model/english.model
 var defaultModelFile []byte

@@ -42,7 +42,7 @@ func (x *Extractor) tag(ctx context.Context, d *document, cands []candidate) (me
 	f.prepare(d, cands)
 	var (
 		labels []int
-		spans  []span
+		spans  []tagger.Span
 		marg   []float64
 	)
 	covered := make([]bool, len(d.toks))
@@ -56,10 +56,10 @@ func (x *Extractor) tag(ctx context.Context, d *document, cands []candidate) (me
 		rows, blocks := f.sentenceBlocks(s, x.model.t, &x.blocks)
 		lat := x.model.t.LatticeBlocks(blocks, rows)
 		labels = lat.Best(labels)
-		spans = x.model.spans(labels, spans)
+		spans = x.model.bio.Spans(labels, spans)
 		for _, sp := range spans {
-			for _, part := range d.pieces(cands, start+sp.start, start+sp.end) {
-				m, keep, misc := x.link(d, cands, part[0], part[1], sp.typ)
+			for _, part := range d.pieces(cands, start+sp.Start, start+sp.End) {
+				m, keep, misc := x.link(d, cands, part[0], part[1], sp.Type)
 				if misc {
 					other = append(other, m)
 				}
@@ -71,7 +71,7 @@ func (x *Extractor) tag(ctx context.Context, d *document, cands []candidate) (me
 					if len(marg) == 0 {
 						marg = lat.Marginals(marg)
 					}
-					m.Score = max(x.model.spanProb(marg, sp.start, sp.end, m.Type), minTaggedScore)
+					m.Score = max(x.model.bio.SpanProb(marg, sp.Start, sp.End, m.Type.String()), minTaggedScore)
 				}
 				for i := m.TokenStart; i < m.TokenEnd; i++ {
 					covered[i] = true
@@ -353,7 +353,7 @@ func (x *Extractor) doubted(lat *tagger.Lattice, d *document, cands []candidate,
 		if len(*marg) == 0 {
 			*marg = lat.Marginals(*marg)
 		}
-		if x.model.spanProb(*marg, c.start-sent.TokenStart, c.end-sent.TokenStart, c.typ) >= minProbDoubted {
+		if x.model.bio.SpanProb(*marg, c.start-sent.TokenStart, c.end-sent.TokenStart, c.typ.String()) >= minProbDoubted {
 			found = append(found, c)
 		}
 	}
