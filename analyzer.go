@@ -455,6 +455,7 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 	out := make([]tfidf.Keyword, 0, min(n, len(kws)))
 	taken := map[string]bool{} // entity IDs
 	shown := map[string]bool{} // terms
+	var names []typedTerm      // the entities' terms
 	headline := len(text)
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		headline = i
@@ -480,10 +481,14 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		m = shownMention(text, e, m)
 		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], utf8.RuneCountInString(mentionClitic(m)))
 		term := text[start:m.End]
-		if shown[term] {
-			continue // two entities written alike: one keyword
+		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool { return t.typ == e.Type && sameWords(t.term, term) }) {
+			// Two entities written alike, or one written in part
+			// (ليما beside فابيو ليما, which grouping keeps apart):
+			// one keyword.
+			continue
 		}
 		shown[term] = true
+		names = append(names, typedTerm{e.Type, term})
 		name := e.Name
 		if m.Kind == entities.Rule {
 			name = term // a name found by rules is named by its text
@@ -494,6 +499,27 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		return nil
 	}
 	return out
+}
+
+// typedTerm is the term of an entity's keyword and the entity's type.
+type typedTerm struct {
+	typ  gazetteer.Type
+	term string
+}
+
+// sameWords reports whether the words of one of a and b are all words of
+// the other.
+func sameWords(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // credit reports whether an entity is a news agency, or an outlet the
@@ -566,11 +592,15 @@ func isClean(s string) bool {
 // mentionSpans returns the spans of the mentions of ents, a non-nil
 // slice, for keywords to take their words as names. A mention of one word
 // of the lexicon's tables (المتوسط, the Mediterranean or the average) is
-// left out: keywords judge such a word as any other.
+// left out, and so is an entity the tagging model found once, weakly
+// (see weakName): keywords judge such words as any other.
 func mentionSpans(ents []entities.Entity) []tfidf.Span {
 	lex, _ := lexicon.Default()
 	out := []tfidf.Span{}
 	for _, e := range ents {
+		if len(e.Mentions) == 1 && weakName(e.Mentions[0]) {
+			continue
+		}
 		for _, m := range e.Mentions {
 			if lex != nil && !strings.ContainsAny(m.Text, " _") && lex.Analyze(tokenize.Key(m.Text)).Class&lexicon.Common != 0 {
 				continue
@@ -580,6 +610,20 @@ func mentionSpans(ents []entities.Entity) []tfidf.Span {
 	}
 	return out
 }
+
+// weakName reports whether a mention is a name the tagging model found in
+// Arabic script, with no gazetteer entry, below minKeywordNameScore
+// (ميغابايت، ممثلو as persons). A name in Latin letters is seldom
+// anything else (J.P. Morgan).
+func weakName(m entities.Mention) bool {
+	return m.Kind == entities.Tagged && m.Score < minKeywordNameScore && !strings.ContainsFunc(m.Text, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) })
+}
+
+// minKeywordNameScore is the least probability of a name the tagging model
+// found once, with no gazetteer entry, for keywords to take it as a name.
+// Below it, about half of such names are common words (the tuning part of
+// the dev split).
+const minKeywordNameScore = 0.5
 
 // mentionAt returns the entity and mention whose span holds [start, end).
 func mentionAt(ents []entities.Entity, start, end int) (entities.Entity, entities.Mention, bool) {

@@ -4,13 +4,17 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/gazetteer"
 	"github.com/khabar-nlp/khabar/internal/devdata"
 	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
 )
 
 // TestKeywordsAreTheArticlesText checks, on the project's test articles
@@ -75,4 +79,62 @@ func TestKeywordsAreTheArticlesText(t *testing.T) {
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// TestMentionSpansLeaveOutWeakNames checks which mentions keywords take
+// as names: not a name the model found once in Arabic script below an
+// even chance, but such a name in Latin letters, a likelier one, or one
+// of the gazetteer.
+func TestMentionSpansLeaveOutWeakNames(t *testing.T) {
+	one := func(text string, kind entities.Kind, score float64, start int) entities.Entity {
+		return entities.Entity{Type: gazetteer.ORG, Mentions: []entities.Mention{{Text: text, Start: start, End: start + len(text), Kind: kind, Score: score}}}
+	}
+	ents := []entities.Entity{
+		one("ميغابايت", entities.Tagged, 0.28, 0),
+		one("J.P. Morgan", entities.Tagged, 0.3, 100),
+		one("ريكوردد فيوتشر", entities.Tagged, 0.94, 200),
+		one("سامسونغ", entities.Exact, 1, 300),
+	}
+	var starts []int
+	for _, s := range mentionSpans(ents) {
+		starts = append(starts, s.Start)
+	}
+	if want := []int{100, 200, 300}; !slices.Equal(starts, want) {
+		t.Errorf("name spans start at %v, want %v", starts, want)
+	}
+}
+
+// TestNameKeywordsOnePerName checks that an entity whose keyword's words
+// are all words of an earlier entity keyword of the same type (ليما after
+// فابيو ليما) gives no keyword, and that one of another type does.
+func TestNameKeywordsOnePerName(t *testing.T) {
+	text := "انتقل فابيو ليما إلى الوصل. وقال ليما إنه سعيد. وزار ليما عاصمة البيرو."
+	at := func(s string, n int) (int, int) {
+		i := -1
+		for range n {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return i, i + len(s)
+	}
+	mention := func(s string, n int) entities.Mention {
+		start, end := at(s, n)
+		return entities.Mention{Text: s, Start: start, End: end, Kind: entities.Tagged, Score: 0.9}
+	}
+	ents := []entities.Entity{
+		{ID: "per:a", Name: "فابيو ليما", Type: gazetteer.PER, Count: 1, Mentions: []entities.Mention{mention("فابيو ليما", 1)}},
+		{ID: "per:b", Name: "ليما", Type: gazetteer.PER, Count: 1, Mentions: []entities.Mention{mention("ليما", 2)}},
+		{ID: "loc:c", Name: "ليما", Type: gazetteer.LOC, Count: 1, Mentions: []entities.Mention{mention("ليما", 3)}},
+	}
+	var kws []tfidf.Keyword
+	for i, e := range ents {
+		m := e.Mentions[0]
+		kws = append(kws, tfidf.Keyword{Term: m.Text, Score: float64(10 - i), Count: 1, Start: m.Start, End: m.End})
+	}
+	var got []string
+	for _, k := range nameKeywords(text, kws, ents, nil, 10) {
+		got = append(got, k.Entity)
+	}
+	if want := []string{"per:a", "loc:c"}; !slices.Equal(got, want) {
+		t.Errorf("keyword entities %v, want %v", got, want)
+	}
 }

@@ -180,6 +180,66 @@ func TestProcliticBeforeNameStart(t *testing.T) {
 	}
 }
 
+// TestConjunctionBeforeName checks that و before a name the tables do not
+// know is read as the conjunction when the letter after it cannot be a W,
+// and kept otherwise.
+func TestConjunctionBeforeName(t *testing.T) {
+	x := extractor(t)
+	text := "وشارك في العمل الممثلون دارين حمزة وجيني أسبر وبيار داغر ."
+	found := false
+	for _, m := range x.Extract(text).Mentions {
+		if strings.Contains(m.Text, "جيني أسبر") {
+			found = true
+			if m.Clitic != "و" {
+				t.Errorf("%q has clitic %q, want و", m.Text, m.Clitic)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no mention of جيني أسبر in %q", text)
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		word  string
+		words int
+		want  string
+	}{
+		{"وغاريث", 2, "غاريث"},
+		{"وشونجكينغ", 1, "شونجكينغ"},
+		{"وجيه", 1, ""},            // three letters left: a name of one word keeps و
+		{"واشنطن", 1, ""},          // و before a long vowel is a W
+		{"ويليام", 2, ""},          // likewise
+		{"وولتر", 2, ""},           // likewise
+		{"والاس", 2, ""},           // و before the article and two letters: a W
+		{"والكونجو", 1, "الكونجو"}, // the conjunction and the article
+		{"وليد", 2, ""},            // a first name of the tables
+	}
+	for _, tc := range tests {
+		if got := conjunctStem(lex.Analyze(tokenize.Key(tc.word)), tokenize.Key(tc.word), tc.words); got != tokenize.Key(tc.want) {
+			t.Errorf("conjunctStem(%s, %d words) = %q, want %q", tc.word, tc.words, got, tokenize.Key(tc.want))
+		}
+	}
+}
+
+// TestParticleBeforeName checks that a particle the model takes in at the
+// start of a name (فإن بوتن) is left out of the mention.
+func TestParticleBeforeName(t *testing.T) {
+	x := extractor(t)
+	text := "وقال الرئيس الروسي مطلع هذا العام إن صورة بلاده دوليا تعتمد على بطولة كأس العالم وكيفية إدارة موسكو للحدث.\nوحسب المجلة، فإن بوتن وجه ضربة قوية لخصومه."
+	var got []string
+	for _, m := range x.Extract(text).Mentions {
+		if strings.Contains(m.Text, "بوتن") {
+			got = append(got, m.Text)
+		}
+	}
+	if len(got) != 1 || got[0] != "بوتن" {
+		t.Errorf("mentions of بوتن: %q, want [بوتن]", got)
+	}
+}
+
 // TestLatinRunsInArabic checks the Latin-script runs of an Arabic text:
 // names of the gazetteer written in Latin link to their entries, and a
 // title or a model name after the word for its kind (فيلم، هاتف) is

@@ -82,6 +82,9 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 				s, e = c.TokenStart, c.TokenEnd
 			}
 			for _, part := range splitAtWaw(doc, s, e) {
+				for part[0] < part[1]-1 && leadingParticles[doc.Tokens[part[0]].Text] {
+					part[0]++ // فإن بوتن: a particle the model took in
+				}
 				if sp.Type == "PER" {
 					var keep bool
 					if part[0], keep = l.trimTitles(part[0], part[1], cands); !keep {
@@ -494,6 +497,9 @@ func (l *linker) link(s, e int, typ string) (m Mention, ok bool) {
 	if stem == "" {
 		stem = l.strippedWritten(keys[0])
 	}
+	if stem == "" {
+		stem = conjunctStem(doc.Words[s], keys[0], e-s)
+	}
 	if stem != "" && stem != keys[0] && strings.HasSuffix(keys[0], stem) {
 		if clitic := keys[0][:len(keys[0])-len(stem)]; gt != gazetteer.PER || !strings.HasSuffix(clitic, "ك") {
 			// A person's name starts with ك more often than after it
@@ -554,6 +560,45 @@ func nameStem(w lexicon.Word) string {
 		return ""
 	}
 	return w.Split.Stem
+}
+
+// leadingParticles are the particles, as written, that the model may
+// take in at the start of a name (فإن بوتن). They are matched with their
+// hamza: فان is also van (فان دايك).
+var leadingParticles = map[string]bool{
+	"إن": true, "أن": true, "فإن": true, "وإن": true, "بأن": true, "لأن": true, "كأن": true,
+	"لكن": true, "ولكن": true, "قد": true, "فقد": true, "وقد": true, "لقد": true,
+}
+
+// conjunctStem returns the first word of a name of words words without
+// the conjunction و when the tables know neither the word nor a reading
+// of it and the letter after و cannot be a W (وغاريث بيل، وهيفاء حسين،
+// وشونجكينغ: و + غاريث), or "". A name of one word keeps its و unless
+// four letters or more are left. A transliterated W is written و before
+// a long vowel (واشنطن، ويليام، وولتر), and و before the article is that
+// W when the article leaves fewer than four letters (والاس، والتر).
+// Names of the tables that begin with و (وليد، وفاء) are known as
+// written.
+func conjunctStem(w lexicon.Word, key string, words int) string {
+	rest, ok := strings.CutPrefix(key, "و")
+	least := 3
+	if words == 1 {
+		least = 4
+	}
+	if w.Class != 0 || w.Split.Stem != "" || !ok || utf8.RuneCountInString(rest) < least {
+		return ""
+	}
+	if bare, ok := strings.CutPrefix(rest, lexicon.Article); ok {
+		if utf8.RuneCountInString(bare) < 4 {
+			return ""
+		}
+		return rest
+	}
+	switch r, _ := utf8.DecodeRuneInString(rest); r {
+	case 'ا', 'ي', 'و':
+		return ""
+	}
+	return rest
 }
 
 // trimTitles removes the title words at the start of a person's name

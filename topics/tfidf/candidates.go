@@ -1,6 +1,7 @@
 package tfidf
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -49,7 +50,8 @@ type wordView struct {
 	// noun reports evidence that the word is a noun, an adjective or a
 	// name.
 	noun bool
-	// adj reports an adjective: it ends a phrase but is no keyword alone.
+	// adj reports an adjective, or a person's title (الرئيس، المدرب): it
+	// ends a phrase but is no keyword alone.
 	adj bool
 	// lead reports that it may begin a phrase: a noun or a name, or a
 	// word of three letters of the verb table, which is also the verbal
@@ -66,6 +68,10 @@ type wordView struct {
 	// table reports a noun of the lexicon's tables: a word of news at
 	// large.
 	table bool
+	// prep reports an unknown word that may be a preposition (ب ك ل)
+	// and a noun the tables do not know (كنسخة، بأجرة): it opens no
+	// phrase, and is no keyword alone, unless the background knows it.
+	prep bool
 	// key is the term key of the word without its proclitic when the
 	// stemmer kept the proclitic (وبرنت), so that it counts with the
 	// word; empty otherwise.
@@ -108,7 +114,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 	}
 	norm := tokenize.Normalize(raw)
 	if class == 0 {
-		if pastVerbShape(norm) || stopWord(norm) {
+		if pastVerbShape(norm) || causativePastShape(raw) || stopWord(norm) {
 			return v
 		}
 		if s, ok := tokenize.StripProclitics(key); ok && letters(s.Stem) >= minKeywordLetters {
@@ -134,6 +140,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 		if prefix == "" && verbShape(key) {
 			return v
 		}
+		v.prep = prefix == "" && !unknown && mayHavePreposition(key) // unknown: it may be a name (بلينكن)
 	}
 	if class&lexicon.TimeWord != 0 || quantity(stem) || placeAdverb(stem) {
 		return v // الدقيقة، الأسبوع: time words, nouns or not; مليار
@@ -165,12 +172,20 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 	definite := lexicon.HasArticle(stem)
 	v.ok, v.def, v.table = true, definite, class&lexicon.Noun != 0
 	v.adj = class&(lexicon.Adjective|lexicon.OrgAdjective) != 0 && class&lexicon.Noun == 0 ||
-		class == 0 && definite && lexicon.IsNisba(stem, true)
+		class == 0 && definite && lexicon.IsNisba(stem, true) ||
+		class&lexicon.Title != 0 // الرئيس الفرنسي، النجم البرتغالي: a person described, not a subject
 	v.noun = class&(lexicon.Noun|lexicon.Adjective|lexicon.OrgAdjective) != 0 || definite || strings.HasSuffix(norm, "ة") ||
 		class == 0 && (unknown || lexicon.CommonShape(stem, definite, prefix != "") && !verbShape(stem))
 	v.lead = (v.noun || verbalNoun) && !v.adj
 	v.form = class == 0 && (pronounForm(lex, norm) || strings.HasSuffix(norm, "ه") && letters(norm) >= 5)
 	return v
+}
+
+// mayHavePreposition reports whether a word in key form begins with ب،
+// ك or ل and four letters or more follow.
+func mayHavePreposition(key string) bool {
+	r, size := utf8.DecodeRuneInString(key)
+	return (r == 'ب' || r == 'ك' || r == 'ل') && utf8.RuneCountInString(key[size:]) >= 4
 }
 
 // quantity reports whether a word in key form is a large number word
@@ -203,9 +218,10 @@ func placeAdverb(key string) bool {
 
 // describes reports whether a definite word can describe the definite
 // noun before it: an adjective (the tables', a nisba: السكك الحديدية), a
-// participle (الأعمال المعروضة) or a colour or elative (البيت الأبيض،
-// الشرق الأوسط). Another definite noun after one is the start of another
-// phrase (يظهر في الفيديو الدمار), not its description.
+// participle (الأعمال المعروضة), a colour or elative (البيت الأبيض،
+// الشرق الأوسط) or an ordinal (الدرجة الثانية). Another definite noun
+// after one is the start of another phrase (يظهر في الفيديو الدمار), not
+// its description.
 func describes(v wordView, key string) bool {
 	if v.adj {
 		return true
@@ -215,8 +231,17 @@ func describes(v wordView, key string) bool {
 		return false
 	}
 	n := utf8.RuneCountInString(bare)
-	return strings.HasPrefix(bare, "م") && n >= 4 || strings.HasPrefix(bare, "ا") && n == 4 ||
+	return ordinals[bare] || strings.HasPrefix(bare, "م") && n >= 4 || strings.HasPrefix(bare, "ا") && n == 4 ||
 		strings.HasSuffix(bare, "اء") && n == 5 || lexicon.IsNisba(key, true)
+}
+
+// ordinals are the ordinal adjectives without the article, in key form
+// (الدرجة الثانية، الجولة الخامسة).
+var ordinals = map[string]bool{
+	"اول": true, "اولي": true, "ثاني": true, "ثانيه": true, "ثالث": true, "ثالثه": true,
+	"رابع": true, "رابعه": true, "خامس": true, "خامسه": true, "سادس": true, "سادسه": true,
+	"سابع": true, "سابعه": true, "ثامن": true, "ثامنه": true, "تاسع": true, "تاسعه": true,
+	"عاشر": true, "عاشره": true, "اخير": true, "اخيره": true,
 }
 
 // accusative reports whether a word in key form ends in the alef of an
@@ -294,6 +319,36 @@ func pastVerbShape(norm string) bool {
 		return derived
 	}
 	return derived && rs[5] == 'ت'
+}
+
+// causativePastShape reports whether a word as written, without its
+// marks, has the shape of the past verb أفعل with the ت of its person
+// (أخطأت، أرسلت), after و or ف or alone: أ, three letters none of which
+// is a long vowel, ت.
+// Norm forms cannot tell it, as they fold أ into ا.
+func causativePastShape(raw string) bool {
+	var rs [7]rune
+	n := 0
+	for _, r := range raw {
+		if unicode.Is(unicode.Mn, r) || r == 0x0640 {
+			continue
+		}
+		if n == len(rs) {
+			return false
+		}
+		rs[n] = r
+		n++
+	}
+	w := rs[:n]
+	if n == 6 && (w[0] == 'و' || w[0] == 'ف') {
+		w = w[1:] // وأخطأت
+	}
+	return len(w) == 5 && w[0] == 'أ' && w[4] == 'ت' && !slices.ContainsFunc(w[1:4], longVowel)
+}
+
+// longVowel reports whether r is a long vowel or a letter written for one.
+func longVowel(r rune) bool {
+	return r == 'ا' || r == 'و' || r == 'ي' || r == 'ى' || r == 'ة'
 }
 
 // stopWord reports whether a word in Norm form is a topic stop word once

@@ -8,6 +8,9 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/khabar-nlp/khabar/tokenize"
 )
@@ -56,6 +59,11 @@ const minWordCount = 3
 // a keyword alone and when names are given, as a fraction of the score
 // of a name said once (the unseen idf).
 const minCommonWeight = 0.8
+
+// minCommonBodyWeight is minCommonWeight for a word the headline does not
+// write: a word the background knows that the article only repeats
+// (المستخدم، الاحتفال) must weigh as much as a name said once.
+const minCommonBodyWeight = 1.0
 
 // minCommonCount is how many times an article must write a word the
 // background knows for the word to be a keyword alone, when names are
@@ -136,10 +144,24 @@ type kwStat struct {
 	tableNoun bool
 	// clitic reports that some occurrence lost a proclitic.
 	clitic bool
-	count  int
-	title  int    // occurrences in the first paragraph (the headline)
-	forms  []form // by display form and rank, in order of first occurrence
-	score  float64
+	// def reports a definite word outside the names.
+	def bool
+	// heads counts the occurrences of an indefinite word before a
+	// definite word or a name: the head of a construct.
+	heads int
+	// counted counts the occurrences right after a number: a unit or a
+	// thing counted (341 ميغابايت، 93316 طلب).
+	counted int
+	// The key of the word right before the first occurrence that has
+	// one, whether another occurrence has another, and how many
+	// occurrences have one; the same for the word right after.
+	before, after           string
+	beforeMixed, afterMixed bool
+	beforeN, afterN         int
+	count                   int
+	title                   int    // occurrences in the first paragraph (the headline)
+	forms                   []form // by display form and rank, in order of first occurrence
+	score                   float64
 }
 
 // add counts an occurrence.
@@ -166,11 +188,79 @@ func (st *kwStat) conjoined(surface string) bool {
 	return ok && slices.ContainsFunc(st.forms, func(f form) bool { return f.surface == rest })
 }
 
-// best returns the best rank of the occurrences.
+// descriptorHeads returns the term keys of the nouns that, with an
+// adjective after them, name again a club, a team, a company or a place
+// the article names (النادي البافاري for Bayern, العاصمة الفرنسية for
+// Paris): no keyword.
+var descriptorHeads = sync.OnceValue(func() map[string]bool {
+	heads := map[string]bool{}
+	for _, w := range strings.Fields("النادي الفريق المنتخب العملاق العملاقة الشركة العاصمة المدينة البلد الدولة المملكة الإمارة الجزيرة القارة") {
+		for _, t := range Terms(w, TermOptions{}) {
+			heads[t.Key] = true
+		}
+	}
+	return heads
+})
+
+// prevKey returns the first key of a bigram's key.
+func prevKey(key string) string {
+	a, _ := splitBigram(key)
+	return a
+}
+
+// contextKey returns a word's term key as a phrase's neighbour: without a
+// first letter that may be a proclitic (و ف ب ك ل) when three letters or
+// more are left, so that لدوري أبطال أوروبا and دوري أبطال أوروبا have
+// the same word before أبطال أوروبا.
+func contextKey(key string) string {
+	r, size := utf8.DecodeRuneInString(key)
+	if strings.ContainsRune("وفبكل", r) && utf8.RuneCountInString(key[size:]) >= 3 {
+		return key[size:]
+	}
+	return key
+}
+
+// noteBefore records the word right before an occurrence.
+func (st *kwStat) noteBefore(k string) {
+	st.beforeN++
+	if st.beforeN == 1 {
+		st.before = k
+	} else if k != st.before {
+		st.beforeMixed = true
+	}
+}
+
+// noteAfter records the word right after an occurrence.
+func (st *kwStat) noteAfter(k string) {
+	st.afterN++
+	if st.afterN == 1 {
+		st.after = k
+	} else if k != st.after {
+		st.afterMixed = true
+	}
+}
+
+// fragment reports whether a word or phrase written twice or more is
+// part of a longer one: the article writes the same word right before
+// every occurrence (مجلس إدارة الأكاديمية, البنية التحتية الإيرانية) or
+// right after it (دوري أبطال أوروبا، البلوك تشين).
+func (st *kwStat) fragment() bool {
+	return st.count >= 2 && (st.beforeN == st.count && !st.beforeMixed || st.afterN == st.count && !st.afterMixed)
+}
+
+// best returns the best rank of the occurrences, but 1 for a definite
+// word written more often as the adjective of the word before it than
+// otherwise (الأحياء الفقيرة، المناطق الفقيرة): an adjective the article
+// also writes once alone is still an adjective.
 func (st *kwStat) best() int {
 	rank := 0
+	var byRank [3]int
 	for _, f := range st.forms {
 		rank = max(rank, f.rank)
+		byRank[f.rank] += f.count
+	}
+	if rank == 2 && st.def && byRank[1] > byRank[2] {
+		return 1
 	}
 	return rank
 }
@@ -326,7 +416,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	}
 	views := make(map[string]wordView, size/2) // word as written → its view, start relative
 	var prev, cur wordView                     // the last two words: a bigram follows its second
-	var curOcc *kwStat                         // the stat whose last occurrence is cur's
+	var prevOcc, curOcc *kwStat                // the stats whose last occurrences are prev's and cur's
 	var prevName, curName bool                 // whether prev and cur lie in names
 	// The occurrence of the last word waits for the bigram after it,
 	// which may make it an adjective (rank 1), before it is counted.
@@ -336,13 +426,38 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			curOcc.add(pending)
 		}
 	}
+	// The keys of the last three words and whether each is adjacent to
+	// the one before it, to tell the word before and after a phrase.
+	var w0, w1, w2 string
+	var linked0, linked1 bool
+	var lastPair *kwStat  // the phrase of the last pair of words, if any
+	var pairBefore string // the word before the pair, if pairLinked
+	var pairLinked bool
 	var key []byte
 	scanSentences(tokens(), opts, func(t *TermRef) {
 		var start, rank int
 		switch t.Kind {
 		case Word:
+			w2, w1, w0 = w1, w0, contextKey(string(t.Key))
+			linked1, linked0 = linked0, false
+		case Bigram:
+			linked0 = true
+			pairBefore, pairLinked = w2, linked1
+			if linked1 && lastPair != nil {
+				lastPair.noteAfter(w0)
+			}
+			lastPair = nil
+			if curOcc != nil {
+				curOcc.noteBefore(w1)
+			}
+			if prevOcc != nil {
+				prevOcc.noteAfter(w0)
+			}
+		}
+		switch t.Kind {
+		case Word:
 			commit()
-			prev, curOcc = cur, nil
+			prev, prevOcc, curOcc = cur, curOcc, nil
 			prevName = curName
 			curName = inNames.contains(t.Start, t.End)
 			if curName {
@@ -366,6 +481,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				return
 			}
 			start, rank = cur.start, 1
+			if _, known := s.vec.Column(string(t.Key)); cur.prep && !known {
+				cur.lead, cur.noun = false, false // كنسخة تجريبية: ك + نسخة, or a word
+			}
 			if cur.noun && !cur.adj {
 				rank = 2
 			}
@@ -373,6 +491,11 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				rank = 0
 			}
 		case Bigram:
+			if prevOcc != nil && !prev.def && (cur.def && !cur.clitic || curName) {
+				// طلب اللجوء، بحماية الرئيس: an indefinite word before a
+				// definite one or a name heads a construct.
+				prevOcc.heads++
+			}
 			if curOcc != nil && prev.ok && !cur.clitic && prev.def == cur.def && !inNames.contains(cur.start, t.End) {
 				// نوبة قلبية، المعارضة المسلحة، حقاني المتطرفة: a
 				// word after a word of its definiteness is its
@@ -381,6 +504,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			}
 			if !prev.ok || !prev.lead || prev.form || !cur.ok || !cur.noun || cur.clitic || cur.form {
 				return
+			}
+			if cur.adj && descriptorHeads()[prevKey(string(t.Key))] {
+				return // النادي البافاري، العاصمة الفرنسية: another name for a name
 			}
 			if prevName && !inNames.contains(cur.start, t.End) && strings.HasPrefix(text[cur.start:t.End], "و") {
 				return // غوغل وأمازون: a conjunction after a name
@@ -408,7 +534,11 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		}
 		st.name = st.name || t.Kind == Word && inNames.contains(t.Start, t.End)
 		st.tableNoun = st.tableNoun || t.Kind == Word && cur.table
+		st.def = st.def || t.Kind == Word && cur.def && !st.name
 		st.count++
+		if t.Kind == Word && afterNumber(text, t.Start) {
+			st.counted++
+		}
 		if t.Paragraph == 0 {
 			st.title++
 		}
@@ -420,6 +550,10 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			curOcc, pending = st, o
 		} else {
 			st.add(o)
+			if pairLinked {
+				st.noteBefore(pairBefore)
+			}
+			lastPair = st
 		}
 	})
 	commit()
@@ -465,8 +599,15 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		if w.best() != 2 || w.count+w.title < minCount && !w.name {
 			continue
 		}
+		if names != nil && !w.name && (3*w.heads >= 2*w.count || 2*w.counted >= w.count || w.fragment()) {
+			// A word the article writes mostly as the head of a
+			// construct (طلب اللجوء، حماية المدنيين) or after a number
+			// (5 نقاط، 200 برميل) says little alone; a phrase may be a
+			// keyword.
+			continue
+		}
 		if _, known := s.vec.Column(w.key); known && !w.name && names != nil &&
-			(w.count < minCommonCount || w.score < minCommonWeight*s.tfidf.UnseenIDF()) {
+			(w.count < minCommonCount || w.score < cmp.Or(minCommonWeight*float64(min(w.title, 1)), minCommonBodyWeight)*s.tfidf.UnseenIDF()) {
 			// A word the background knows is a word of news at
 			// large: alone, it is a keyword only where the article
 			// keeps coming back to it, weighing at least most of a
@@ -492,7 +633,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		}
 		a, b := splitBigram(st.key)
 		wa, wb := good[a], good[b]
-		if wa == nil || wb == nil || a == b {
+		if wa == nil || wb == nil || a == b || st.fragment() {
 			continue
 		}
 		st.score = (wa.score + wb.score) / 2 * (0.5 + float64(st.count)/float64(min(wa.count, wb.count)))
@@ -540,6 +681,28 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		})
 	}
 	return out, nil
+}
+
+// afterNumber reports whether the word at start follows a number, with
+// spaces between them at most: a digit, or a number word (ثلاثة، ألف).
+func afterNumber(text string, start int) bool {
+	before := strings.TrimRight(text[:start], " \u00a0")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if unicode.IsDigit(r) {
+		return true
+	}
+	word := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	return numberWords[tokenize.Key(word)]
+}
+
+// numberWords are the number words, in key form, that count the noun
+// after them.
+var numberWords = map[string]bool{
+	"الف": true, "الاف": true, "مليون": true, "ملايين": true, "مليار": true, "مليارات": true,
+	"عشرات": true, "مئات": true, "مائه": true, "مئه": true, "ثلاثه": true, "ثلاث": true,
+	"اربعه": true, "اربع": true, "خمسه": true, "خمس": true, "سته": true, "ست": true,
+	"سبعه": true, "سبع": true, "ثمانيه": true, "ثماني": true, "تسعه": true, "تسع": true,
+	"عشره": true, "عشر": true,
 }
 
 // idf returns the idf of a term key: the space's, or the unseen one.

@@ -99,8 +99,9 @@ func TestKeywordsConcurrent(t *testing.T) {
 }
 
 // TestKeywordCandidates checks the rules of keyword candidates on short
-// texts written for the test, each word said twice: what becomes a
-// keyword, and the span it shows.
+// texts written for the test, each word said twice or more: what becomes
+// a keyword, and the span it shows. With names set, the texts are read as
+// the Analyzer reads them, with the names known (none here).
 func TestKeywordCandidates(t *testing.T) {
 	s, err := DefaultSpace()
 	if err != nil {
@@ -109,20 +110,34 @@ func TestKeywordCandidates(t *testing.T) {
 	tests := []struct {
 		name, text string
 		want       []string // keyword terms, in any order
-		never      []string
+		never      []string // words in no keyword
+		notAlone   []string // no keyword's whole term
+		names      bool
 	}{
-		{"proclitic left out", "اجتمع الوفد بمحافظة البصرة. وتفقد الوفد بمحافظة البصرة المشاريع.", []string{"محافظة البصرة"}, []string{"بمحافظة"}},
-		{"restored article", "ارتفع سعر برميل للبترول. وقالت منظمة للبترول إن البترول يرتفع.", nil, []string{"لبترول"}},
-		{"imperfect verb", "يحتفل الطلاب بالتخرج. يحتفل الطلاب كل عام.", []string{"الطلاب"}, []string{"يحتفل"}},
-		{"tanween adverb", "وصل الوفد مسبقاً إلى القاعة. وغادر الوفد مسبقاً القاعة.", nil, []string{"مسبقاً"}},
-		{"fragment", "سي إن إن تبث سي إن إن الخبر", nil, []string{"سي", "إن"}},
-		{"future particle", "أطلقت الشركة ساعتها الذكية الجديدة. وتعمل ساعتها الذكية بنظام جديد. وساعتها الذكية أخف.", nil, []string{"اعتها الذكية", "اعتها"}},
-		{"adverb of place", "غرق قارب قبالة سواحل ليبيا. وانتشلت جثث قبالة سواحل ليبيا. وتكرر الغرق قبالة سواحل ليبيا.", nil, []string{"قبالة سواحل", "قبالة"}},
-		{"currency and decade", "بلغ المبلغ 8 آلاف جنيه استرليني. ودفع 9 آلاف جنيه استرليني في الثمانينيات. وعاد في الثمانينيات. وكان في الثمانينيات", nil, []string{"استرليني", "الثمانينيات"}},
+		{"proclitic left out", "اجتمع الوفد بمحافظة البصرة. وتفقد المحافظ بمحافظة البصرة المشاريع.", []string{"محافظة البصرة"}, []string{"بمحافظة"}, nil, false},
+		{"restored article", "ارتفع سعر برميل للبترول. وقالت منظمة للبترول إن البترول يرتفع.", nil, []string{"لبترول"}, nil, false},
+		{"imperfect verb", "يحتفل الطلاب بالتخرج. يحتفل الطلاب كل عام.", []string{"الطلاب"}, []string{"يحتفل"}, nil, false},
+		{"tanween adverb", "وصل الوفد مسبقاً إلى القاعة. وغادر الوفد مسبقاً القاعة.", nil, []string{"مسبقاً"}, nil, false},
+		{"fragment", "سي إن إن تبث سي إن إن الخبر", nil, []string{"سي", "إن"}, nil, false},
+		{"future particle", "أطلقت الشركة ساعتها الذكية الجديدة. وتعمل ساعتها الذكية بنظام جديد. وساعتها الذكية أخف.", nil, []string{"اعتها الذكية", "اعتها"}, nil, false},
+		{"adverb of place", "غرق قارب قبالة سواحل ليبيا. وانتشلت جثث قبالة سواحل ليبيا. وتكرر الغرق قبالة سواحل ليبيا.", nil, []string{"قبالة سواحل", "قبالة"}, nil, false},
+		{"construct head", "وافق المجلس على تجديد العقد. وطلب النادي تجديد الترخيص. وتم تجديد الاتفاق.", nil, nil, []string{"تجديد"}, true},
+		{"counted noun", "جمع الفريق 15 نقطة في الدوري. وجمع المنافس 12 نقطة. وتفصل بينهما نقطة واحدة.", nil, nil, []string{"نقطة"}, true},
+		{"longer phrase", "انطلقت مباريات دوري أبطال أوروبا. وتأهل الفريق إلى دوري أبطال أوروبا. ويغيب عن دوري أبطال أوروبا.", nil, nil, []string{"دوري أبطال", "أبطال أوروبا", "أبطال", "دوري"}, true},
+		{"title and adjective", "قال الرئيس الفرنسي إن الاتفاق قريب. وأكد الرئيس الفرنسي ذلك. ورد الرئيس الفرنسي على المعارضة.", nil, []string{"الرئيس"}, nil, true},
+		{"descriptor", "فاز النادي البافاري على منافسه. وتوج النادي البافاري باللقب. واحتفل النادي البافاري بجماهيره.", nil, nil, []string{"النادي البافاري", "النادي"}, true},
+		{"preposition before an unknown word", "يتوفر النظام كنسخة تجريبية للمطورين. ويصل كنسخة تجريبية للجميع. وصدر كنسخة تجريبية أمس.", nil, []string{"كنسخة"}, nil, true},
+		{"past verb in أفعل", "قال اللاعب أخطأت في التقدير، وأخطأت في الحساب، وأخطأت في اختيار التوقيت.", nil, []string{"أخطأت"}, nil, true},
+		{"adjective written alone once", "تعيش الأسر الفقيرة في الأحياء الفقيرة. وتعاني المناطق الفقيرة من البطالة. الفقيرة تعاني.", nil, nil, []string{"الفقيرة"}, true},
+		{"currency and decade", "بلغ المبلغ 8 آلاف جنيه استرليني. ودفع 9 آلاف جنيه استرليني في الثمانينيات. وعاد في الثمانينيات. وكان في الثمانينيات", nil, []string{"استرليني", "الثمانينيات"}, nil, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			kws := s.Keywords(tc.text, 10)
+			var names []Span
+			if tc.names {
+				names = []Span{}
+			}
+			kws := s.Keywords(tc.text, 10, names...)
 			var got []string
 			for _, k := range kws {
 				got = append(got, k.Term)
@@ -133,6 +148,11 @@ func TestKeywordCandidates(t *testing.T) {
 			for _, w := range tc.want {
 				if !slices.Contains(got, w) {
 					t.Errorf("keywords %q lack %q", got, w)
+				}
+			}
+			for _, w := range tc.notAlone {
+				if slices.Contains(got, w) {
+					t.Errorf("keywords %q hold %q", got, w)
 				}
 			}
 			for _, w := range tc.never {
