@@ -478,7 +478,7 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 			continue
 		}
 		taken[e.ID] = true
-		m = shownMention(text, e, m)
+		m = joinedMention(text, e, shownMention(text, e, m))
 		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], utf8.RuneCountInString(mentionClitic(m)))
 		term := text[start:m.End]
 		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool { return t.typ == e.Type && sameWords(t.term, term) }) {
@@ -577,6 +577,23 @@ func shownMention(text string, e entities.Entity, def entities.Mention) entities
 		}
 	}
 	return best
+}
+
+// joinedMention returns m joined with the mentions of e right after it,
+// a space apart: the pieces of one name that the model cut and the
+// gazetteer linked each to it (بيت and لحم, Bethlehem).
+func joinedMention(text string, e entities.Entity, m entities.Mention) entities.Mention {
+	for {
+		if m.End >= len(text) || text[m.End] != ' ' {
+			return m
+		}
+		k := slices.IndexFunc(e.Mentions, func(n entities.Mention) bool { return n.Start == m.End+1 })
+		if k < 0 {
+			return m
+		}
+		m.End = e.Mentions[k].End
+		m.Text = text[m.Start:m.End]
+	}
 }
 
 // isClean reports whether s has no diacritics, tatweel or invisible marks.

@@ -138,3 +138,19 @@ func TestNameKeywordsOnePerName(t *testing.T) {
 		t.Errorf("keyword entities %v, want %v", got, want)
 	}
 }
+
+// TestJoinedMention checks that a keyword shows the pieces of a name the
+// model cut, each linked to the entity, as one name.
+func TestJoinedMention(t *testing.T) {
+	text := "في شرق بيت لحم"
+	at := strings.Index(text, "بيت")
+	bayt := entities.Mention{Text: "بيت", Start: at, End: at + len("بيت")}
+	lahm := entities.Mention{Text: "لحم", Start: bayt.End + 1, End: len(text)}
+	e := entities.Entity{ID: "loc:city:bethlehem", Mentions: []entities.Mention{bayt, lahm}}
+	if got := joinedMention(text, e, bayt); got.Text != "بيت لحم" || got.Start != bayt.Start || got.End != len(text) {
+		t.Errorf("joined %q at %d:%d, want بيت لحم at %d:%d", got.Text, got.Start, got.End, bayt.Start, len(text))
+	}
+	if got := joinedMention(text, e, lahm); got.Start != lahm.Start || got.End != lahm.End {
+		t.Errorf("the last piece joined to %q", got.Text)
+	}
+}

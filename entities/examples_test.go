@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -237,6 +238,21 @@ func TestParticleBeforeName(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != "بوتن" {
 		t.Errorf("mentions of بوتن: %q, want [بوتن]", got)
+	}
+}
+
+// TestNamesEndToEnd checks that a name the model finds over two names of
+// the gazetteer written end to end is those two names.
+func TestNamesEndToEnd(t *testing.T) {
+	x := extractor(t)
+	text := "وقد وضعت تركيا والولايات المتحدة والاتحاد الأوروبي حزب العمال الكردستاني على لائحة المنظمات الإرهابية."
+	var got []string
+	for _, m := range x.Extract(text).Mentions {
+		got = append(got, m.ID)
+	}
+	want := []string{"loc:country:TR", "loc:country:US", "org:european-union", "org:pkk"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mention IDs %q, want %q", got, want)
 	}
 }
 

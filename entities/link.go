@@ -81,17 +81,18 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 			if c, ok := longerName(cands, s, e, sp.Type, start, end); ok && fragment(doc, cands, s, e) {
 				s, e = c.TokenStart, c.TokenEnd
 			}
-			for _, part := range splitAtWaw(doc, s, e) {
+			for _, np := range splitAtNames(cands, splitAtWaw(doc, s, e), sp.Type) {
+				part, typ := np.span, np.typ
 				for part[0] < part[1]-1 && leadingParticles[doc.Tokens[part[0]].Text] {
 					part[0]++ // فإن بوتن: a particle the model took in
 				}
-				if sp.Type == "PER" {
+				if typ == "PER" {
 					var keep bool
 					if part[0], keep = l.trimTitles(part[0], part[1], cands); !keep {
 						continue
 					}
 				}
-				m, ok := l.link(part[0], part[1], sp.Type)
+				m, ok := l.link(part[0], part[1], typ)
 				if ok && m.Kind == Tagged && latinWork(doc, part[0], part[1]) {
 					// فيلم The Dark Knight: a work or a product, no
 					// person, place or organisation.
@@ -361,6 +362,65 @@ func splitAtWaw(doc *Document, s, e int) [][2]int {
 		}
 	}
 	return append(out, [2]int{start, e})
+}
+
+// namePart is a part of a name the model found: tokens [0, 1) and the
+// type label to link them with.
+type namePart struct {
+	span [2]int
+	typ  string
+}
+
+// splitAtNames returns the parts of a name the model found, each with
+// the model's type, but a part whose tokens are two or more names of the
+// gazetteer, end to end, of two entities or more, becomes those names
+// with their types (والاتحاد الأوروبي حزب العمال الكردستاني: the EU and
+// the PKK).
+func splitAtNames(cands []Mention, parts [][2]int, typ string) []namePart {
+	var out []namePart
+	for _, p := range parts {
+		var tiles []namePart
+		for at := p[0]; at < p[1]; {
+			best := -1
+			for k, c := range cands {
+				if c.TokenStart == at && c.TokenEnd <= p[1] && (c.Kind == Exact || c.Kind == Clitic) && c.ID != "" &&
+					(best < 0 || c.TokenEnd > cands[best].TokenEnd) {
+					best = k
+				}
+			}
+			if best < 0 {
+				tiles = nil
+				break
+			}
+			tiles = append(tiles, namePart{[2]int{at, cands[best].TokenEnd}, cands[best].Type.String()})
+			at = cands[best].TokenEnd
+		}
+		if len(tiles) >= 2 && !sameEntity(cands, tiles) {
+			out = append(out, tiles...)
+		} else {
+			out = append(out, namePart{p, typ})
+		}
+	}
+	return out
+}
+
+// sameEntity reports whether the gazetteer names of tiles are all one
+// entity's (البوسنة والهرسك).
+func sameEntity(cands []Mention, tiles []namePart) bool {
+	id := ""
+	for _, t := range tiles {
+		for _, c := range cands {
+			if c.TokenStart == t.span[0] && c.TokenEnd == t.span[1] && (c.Kind == Exact || c.Kind == Clitic) {
+				if id == "" {
+					id = c.ID
+				} else if c.ID != id {
+					return false
+				}
+				break
+			}
+		}
+	}
+	return true
 }
 
 // conjWaw reports whether token i reads as و + a word: it begins with و,

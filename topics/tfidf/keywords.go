@@ -508,6 +508,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			if cur.adj && descriptorHeads()[prevKey(string(t.Key))] {
 				return // النادي البافاري، العاصمة الفرنسية: another name for a name
 			}
+			if prevName && curName && !inNames.contains(prev.start, t.End) {
+				return // التشيك والمجر، المجر ورومانيا: two names
+			}
 			if prevName && !inNames.contains(cur.start, t.End) && strings.HasPrefix(text[cur.start:t.End], "و") {
 				return // غوغل وأمازون: a conjunction after a name
 			}
