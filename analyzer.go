@@ -450,7 +450,7 @@ func spaceTokenizer(s *tfidf.Space) *tokenize.Tokenizer {
 // proclitic), with the entity's name and ID beside it and its mention
 // count, and an entity appears once, at its best keyword's rank and score.
 // A news agency, or an outlet the headline does not name, is a credit
-// and no keyword.
+// and no keyword; nor is a word that is a word of a person's name shown.
 func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *gazetteer.Index, n int) []tfidf.Keyword {
 	out := make([]tfidf.Keyword, 0, min(n, len(kws)))
 	taken := map[string]bool{} // entity IDs
@@ -466,9 +466,6 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		}
 	}
 	for _, k := range kws {
-		if len(out) == n {
-			break
-		}
 		e, m, ok := mentionAt(ents, k.Start, k.End)
 		if !ok {
 			out = append(out, k)
@@ -495,10 +492,17 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		}
 		out = append(out, tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: m.End})
 	}
+	// A word outside the mentions that is a word of a person's name shown
+	// (the headline's السدحان beside عبدالله السدحان) is that person again.
+	out = slices.DeleteFunc(out, func(k tfidf.Keyword) bool {
+		return k.Entity == "" && !strings.Contains(k.Term, " ") && slices.ContainsFunc(names, func(t typedTerm) bool {
+			return t.typ == gazetteer.PER && slices.Contains(strings.Fields(t.term), k.Term)
+		})
+	})
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	return out[:min(n, len(out))]
 }
 
 // typedTerm is the term of an entity's keyword and the entity's type.

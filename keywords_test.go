@@ -154,3 +154,27 @@ func TestJoinedMention(t *testing.T) {
 		t.Errorf("the last piece joined to %q", got.Text)
 	}
 }
+
+// TestNameKeywordsPersonWord checks that a word outside the mentions that
+// is a word of a person's name shown (a headline's surname) is no keyword
+// of its own.
+func TestNameKeywordsPersonWord(t *testing.T) {
+	text := "السدحان: المسلسل جاهز\nقال الفنان عبدالله السدحان إن المسلسل جاهز."
+	name := "عبدالله السدحان"
+	at := strings.Index(text, name)
+	m := entities.Mention{Text: name, Start: at, End: at + len(name), Kind: entities.Tagged, Score: 0.99}
+	ents := []entities.Entity{{ID: "per:s", Name: name, Type: gazetteer.PER, Count: 1, Mentions: []entities.Mention{m}}}
+	series := strings.Index(text, "المسلسل")
+	kws := []tfidf.Keyword{
+		{Term: "السدحان", Score: 30, Count: 2, Start: 0, End: len("السدحان")},
+		{Term: name, Score: 20, Count: 1, Start: m.Start, End: m.End},
+		{Term: "المسلسل", Score: 10, Count: 2, Start: series, End: series + len("المسلسل")},
+	}
+	var got []string
+	for _, k := range nameKeywords(text, kws, ents, nil, 10) {
+		got = append(got, k.Term)
+	}
+	if want := []string{name, "المسلسل"}; !slices.Equal(got, want) {
+		t.Errorf("keywords %q, want %q", got, want)
+	}
+}

@@ -623,6 +623,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	// a background that does not know it takes it for one in ten
 	// documents (in a phrase it keeps its weight: الذكاء الاصطناعي).
 	common := s.tfidf.idfOf(max(1, s.tfidf.nDocs/10)) / s.tfidf.UnseenIDF()
+	// A phrase of two words that the background finds in three stories
+	// in ten or more says nothing of its own.
+	frequent := s.tfidf.idfOf(max(1, 3*s.tfidf.nDocs/10))
 	single := make(map[*kwStat]float64, len(cands))
 	for _, w := range cands {
 		single[w] = w.score
@@ -638,6 +641,11 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		wa, wb := good[a], good[b]
 		if wa == nil || wb == nil || a == b || st.fragment() {
 			continue
+		}
+		if names != nil && s.idf(a) <= frequent && s.idf(b) <= frequent {
+			if o := st.shown(); !inNames.contains(o.start, o.end) {
+				continue // حياة المواطنين، مقطع فيديو، مدة طويلة: two words of every story
+			}
 		}
 		st.score = (wa.score + wb.score) / 2 * (0.5 + float64(st.count)/float64(min(wa.count, wb.count)))
 		cands = append(cands, st)
