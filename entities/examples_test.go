@@ -217,6 +217,9 @@ func TestConjunctionBeforeName(t *testing.T) {
 		{"والاس", 2, ""},           // و before the article and two letters: a W
 		{"والكونجو", 1, "الكونجو"}, // the conjunction and the article
 		{"وليد", 2, ""},            // a first name of the tables
+		{"فجاستن", 2, "جاستن"},
+		{"فرانك", 2, ""}, // F before r
+		{"فكتور", 2, ""}, // F before k
 	}
 	for _, tc := range tests {
 		if got := conjunctStem(lex.Analyze(tokenize.Key(tc.word)), tokenize.Key(tc.word), tc.words); got != tokenize.Key(tc.want) {

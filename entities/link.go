@@ -631,21 +631,33 @@ var leadingParticles = map[string]bool{
 }
 
 // conjunctStem returns the first word of a name of words words without
-// the conjunction و when the tables know neither the word nor a reading
-// of it and the letter after و cannot be a W (وغاريث بيل، وهيفاء حسين،
-// وشونجكينغ: و + غاريث), or "". A name of one word keeps its و unless
-// four letters or more are left. A transliterated W is written و before
+// the conjunction و or ف when the tables know neither the word nor a
+// reading of it and the letter after it cannot be a W or an F's next
+// (وغاريث بيل، وهيفاء حسين، وشونجكينغ: و + غاريث; فجاستن: ف + جاستن),
+// or "". A name of one word keeps its conjunction unless four letters or
+// more are left. A transliterated W is written و before
 // a long vowel (واشنطن، ويليام، وولتر), and و before the article is that
 // W when the article leaves fewer than four letters (والاس، والتر).
 // Names of the tables that begin with و (وليد، وفاء) are known as
 // written.
 func conjunctStem(w lexicon.Word, key string, words int) string {
-	rest, ok := strings.CutPrefix(key, "و")
 	least := 3
 	if words == 1 {
 		least = 4
 	}
-	if w.Class != 0 || w.Split.Stem != "" || !ok || utf8.RuneCountInString(rest) < least {
+	if w.Class != 0 || w.Split.Stem != "" || !runesAtLeast(key, least+1) {
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(key, "ف"); ok {
+		// فجاستن بوغليسي: F is written ف before a vowel, r, l or n
+		// (فابيو، فرانك، فلوريان، فنسنت), k (فكتور) or t.
+		if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune("اويرلنكته", r) {
+			return ""
+		}
+		return rest
+	}
+	rest, ok := strings.CutPrefix(key, "و")
+	if !ok {
 		return ""
 	}
 	if bare, ok := strings.CutPrefix(rest, lexicon.Article); ok {
