@@ -411,7 +411,7 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 		if err != nil {
 			return nil, err
 		}
-		kws, err := a.cfg.space.KeywordsList(ctx, l, 2*a.cfg.keywords, mentionSpans(res.Entities)...)
+		kws, err := a.cfg.space.KeywordsList(ctx, l, 2*a.cfg.keywords, mentionSpans(text, res.Entities)...)
 		if err != nil {
 			return nil, err
 		}
@@ -613,13 +613,14 @@ func isClean(s string) bool {
 // mentionSpans returns the spans of the mentions of ents, a non-nil
 // slice, for keywords to take their words as names. A mention of one word
 // of the lexicon's tables (المتوسط, the Mediterranean or the average) is
-// left out, and so is an entity the tagging model found once, weakly
-// (see weakName): keywords judge such words as any other.
-func mentionSpans(ents []entities.Entity) []tfidf.Span {
+// left out, and so is an entity found once, weakly (see weakName) or as
+// a piece of a longer name (see namePiece): keywords judge such words as
+// any other.
+func mentionSpans(text string, ents []entities.Entity) []tfidf.Span {
 	lex, _ := lexicon.Default()
 	out := []tfidf.Span{}
 	for _, e := range ents {
-		if len(e.Mentions) == 1 && weakName(e.Mentions[0]) {
+		if len(e.Mentions) == 1 && (weakName(e.Mentions[0]) || lex != nil && namePiece(text, e.Mentions[0], lex, ents)) {
 			continue
 		}
 		for _, m := range e.Mentions {
@@ -638,6 +639,59 @@ func mentionSpans(ents []entities.Entity) []tfidf.Span {
 // anything else (J.P. Morgan).
 func weakName(m entities.Mention) bool {
 	return m.Kind == entities.Tagged && m.Score < minKeywordNameScore && !strings.ContainsFunc(m.Text, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) })
+}
+
+// namePiece reports whether a mention of one word that the tagging model
+// found, or a short form of a name, stands beside the rest of a name: a
+// first name before or after it, outside the mentions, a space between
+// (فايز of أحمد فايز, فاروق of مي فاروق), or any word joined to it by a
+// hyphen (جوزيف of جاك-جوزيف).
+func namePiece(text string, m entities.Mention, lex *lexicon.Lexicon, ents []entities.Entity) bool {
+	if m.Kind != entities.Tagged && m.Kind != entities.Partial || strings.ContainsAny(m.Text, " _-") {
+		return false
+	}
+	firstName := func(w string) bool {
+		names := lexicon.FirstName | lexicon.FirstNameHead
+		k := tokenize.Key(w)
+		bare, conj := strings.CutPrefix(k, "و") // ومي فاروق
+		return lex.Class(k)&names != 0 || conj && lex.Class(bare)&names != 0
+	}
+	before := text[:m.Start]
+	if w, ok := strings.CutSuffix(before, " "); ok || strings.HasSuffix(before, "-") {
+		if !ok {
+			w = before[:len(before)-1]
+		}
+		word := w[strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+		if word != "" && (!ok || firstName(word)) && !inMention(ents, len(w)-1) {
+			return true
+		}
+	}
+	after := text[m.End:]
+	if w, ok := strings.CutPrefix(after, " "); ok || strings.HasPrefix(after, "-") {
+		if !ok {
+			w = after[1:]
+		}
+		i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if i < 0 {
+			i = len(w)
+		}
+		if i > 0 && (!ok || firstName(w[:i])) && !inMention(ents, len(text)-len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// inMention reports whether the byte at offset i lies in a mention of ents.
+func inMention(ents []entities.Entity, i int) bool {
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if m.Start <= i && i < m.End {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // minKeywordNameScore is the least probability of a name the tagging model

@@ -95,8 +95,9 @@ func TestMentionSpansLeaveOutWeakNames(t *testing.T) {
 		one("ريكوردد فيوتشر", entities.Tagged, 0.94, 200),
 		one("سامسونغ", entities.Exact, 1, 300),
 	}
+	text := strings.Repeat(" ", 400)
 	var starts []int
-	for _, s := range mentionSpans(ents) {
+	for _, s := range mentionSpans(text, ents) {
 		starts = append(starts, s.Start)
 	}
 	if want := []int{100, 200, 300}; !slices.Equal(starts, want) {
@@ -176,5 +177,34 @@ func TestNameKeywordsPersonWord(t *testing.T) {
 	}
 	if want := []string{name, "المسلسل"}; !slices.Equal(got, want) {
 		t.Errorf("keywords %q, want %q", got, want)
+	}
+}
+
+// TestNamePiece checks which mentions of one word are pieces of a longer
+// name for keywords: beside a first name or joined by a hyphen, not
+// beside another word nor a name of the gazetteer as written.
+func TestNamePiece(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, name string
+		kind       entities.Kind
+		want       bool
+	}{
+		{"وسجل الهدف أحمد فايز من مسافة بعيدة", "فايز", entities.Tagged, true},
+		{"غنت مروة ناجي ومي فاروق في الحفل", "فاروق", entities.Tagged, true},
+		{"أرسلها لشقيقه جاك-جوزيف في نوفمبر", "جوزيف", entities.Tagged, true},
+		{"وقال دريك في حفل أمس", "دريك", entities.Tagged, false},
+		{"وسجل الهدف أحمد فايز من مسافة بعيدة", "فايز", entities.Exact, false},
+	}
+	for _, tc := range tests {
+		at := strings.Index(tc.text, tc.name)
+		m := entities.Mention{Text: tc.name, Start: at, End: at + len(tc.name), Kind: tc.kind}
+		ents := []entities.Entity{{Mentions: []entities.Mention{m}}}
+		if got := namePiece(tc.text, m, lex, ents); got != tc.want {
+			t.Errorf("namePiece(%q in %q, %v) = %v, want %v", tc.name, tc.text, tc.kind, got, tc.want)
+		}
 	}
 }

@@ -259,6 +259,19 @@ func TestNamesEndToEnd(t *testing.T) {
 	}
 }
 
+// TestProcliticBeforeShortName checks that a name of the gazetteer whose
+// first word has two letters, after a proclitic, is linked with the
+// proclitic left out and the gazetteer's type (the model takes لبي بي سي
+// for a person).
+func TestProcliticBeforeShortName(t *testing.T) {
+	x := extractor(t)
+	for _, m := range x.Extract("وقال محمود المسدي ، في تصريح لبي بي سي ، إنه سعيد .").Mentions {
+		if strings.Contains(m.Text, "بي بي سي") && (m.ID != "org:bbc" || m.Clitic != "ل" || m.Type != gazetteer.ORG) {
+			t.Errorf("%q: ID %q, clitic %q, type %v; want org:bbc after ل", m.Text, m.ID, m.Clitic, m.Type)
+		}
+	}
+}
+
 // TestLatinRunsInArabic checks the Latin-script runs of an Arabic text:
 // names of the gazetteer written in Latin link to their entries, and a
 // title or a model name after the word for its kind (فيلم، هاتف) is

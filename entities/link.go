@@ -549,6 +549,17 @@ func (l *linker) link(s, e int, typ string) (m Mention, ok bool) {
 		}
 		return m, true
 	}
+	// A name of the gazetteer after a proclitic that it does not strip
+	// from a word of two letters (لبي بي سي: ل + بي بي سي), of the
+	// gazetteer's type whatever the model's.
+	if r, size := utf8.DecodeRuneInString(m.Text); e-s >= 2 && strings.ContainsRune("وفبل", r) {
+		for _, c := range l.x.cfg.gaz.Lookup(m.Text[size:]) {
+			if c.Method == gazetteer.Exact && c.Entry.Type != 0 {
+				m.ID, m.Type, m.Clitic, m.Score, m.Kind = c.Entry.ID, c.Entry.Type, string(r), c.Score, Clitic
+				return m, true
+			}
+		}
+	}
 	keys := slices.Clone(doc.Keys[s:e])
 	stem := l.stems[s]
 	if stem == "" || stem == keys[0] {
