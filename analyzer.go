@@ -493,9 +493,15 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		out = append(out, tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: m.End})
 	}
 	// A word outside the mentions that is a word of a person's name shown
-	// (the headline's السدحان beside عبدالله السدحان) is that person again.
+	// (the headline's السدحان beside عبدالله السدحان), or the first word
+	// of a name of several (المملكة of المملكة العربية السعودية، الصندوق of
+	// صندوق النقد الدولي), is that entity again.
+	heads := nameHeads(ents)
 	out = slices.DeleteFunc(out, func(k tfidf.Keyword) bool {
-		return k.Entity == "" && !strings.Contains(k.Term, " ") && slices.ContainsFunc(names, func(t typedTerm) bool {
+		if k.Entity != "" || strings.Contains(k.Term, " ") {
+			return false
+		}
+		return heads[bareKey(k.Term)] || slices.ContainsFunc(names, func(t typedTerm) bool {
 			return t.typ == gazetteer.PER && slices.Contains(strings.Fields(t.term), k.Term)
 		})
 	})
@@ -503,6 +509,30 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		return nil
 	}
 	return out[:min(n, len(out))]
+}
+
+// nameHeads returns the first words of the mentions of several words of
+// ents, as bareKey gives them.
+func nameHeads(ents []entities.Entity) map[string]bool {
+	heads := map[string]bool{}
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			words := strings.FieldsFunc(m.Text[len(m.Clitic):], func(r rune) bool { return r == ' ' || r == '_' })
+			if len(words) >= 2 {
+				heads[bareKey(words[0])] = true
+			}
+		}
+	}
+	return heads
+}
+
+// bareKey returns the Key of a word without the article.
+func bareKey(w string) string {
+	k := tokenize.Key(w)
+	if lexicon.HasArticle(k) {
+		return k[len(lexicon.Article):]
+	}
+	return k
 }
 
 // typedTerm is the term of an entity's keyword and the entity's type.

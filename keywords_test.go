@@ -157,18 +157,27 @@ func TestJoinedMention(t *testing.T) {
 }
 
 // TestNameKeywordsPersonWord checks that a word outside the mentions that
-// is a word of a person's name shown (a headline's surname) is no keyword
-// of its own.
+// is a word of a person's name shown (a headline's surname), or the first
+// word of a name of several words (الصندوق of صندوق النقد الدولي), is no
+// keyword of its own.
 func TestNameKeywordsPersonWord(t *testing.T) {
-	text := "السدحان: المسلسل جاهز\nقال الفنان عبدالله السدحان إن المسلسل جاهز."
+	text := "السدحان: المسلسل جاهز\nقال الفنان عبدالله السدحان إن المسلسل جاهز بدعم من صندوق النقد الدولي. وقال الصندوق إنه سعيد."
 	name := "عبدالله السدحان"
 	at := strings.Index(text, name)
 	m := entities.Mention{Text: name, Start: at, End: at + len(name), Kind: entities.Tagged, Score: 0.99}
-	ents := []entities.Entity{{ID: "per:s", Name: name, Type: gazetteer.PER, Count: 1, Mentions: []entities.Mention{m}}}
+	imf := "صندوق النقد الدولي"
+	at = strings.Index(text, imf)
+	im := entities.Mention{Text: imf, Start: at, End: at + len(imf), Kind: entities.Exact, Score: 1}
+	ents := []entities.Entity{
+		{ID: "per:s", Name: name, Type: gazetteer.PER, Count: 1, Mentions: []entities.Mention{m}},
+		{ID: "org:imf", Name: imf, Type: gazetteer.ORG, Count: 1, Mentions: []entities.Mention{im}},
+	}
 	series := strings.Index(text, "المسلسل")
+	fund := strings.Index(text, "الصندوق")
 	kws := []tfidf.Keyword{
 		{Term: "السدحان", Score: 30, Count: 2, Start: 0, End: len("السدحان")},
 		{Term: name, Score: 20, Count: 1, Start: m.Start, End: m.End},
+		{Term: "الصندوق", Score: 15, Count: 1, Start: fund, End: fund + len("الصندوق")},
 		{Term: "المسلسل", Score: 10, Count: 2, Start: series, End: series + len("المسلسل")},
 	}
 	var got []string
