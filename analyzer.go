@@ -657,7 +657,7 @@ func mentionSpans(text string, ents []entities.Entity) []tfidf.Span {
 			if lex != nil && !strings.ContainsAny(m.Text, " _") && lex.Analyze(tokenize.Key(m.Text)).Class&lexicon.Common != 0 {
 				continue
 			}
-			out = append(out, tfidf.Span{Start: m.Start, End: m.End})
+			out = append(out, tfidf.Span{Start: m.Start, End: m.End, Proclitic: tfidf.SkipLetters(m.Text, utf8.RuneCountInString(mentionClitic(m)))})
 		}
 	}
 	return out

@@ -147,7 +147,9 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 	}
 	verbalNoun := false
 	if class&(lexicon.Verb|lexicon.OtherWord) != 0 && class&lexicon.Noun == 0 {
-		if class&lexicon.OtherWord != 0 || prefix != "" || utf8.RuneCountInString(key) != 3 {
+		if class&lexicon.OtherWord != 0 || prefix != "" || utf8.RuneCountInString(key) != 3 || strings.ContainsAny(key, "اوي") {
+			// قام، زار: a hollow verb's verbal noun is another word
+			// (قيام، زيارة).
 			return v
 		}
 		verbalNoun = true // خفض، دعم: a past verb or its verbal noun

@@ -46,6 +46,10 @@ type Keyword struct {
 // Span is a span of text, text[Start:End] in byte offsets.
 type Span struct {
 	Start, End int
+	// Proclitic is the length in bytes of the proclitics at Start that
+	// are not part of the name (و of ورومانيا, ل of لإسرائيل): a word
+	// after a proclitic opens no phrase with the word before it.
+	Proclitic int
 }
 
 // minWordCount is how many times, a title's counting twice, an article
@@ -102,6 +106,18 @@ func (x spanIndex) after(start int) int {
 func (x spanIndex) contains(start, end int) bool {
 	i := x.after(start) - 1
 	return i >= 0 && x.ends[i] >= end
+}
+
+// proclitic reports whether a span that starts at start and holds
+// [start, end) has proclitics.
+func (x spanIndex) proclitic(start, end int) bool {
+	i, _ := slices.BinarySearchFunc(x.sorted, start, func(s Span, t int) int { return cmp.Compare(s.Start, t) })
+	for ; i < len(x.sorted) && x.sorted[i].Start == start; i++ {
+		if x.sorted[i].End >= end && x.sorted[i].Proclitic > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nameInside returns the start of a span that begins inside the word
@@ -418,6 +434,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	var prev, cur wordView                     // the last two words: a bigram follows its second
 	var prevOcc, curOcc *kwStat                // the stats whose last occurrences are prev's and cur's
 	var prevName, curName bool                 // whether prev and cur lie in names
+	var wordInName bool                        // whether cur lies in a name or holds one after its proclitics
 	// The occurrence of the last word waits for the bigram after it,
 	// which may make it an adjective (rank 1), before it is counted.
 	var pending occurrence
@@ -460,6 +477,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			prev, prevOcc, curOcc = cur, curOcc, nil
 			prevName = curName
 			curName = inNames.contains(t.Start, t.End)
+			wordInName = curName
 			if curName {
 				cur = viewWord(text, t, true, bare, names == nil)
 			} else if at, ok := inNames.nameInside(t.Start, t.End); ok {
@@ -467,6 +485,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				// before the name are its proclitics.
 				cur = viewWord(text, t, true, bare, names == nil)
 				cur.start, cur.clitic = at, true
+				wordInName = true
 			} else if v, ok := views[text[t.Start:t.End]]; ok {
 				// A word written alike reads alike: classify it once.
 				cur = v
@@ -511,6 +530,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			if prevName && curName && !inNames.contains(prev.start, t.End) {
 				return // التشيك والمجر، المجر ورومانيا: two names
 			}
+			if curName && !prevName && inNames.proclitic(cur.start, t.End) {
+				return // مناهضة لإسرائيل: a preposition before a name
+			}
 			if prevName && !inNames.contains(cur.start, t.End) && strings.HasPrefix(text[cur.start:t.End], "و") {
 				return // غوغل وأمازون: a conjunction after a name
 			}
@@ -535,7 +557,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			stats[st.key] = st
 			order = append(order, st)
 		}
-		st.name = st.name || t.Kind == Word && inNames.contains(t.Start, t.End)
+		st.name = st.name || t.Kind == Word && wordInName
 		st.tableNoun = st.tableNoun || t.Kind == Word && cur.table
 		st.def = st.def || t.Kind == Word && cur.def && !st.name
 		st.count++

@@ -145,7 +145,7 @@ func TestKeywordCandidates(t *testing.T) {
 						if k < 0 {
 							break
 						}
-						names = append(names, Span{i + k, i + k + len(n)})
+						names = append(names, Span{Start: i + k, End: i + k + len(n)})
 						i += k + len(n)
 					}
 				}
@@ -176,5 +176,37 @@ func TestKeywordCandidates(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestKeywordsNameAfterProclitic checks that a word before a name given
+// with a proclitic (لإسرائيل) opens no phrase with it, and that it does
+// when the name is given without one.
+func TestKeywordsNameAfterProclitic(t *testing.T) {
+	s, err := DefaultSpace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "نشرت تغريدات مناهضة لإسرائيل أمس. وحذفت التغريدات مناهضة لإسرائيل اليوم. ودافعت عن مناهضة لإسرائيل."
+	var names []Span
+	for i := 0; ; {
+		k := strings.Index(text[i:], "لإسرائيل")
+		if k < 0 {
+			break
+		}
+		names = append(names, Span{Start: i + k, End: i + k + len("لإسرائيل"), Proclitic: len("ل")})
+		i += k + len("لإسرائيل")
+	}
+	has := func(kws []Keyword, term string) bool {
+		return slices.ContainsFunc(kws, func(k Keyword) bool { return k.Term == term })
+	}
+	if kws := s.Keywords(text, 10, names...); has(kws, "مناهضة لإسرائيل") {
+		t.Errorf("keywords %v hold مناهضة لإسرائيل", kws)
+	}
+	for i := range names {
+		names[i].Proclitic = 0
+	}
+	if kws := s.Keywords(text, 10, names...); !has(kws, "مناهضة لإسرائيل") {
+		t.Errorf("without the proclitic, keywords %v lack مناهضة لإسرائيل", kws)
 	}
 }

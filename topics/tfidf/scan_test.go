@@ -54,7 +54,7 @@ func TestSpanIndex(t *testing.T) {
 		var spans []Span
 		for range rng.IntN(8) {
 			s := rng.IntN(50)
-			spans = append(spans, Span{s, s + rng.IntN(10)})
+			spans = append(spans, Span{Start: s, End: s + rng.IntN(10)})
 		}
 		x := newSpanIndex(spans)
 		for start := range 60 {
@@ -97,7 +97,7 @@ func TestKeywordsList(t *testing.T) {
 		t.Fatalf("the long text has %d tokens", n)
 	}
 	for _, text := range append(texts, long) {
-		names := []Span{{0, 40}, {200, 260}}
+		names := []Span{{Start: 0, End: 40}, {Start: 200, End: 260}}
 		want := s.Keywords(text, 10, names...)
 		l, err := tokenize.Default().List(ctx, text)
 		if err != nil {
