@@ -476,6 +476,9 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		}
 		taken[e.ID] = true
 		m = joinedMention(text, e, shownMention(text, e, m))
+		if shorterPiece(text, ents, e, m) {
+			continue
+		}
 		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], utf8.RuneCountInString(mentionClitic(m)))
 		term := text[start:m.End]
 		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool { return t.typ == e.Type && sameWords(t.term, term) }) {
@@ -611,6 +614,29 @@ func shownMention(text string, e entities.Entity, def entities.Mention) entities
 		}
 	}
 	return best
+}
+
+// shorterPiece reports whether m, a mention of a person or an
+// organisation e, has a mention of another entity of e's type right
+// before or after it, a space apart and
+// no proclitic between, at least as long: the model cut one name in two
+// (ماركوس | ألونسو ميندوزا، منظمة هيومن رايتس | ووتش), and the longer
+// piece stands for it. A place beside a place is another place (نجران
+// السعودية).
+func shorterPiece(text string, ents []entities.Entity, e entities.Entity, m entities.Mention) bool {
+	for _, o := range ents {
+		if o.ID == e.ID || o.Type != e.Type || e.Type == gazetteer.LOC {
+			continue
+		}
+		for _, n := range o.Mentions {
+			after := n.Start == m.End+1 && n.Clitic == ""
+			before := n.End+1 == m.Start && m.Clitic == ""
+			if (after || before) && text[min(m.End, n.End)] == ' ' && len(n.Text) >= len(m.Text) && !weakName(n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinedMention returns m joined with the mentions of e right after it,

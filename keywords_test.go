@@ -217,3 +217,37 @@ func TestNamePiece(t *testing.T) {
 		}
 	}
 }
+
+// TestShorterPiece checks that of two persons or organisations written
+// side by side, a space apart, the shorter is a piece of the longer, and
+// that a place beside a place or a name after و is not.
+func TestShorterPiece(t *testing.T) {
+	mention := func(text, s string) entities.Mention {
+		at := strings.Index(text, s)
+		return entities.Mention{Text: s, Start: at, End: at + len(s), Kind: entities.Tagged, Score: 0.9}
+	}
+	tests := []struct {
+		text, a, b string
+		typ        gazetteer.Type
+		want       bool // a is the shorter piece
+	}{
+		{"انضم اللاعب ماركوس ألونسو ميندوزا إلى الفريق", "ماركوس", "ألونسو ميندوزا", gazetteer.PER, true},
+		{"وقالت منظمة هيومن رايتس ووتش إن", "ووتش", "منظمة هيومن رايتس", gazetteer.ORG, true},
+		{"وقالت منظمة هيومن رايتس ووتش إن", "منظمة هيومن رايتس", "ووتش", gazetteer.ORG, false},
+		{"باتجاه مدينة نجران السعودية أمس", "نجران", "السعودية", gazetteer.LOC, false},
+		{"شارك فيسبوك وتويتر في الجلسة", "فيسبوك", "وتويتر", gazetteer.ORG, false},
+	}
+	for _, tc := range tests {
+		a, b := mention(tc.text, tc.a), mention(tc.text, tc.b)
+		if strings.HasPrefix(tc.b, "و") {
+			b.Clitic = "و"
+		}
+		ents := []entities.Entity{
+			{ID: "a", Type: tc.typ, Mentions: []entities.Mention{a}},
+			{ID: "b", Type: tc.typ, Mentions: []entities.Mention{b}},
+		}
+		if got := shorterPiece(tc.text, ents, ents[0], a); got != tc.want {
+			t.Errorf("shorterPiece(%q beside %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
