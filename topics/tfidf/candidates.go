@@ -72,6 +72,15 @@ type wordView struct {
 	// and a noun the tables do not know (كنسخة، بأجرة): it opens no
 	// phrase, and is no keyword alone, unless the background knows it.
 	prep bool
+	// waw reports an unknown word that may be the conjunction و and a
+	// word (وهشاشة): a phrase it opens is shown from another occurrence
+	// only, unless the background knows it.
+	waw bool
+	// lostArticle reports a word after ل whose article the spelling
+	// dropped (للنظام): its span, without the proclitic, lacks the
+	// article, so a phrase it opens is shown from another occurrence
+	// only (not نظام المصرفي).
+	lostArticle bool
 	// key is the term key of the word without its proclitic when the
 	// stemmer kept the proclitic (وبرنت), so that it counts with the
 	// word; empty otherwise.
@@ -141,6 +150,10 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 			return v
 		}
 		v.prep = prefix == "" && !unknown && mayHavePreposition(key) // unknown: it may be a name (بلينكن)
+		v.waw = prefix == "" && !unknown && strings.HasPrefix(key, "و") && utf8.RuneCountInString(key) >= 5
+	}
+	if prefix != "" && tokenize.TopicStopWords.Contains(stem) {
+		return v // لجميع، وبعض: a proclitic before a stop word
 	}
 	if class&lexicon.TimeWord != 0 || quantity(stem) || placeAdverb(stem) {
 		return v // الدقيقة، الأسبوع: time words, nouns or not; مليار
@@ -163,7 +176,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 			n++ // للبترول = ل + البترول: show بترول, not لبترول
 		}
 		v.start = t.Start + SkipLetters(raw, n)
-		v.clitic = true
+		v.clitic, v.lostArticle = true, restored == "ا"
 		if k, ok := wordKey(tokenize.Token{Text: text[v.start:t.End], Norm: tokenize.Normalize(text[v.start:t.End]), Kind: tokenize.ArabicWord}); ok && k != string(t.Key) {
 			v.key = k
 		}
@@ -277,9 +290,9 @@ func isArabic(s string) bool {
 // unknown to the lexicon, has the shape of an imperfect verb: ي and three
 // or four more letters, the second not a long vowel (يقول، يقاطع), or
 // يت، تت، يست، تست and more (يتحدث، تستمر) but not the verbal noun تفعيل
-// (تتويج). Four-letter words in ت are left alone, as names have that
-// shape (تبون، تركي); so are يوسف and ياسر, whose second letter is a long
-// vowel.
+// (تتويج), or يت and two letters (يتخذ، يتبع, but not يتيم). Four-letter
+// words in ت are left alone, as names have that shape (تبون، تركي); so
+// are يوسف and ياسر, whose second letter is a long vowel.
 func verbShape(key string) bool {
 	var rs [8]rune
 	n := 0
@@ -294,6 +307,8 @@ func verbShape(key string) bool {
 		return false
 	}
 	switch {
+	case n == 4 && rs[0] == 'ي' && rs[1] == 'ت':
+		return rs[2] != 'ي' && rs[2] != 'ا' // يتخذ، يتبع, but يتيم
 	case rs[1] == 'ت' || rs[1] == 'س' && rs[2] == 'ت':
 		return n >= 5 && !(n == 5 && rs[3] == 'ي')
 	case rs[1] == 'ا' || rs[1] == 'و' || rs[1] == 'ي':

@@ -435,6 +435,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	var prevOcc, curOcc *kwStat                // the stats whose last occurrences are prev's and cur's
 	var prevName, curName bool                 // whether prev and cur lie in names
 	var wordInName bool                        // whether cur lies in a name or holds one after its proclitics
+	var prevKnown, curKnown bool               // whether the background knows prev and cur as written
 	// The occurrence of the last word waits for the bigram after it,
 	// which may make it an adjective (rank 1), before it is counted.
 	var pending occurrence
@@ -475,6 +476,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		case Word:
 			commit()
 			prev, prevOcc, curOcc = cur, curOcc, nil
+			prevKnown, curKnown = curKnown, false
 			prevName = curName
 			curName = inNames.contains(t.Start, t.End)
 			wordInName = curName
@@ -500,9 +502,11 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				return
 			}
 			start, rank = cur.start, 1
-			if _, known := s.vec.Column(string(t.Key)); cur.prep && !known {
+			_, known := s.vec.Column(string(t.Key))
+			if cur.prep && !known {
 				cur.lead, cur.noun = false, false // كنسخة تجريبية: ك + نسخة, or a word
 			}
+			curKnown = known
 			if cur.noun && !cur.adj {
 				rank = 2
 			}
@@ -540,6 +544,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				return
 			}
 			start, rank = prev.start, 2
+			if prev.lostArticle || prev.waw && !prevKnown {
+				rank = 1 // وهشاشة العظام، نظام المصرفي: shown from another occurrence if any
+			}
 		default:
 			return
 		}
@@ -661,7 +668,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		}
 		a, b := splitBigram(st.key)
 		wa, wb := good[a], good[b]
-		if wa == nil || wb == nil || a == b || st.fragment() {
+		if wa == nil || wb == nil || a == b || st.fragment() || st.best() < 2 {
 			continue
 		}
 		if names != nil && s.idf(a) <= frequent && s.idf(b) <= frequent {
