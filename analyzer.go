@@ -575,11 +575,12 @@ func credit(g *gazetteer.Index, e entities.Entity, headline int) bool {
 }
 
 // mentionClitic returns the proclitic letters at the start of a mention:
-// its Clitic, or for a name found by rules whose first word reads as a
-// conjunction or preposition before a first name or a word of the
-// lexicon (ومحمد إيهاب، بنهب خزائن), those letters.
+// its Clitic, or for a name found by rules or by the tagging model whose
+// first word, not a first name itself, reads as a conjunction or
+// preposition before a first name or a word of the lexicon (ومحمد إيهاب،
+// بنهب خزائن، بسرطان القولون), those letters.
 func mentionClitic(m entities.Mention) string {
-	if m.Clitic != "" || m.Kind != entities.Rule {
+	if m.Clitic != "" || m.Kind != entities.Rule && m.Kind != entities.Tagged {
 		return m.Clitic
 	}
 	first, _, _ := strings.Cut(m.Text, " ")
@@ -587,7 +588,11 @@ func mentionClitic(m entities.Mention) string {
 	if err != nil {
 		return ""
 	}
-	if s, ok := tokenize.StripProclitics(tokenize.Key(first)); ok && lex.Class(s.Stem)&(lexicon.FirstName|lexicon.Common) != 0 {
+	key := tokenize.Key(first)
+	if lex.Class(key)&(lexicon.FirstName|lexicon.FirstNameHead) != 0 {
+		return "" // لبنى is a first name, not ل + بنى
+	}
+	if s, ok := tokenize.StripProclitics(key); ok && lex.Class(s.Stem)&(lexicon.FirstName|lexicon.Common) != 0 {
 		return s.Prefix
 	}
 	return ""

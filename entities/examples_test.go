@@ -272,6 +272,28 @@ func TestProcliticBeforeShortName(t *testing.T) {
 	}
 }
 
+// TestTitleWordsLeftOut checks that the first word of a title of the
+// tables before a person's name, with the article, is left out of the
+// mention, and that شيخ without it is kept as part of the name.
+func TestTitleWordsLeftOut(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ text, name string }{
+		{"وقال الجنرال فلاديمير شامانوف إن الأسلحة اختبرت .", "فلاديمير شامانوف"},
+		{"وصرح المخرج زياد الدويري للصحفيين بأن الفيلم جاهز .", "زياد الدويري"},
+		{"قال جنرال روسي إن بلاده اختبرت أكثر من 200 سلاح جديد في سوريا .", ""},
+	} {
+		var got []string
+		for _, m := range x.Extract(tc.text).Mentions {
+			if m.Type == gazetteer.PER {
+				got = append(got, m.Text)
+			}
+		}
+		if tc.name == "" && len(got) != 0 || tc.name != "" && (len(got) != 1 || got[0] != tc.name) {
+			t.Errorf("persons in %q: %q, want [%s]", tc.text, got, tc.name)
+		}
+	}
+}
+
 // TestLatinRunsInArabic checks the Latin-script runs of an Arabic text:
 // names of the gazetteer written in Latin link to their entries, and a
 // title or a model name after the word for its kind (فيلم، هاتف) is

@@ -684,12 +684,20 @@ func conjunctStem(w lexicon.Word, key string, words int) string {
 	return rest
 }
 
+// titleWord reports whether token i is the first word of a title of the
+// tables with the article (الفنان، المدرب), or جنرال: without the article,
+// شيخ and سيد begin names (شيخ شريف شيخ أحمد).
+func (l *linker) titleWord(i int) bool {
+	w := l.doc.Words[i]
+	return w.Class&lexicon.Title != 0 && w.Definite || l.doc.Keys[i] == "جنرال"
+}
+
 // trimTitles removes the title words at the start of a person's name
 // found by the model (العهد in ولي العهد السعودي) and reports whether a
 // name is left: not when nothing is, nor when what is left is one word
 // that is a demonym, a nisba adjective or common vocabulary (السعودي).
 func (l *linker) trimTitles(s, e int, cands []Mention) (int, bool) {
-	for s < e && personTitles[l.doc.Keys[s]] {
+	for s < e && (personTitles[l.doc.Keys[s]] || l.titleWord(s)) {
 		s++
 	}
 	if s == e {

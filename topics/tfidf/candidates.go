@@ -188,7 +188,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 	v.ok, v.def, v.table = true, definite, class&lexicon.Noun != 0
 	v.adj = class&(lexicon.Adjective|lexicon.OrgAdjective) != 0 && class&lexicon.Noun == 0 ||
 		class == 0 && definite && lexicon.IsNisba(stem, true) ||
-		class&lexicon.Title != 0 // الرئيس الفرنسي، النجم البرتغالي: a person described, not a subject
+		class&lexicon.Title != 0 || !definite && lex.Class(lexicon.Article+stem)&lexicon.Title != 0 // الرئيس الفرنسي، النجم البرتغالي، جنرال روسي: a person described, not a subject
 	v.noun = class&(lexicon.Noun|lexicon.Adjective|lexicon.OrgAdjective) != 0 || definite || strings.HasSuffix(norm, "ة") ||
 		class == 0 && (unknown || lexicon.CommonShape(stem, definite, prefix != "") && !verbShape(stem))
 	v.lead = (v.noun || verbalNoun) && !v.adj
@@ -319,12 +319,16 @@ func verbShape(key string) bool {
 
 // pastVerbShape reports whether a word in Norm form unknown to the
 // lexicon has the shape of a past verb of the derived forms افتعل and
-// انفعل (اشتهر، انسحب), with the feminine or first-person ت (اشتهرت), or
-// of a weak root ending in ى (اكتفى، انتهى، استدعى). Their verbal nouns
+// انفعل (اشتهر، انسحب), with the feminine or first-person ت (اشتهرت) or
+// the plural نا or وا (اختبرنا، انسحبوا), or of a weak root ending in ى
+// (اكتفى، انتهى، استدعى). Their verbal nouns
 // are longer (اجتماع، انسحاب), and a word in ة is left alone (انقرة).
 func pastVerbShape(norm string) bool {
 	rs := []rune(norm)
 	n := len(rs)
+	if n >= 7 && (rs[n-2] == 'ن' || rs[n-2] == 'و') && rs[n-1] == 'ا' {
+		rs, n = rs[:n-2], n-2 // اختبرنا، انسحبوا: with the ending of its person
+	}
 	if n < 5 || n > 6 || rs[0] != 'ا' || rs[n-1] == 'ة' {
 		return false
 	}

@@ -651,9 +651,11 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	// A noun of the lexicon's tables is a word of news at large: alone,
 	// a background that does not know it takes it for one in ten
 	// documents (in a phrase it keeps its weight: الذكاء الاصطناعي).
-	common := s.tfidf.idfOf(max(1, s.tfidf.nDocs/10)) / s.tfidf.UnseenIDF()
-	// A phrase of two words that the background finds in three stories
-	// in ten or more says nothing of its own.
+	everyTenth := s.tfidf.idfOf(max(1, s.tfidf.nDocs/10))
+	common := everyTenth / s.tfidf.UnseenIDF()
+	// A phrase of a word that the background finds in one story in ten or
+	// more, then one it finds in three in ten or more, says nothing of
+	// its own (حياة المواطنين، نوع جديد).
 	frequent := s.tfidf.idfOf(max(1, 3*s.tfidf.nDocs/10))
 	single := make(map[*kwStat]float64, len(cands))
 	for _, w := range cands {
@@ -671,9 +673,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		if wa == nil || wb == nil || a == b || st.fragment() || st.best() < 2 {
 			continue
 		}
-		if names != nil && s.idf(a) <= frequent && s.idf(b) <= frequent {
+		if names != nil && s.idf(a) <= everyTenth && s.idf(b) <= frequent {
 			if o := st.shown(); !inNames.contains(o.start, o.end) {
-				continue // حياة المواطنين، مقطع فيديو، مدة طويلة: two words of every story
+				continue // حياة المواطنين، مقطع فيديو، مدة طويلة، نوع جديد
 			}
 		}
 		st.score = (wa.score + wb.score) / 2 * (0.5 + float64(st.count)/float64(min(wa.count, wb.count)))
