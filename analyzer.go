@@ -481,10 +481,12 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		}
 		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], utf8.RuneCountInString(mentionClitic(m)))
 		term := text[start:m.End]
-		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool { return t.typ == e.Type && sameWords(t.term, term) }) {
+		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool {
+			return t.typ == e.Type && (sameWords(t.term, term) || sameSkeleton(t.term, term))
+		}) {
 			// Two entities written alike, or one written in part
-			// (ليما beside فابيو ليما, which grouping keeps apart):
-			// one keyword.
+			// (ليما beside فابيو ليما, which grouping keeps apart) or
+			// spelt two ways (كاركاسون، كركاسون): one keyword.
 			continue
 		}
 		shown[term] = true
@@ -542,6 +544,26 @@ func bareKey(w string) string {
 type typedTerm struct {
 	typ  gazetteer.Type
 	term string
+}
+
+// skeleton returns the Key of a name without its long vowels and spaces:
+// the letters two spellings of a transliterated name share (كاركاسون and
+// كركاسون, إيما دايري and إيما ديري).
+func skeleton(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'ا', 'و', 'ي', 'ى', ' ':
+			return -1
+		}
+		return r
+	}, tokenize.Key(name))
+}
+
+// sameSkeleton reports whether two names have one skeleton of four
+// letters or more: shorter ones join names that differ (ليما، لومي).
+func sameSkeleton(a, b string) bool {
+	sa := skeleton(a)
+	return utf8.RuneCountInString(sa) >= 4 && sa == skeleton(b)
 }
 
 // sameWords reports whether the words of one of a and b are all words of

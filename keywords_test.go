@@ -251,3 +251,21 @@ func TestShorterPiece(t *testing.T) {
 		}
 	}
 }
+
+// TestSameSkeleton checks that two spellings of a transliterated name
+// share a skeleton and that two names do not, short ones included.
+func TestSameSkeleton(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"كاركاسون", "كركاسون", true},
+		{"إيما دايري", "إيما ديري", true},
+		{"ليما", "لومي", false}, // one skeleton, too short to tell
+		{"كاركاسون", "كراكاس", false},
+	} {
+		if got := sameSkeleton(tc.a, tc.b); got != tc.same {
+			t.Errorf("sameSkeleton(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.same)
+		}
+	}
+}
