@@ -548,7 +548,7 @@ type typedTerm struct {
 
 // skeleton returns the Key of a name without its long vowels and spaces:
 // the letters two spellings of a transliterated name share (كاركاسون and
-// كركاسون, إيما دايري and إيما ديري).
+// كركاسون).
 func skeleton(name string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
