@@ -294,6 +294,23 @@ func TestTitleWordsLeftOut(t *testing.T) {
 	}
 }
 
+// TestTrailingWordsLeftOut checks that a title before a place and an
+// accusative noun that the model takes in at the end of a person's name
+// are left out of the mention.
+func TestTrailingWordsLeftOut(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct{ text, name string }{
+		{"وسحب الشيخ حمد بن خليفة آل ثاني ، والد الشيخ تميم أمير قطر ، الجنسية من أبناء العشيرة .", "تميم"},
+		{"وشارك فريد بديلا في المباراة أمام كرواتيا التي جرت أمس .", "فريد"},
+	} {
+		for _, m := range x.Extract(tc.text).Mentions {
+			if strings.Contains(m.Text, tc.name) && m.Text != tc.name {
+				t.Errorf("mention %q in %q, want %q", m.Text, tc.text, tc.name)
+			}
+		}
+	}
+}
+
 // TestLatinRunsInArabic checks the Latin-script runs of an Arabic text:
 // names of the gazetteer written in Latin link to their entries, and a
 // title or a model name after the word for its kind (فيلم، هاتف) is

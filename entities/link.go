@@ -86,6 +86,9 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 				for part[0] < part[1]-1 && leadingParticles[doc.Tokens[part[0]].Text] {
 					part[0]++ // فإن بوتن: a particle the model took in
 				}
+				for part[1]-1 > part[0] && l.trailingWord(part[1]-1) {
+					part[1]-- // فريد بديلا، تميم أمير قطر
+				}
 				if typ == "PER" {
 					var keep bool
 					if part[0], keep = l.trimTitles(part[0], part[1], cands); !keep {
@@ -682,6 +685,35 @@ func conjunctStem(w lexicon.Word, key string, words int) string {
 		return ""
 	}
 	return rest
+}
+
+// trailingWord reports whether token i, the last of a name the model
+// found, is a word the tables know that ends no name: an accusative of a
+// noun or adjective (شارك فريد بديلا: as a substitute), or a title before
+// the name of what it governs (الشيخ تميم أمير قطر).
+func (l *linker) trailingWord(i int) bool {
+	k := l.doc.Keys[i]
+	if l.doc.Words[i].Class&(lexicon.FirstName|lexicon.FirstNameHead|lexicon.NameSuffix) != 0 {
+		// أمير is a first name and a title: a title before a place.
+		return l.doc.Words[i].Class&lexicon.Title != 0 && i+1 < len(l.doc.Tokens) && l.placeAt(i+1)
+	}
+	if stem, ok := strings.CutSuffix(k, "ا"); ok && !l.doc.Words[i].Definite && l.x.lex.Class(stem)&(lexicon.Noun|lexicon.Adjective) != 0 {
+		// The alef of the accusative is never written after the
+		// article (جامع الفنا، ولد الفقرا).
+		return true
+	}
+	return l.doc.Words[i].Class&lexicon.Title != 0 && i+1 < len(l.doc.Tokens) && l.placeAt(i+1)
+}
+
+// placeAt reports whether a place or organisation of the gazetteer starts
+// at token i, in its sentence.
+func (l *linker) placeAt(i int) bool {
+	if l.doc.Tokens[i].Sentence != l.doc.Tokens[i-1].Sentence {
+		return false
+	}
+	return slices.ContainsFunc(l.cands, func(c Mention) bool {
+		return c.TokenStart == i && (c.Type == gazetteer.LOC || c.Type == gazetteer.ORG) && (c.Kind == Exact || c.Kind == Clitic)
+	})
 }
 
 // titleWord reports whether token i is the first word of a title of the
