@@ -86,7 +86,7 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 				for part[0] < part[1]-1 && leadingParticles[doc.Tokens[part[0]].Text] {
 					part[0]++ // فإن بوتن: a particle the model took in
 				}
-				for part[1]-1 > part[0] && l.trailingWord(part[1]-1) {
+				for part[1]-1 > part[0] && l.trailingWord(part[0], part[1]-1) {
 					part[1]-- // فريد بديلا، تميم أمير قطر
 				}
 				if typ == "PER" {
@@ -688,11 +688,15 @@ func conjunctStem(w lexicon.Word, key string, words int) string {
 }
 
 // trailingWord reports whether token i, the last of a name the model
-// found, is a word the tables know that ends no name: an accusative of a
-// noun or adjective (شارك فريد بديلا: as a substitute), or a title before
-// the name of what it governs (الشيخ تميم أمير قطر).
-func (l *linker) trailingWord(i int) bool {
+// found that starts at token first, ends no name: a word in Latin letters
+// in a name that starts in Arabic (a gloss), an accusative of a noun or adjective the tables know (شارك فريد
+// بديلا: as a substitute), or a title before the name of what it governs
+// (الشيخ تميم أمير قطر).
+func (l *linker) trailingWord(first, i int) bool {
 	k := l.doc.Keys[i]
+	if l.doc.Tokens[i].Kind == tokenize.LatinWord && l.arabicName(first, i) {
+		return true // منظمة حقوق الإنسان Rights Watch: a gloss after the name
+	}
 	if l.doc.Words[i].Class&(lexicon.FirstName|lexicon.FirstNameHead|lexicon.NameSuffix) != 0 {
 		// أمير is a first name and a title: a title before a place.
 		return l.doc.Words[i].Class&lexicon.Title != 0 && i+1 < len(l.doc.Tokens) && l.placeAt(i+1)
@@ -703,6 +707,17 @@ func (l *linker) trailingWord(i int) bool {
 		return true
 	}
 	return l.doc.Words[i].Class&lexicon.Title != 0 && i+1 < len(l.doc.Tokens) && l.placeAt(i+1)
+}
+
+// arabicName reports whether tokens [first, i) end in two Arabic words or
+// more, the last no head of a name (بنك J.P. Morgan is one name).
+func (l *linker) arabicName(first, i int) bool {
+	j := i
+	for j > first && l.doc.Tokens[j-1].Kind != tokenize.ArabicWord {
+		j--
+	}
+	return j-first >= 2 && l.doc.Tokens[j-1].Kind == tokenize.ArabicWord && l.doc.Tokens[first].Kind == tokenize.ArabicWord &&
+		l.doc.Words[j-1].Class&(lexicon.OrgHead|lexicon.PlaceHead) == 0
 }
 
 // placeAt reports whether a place or organisation of the gazetteer starts
@@ -717,11 +732,19 @@ func (l *linker) placeAt(i int) bool {
 }
 
 // titleWord reports whether token i is the first word of a title of the
-// tables with the article (الفنان، المدرب), or جنرال: without the article,
-// شيخ and سيد begin names (شيخ شريف شيخ أحمد).
+// tables with the article (الفنان، المدرب), or a foreign title (جنرال،
+// بروفيسور): without the article, شيخ and سيد begin names (شيخ شريف شيخ
+// أحمد).
 func (l *linker) titleWord(i int) bool {
 	w := l.doc.Words[i]
-	return w.Class&lexicon.Title != 0 && w.Definite || l.doc.Keys[i] == "جنرال"
+	return w.Class&lexicon.Title != 0 && w.Definite || foreignTitles[l.doc.Keys[i]]
+}
+
+// foreignTitles are titles borrowed from other languages, in Key form,
+// that come before a name without the article and begin none.
+var foreignTitles = map[string]bool{
+	"جنرال": true, "بروفيسور": true, "بروفسور": true, "بروفيسوره": true, "كابتن": true,
+	"سيناتور": true, "مستر": true, "مسيو": true, "مدام": true, "مادام": true,
 }
 
 // trimTitles removes the title words at the start of a person's name
