@@ -295,15 +295,16 @@ func TestTitleWordsLeftOut(t *testing.T) {
 	}
 }
 
-// TestTrailingWordsLeftOut checks that a title before a place and an
-// accusative noun that the model takes in at the end of a person's name
-// are left out of the mention.
+// TestTrailingWordsLeftOut checks that a title before a place, an
+// accusative noun, a Latin gloss and an outlet after ل that the model
+// takes in at the end of a name are left out of the mention.
 func TestTrailingWordsLeftOut(t *testing.T) {
 	x := extractor(t)
 	for _, tc := range []struct{ text, name string }{
 		{"وسحب الشيخ حمد بن خليفة آل ثاني ، والد الشيخ تميم أمير قطر ، الجنسية من أبناء العشيرة .", "تميم"},
 		{"وشارك فريد بديلا في المباراة أمام كرواتيا التي جرت أمس .", "فريد"},
 		{"بدورها ، انتقدت منظمة حقوق الإنسان Rights Watch استخدام الأطفال .", "منظمة حقوق الإنسان"},
+		{"وقالت رئيسة جمعية الطلاب المسلمين ، صابرين إمتاير لبي بي سي إن الأمر محرج .", "صابرين إمتاير"},
 	} {
 		for _, m := range x.Extract(tc.text).Mentions {
 			if strings.Contains(m.Text, tc.name) && m.Text != tc.name {

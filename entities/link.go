@@ -81,7 +81,7 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 			if c, ok := longerName(cands, s, e, sp.Type, start, end); ok && fragment(doc, cands, s, e) {
 				s, e = c.TokenStart, c.TokenEnd
 			}
-			for _, np := range splitAtNames(cands, splitAtWaw(doc, s, e), sp.Type) {
+			for _, np := range splitAtNames(doc, x.cfg.gaz, cands, splitAtWaw(doc, s, e), sp.Type) {
 				part, typ := np.span, np.typ
 				for part[0] < part[1]-1 && leadingParticles[doc.Tokens[part[0]].Text] {
 					part[0]++ // فإن بوتن: a particle the model took in
@@ -379,7 +379,7 @@ type namePart struct {
 // gazetteer, end to end, of two entities or more, becomes those names
 // with their types (والاتحاد الأوروبي حزب العمال الكردستاني: the EU and
 // the PKK).
-func splitAtNames(cands []Mention, parts [][2]int, typ string) []namePart {
+func splitAtNames(doc *Document, gaz *gazetteer.Index, cands []Mention, parts [][2]int, typ string) []namePart {
 	var out []namePart
 	for _, p := range parts {
 		var tiles []namePart
@@ -398,13 +398,56 @@ func splitAtNames(cands []Mention, parts [][2]int, typ string) []namePart {
 			tiles = append(tiles, namePart{[2]int{at, cands[best].TokenEnd}, cands[best].Type.String()})
 			at = cands[best].TokenEnd
 		}
-		if len(tiles) >= 2 && !sameEntity(cands, tiles) {
+		switch {
+		case len(tiles) >= 2 && !sameEntity(cands, tiles):
 			out = append(out, tiles...)
-		} else {
+		case typ == "PER":
+			out = append(out, splitPerson(doc, gaz, cands, p)...)
+		default:
 			out = append(out, namePart{p, typ})
 		}
 	}
 	return out
+}
+
+// splitPerson returns a person's name the model found as its parts when
+// it begins or ends with a place or organisation of the gazetteer and two
+// words or more are left for the person (ونجمة بوليوود بريانكا شوبرا: the
+// place, then the person; صابرين إمتاير لبي بي سي: the person, then the
+// outlet).
+func splitPerson(doc *Document, gaz *gazetteer.Index, cands []Mention, p [2]int) []namePart {
+	nameWords := func(s, e int) bool {
+		return slices.ContainsFunc(doc.Words[s:e], func(w lexicon.Word) bool { return w.Class&(lexicon.FirstName|lexicon.FirstNameHead) != 0 })
+	}
+	for _, c := range cands {
+		if c.ID == "" || c.Type == gazetteer.PER || c.Kind != Exact && c.Kind != Clitic || nameWords(c.TokenStart, c.TokenEnd) {
+			continue
+		}
+		switch {
+		case c.TokenStart == p[0] && c.TokenEnd <= p[1]-2 && !doc.Words[p[0]].Definite:
+			// Not a word with the article, which may be a first name
+			// (الزبير بشير طه).
+			return []namePart{{[2]int{p[0], c.TokenEnd}, c.Type.String()}, {[2]int{c.TokenEnd, p[1]}, "PER"}}
+		case c.TokenEnd == p[1] && c.TokenStart >= p[0]+2 && c.Clitic != "":
+			// Only after a preposition: a place ends many names (أحمد
+			// أبو غزة، إسماعيل بن الخليل).
+			return []namePart{{[2]int{p[0], c.TokenStart}, "PER"}, {[2]int{c.TokenStart, p[1]}, c.Type.String()}}
+		}
+	}
+	// An outlet after ل whose first word has two letters, which the
+	// gazetteer's candidates leave out (لبي بي سي).
+	for k := p[0] + 2; k < p[1]; k++ {
+		t := doc.Tokens[k]
+		if !strings.HasPrefix(t.Text, "ل") {
+			continue
+		}
+		for _, c := range gaz.Lookup(doc.Text[t.Start+len("ل") : doc.Tokens[p[1]-1].End]) {
+			if c.Method == gazetteer.Exact && c.Entry.Type != gazetteer.PER && c.Entry.Type != 0 {
+				return []namePart{{[2]int{p[0], k}, "PER"}, {[2]int{k, p[1]}, c.Entry.Type.String()}}
+			}
+		}
+	}
+	return []namePart{{p, "PER"}}
 }
 
 // sameEntity reports whether the gazetteer names of tiles are all one
