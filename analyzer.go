@@ -479,7 +479,7 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		if shorterPiece(text, ents, e, m) {
 			continue
 		}
-		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], utf8.RuneCountInString(mentionClitic(m)))
+		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], procliticLetters(m, e.Name))
 		term := text[start:m.End]
 		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool {
 			return t.typ == e.Type && (sameWords(t.term, term) || sameSkeleton(t.term, term))
@@ -618,6 +618,20 @@ func mentionClitic(m entities.Mention) string {
 		return s.Prefix
 	}
 	return ""
+}
+
+// procliticLetters returns the number of letters before the name in a
+// mention of an entity named name: its proclitic's, and the ل of the
+// article that ل drops (للنيجر = ل + النيجر: the name shown is نيجر, not
+// لنيجر; لليبيا = ل + ليبيا).
+func procliticLetters(m entities.Mention, name string) int {
+	c := mentionClitic(m)
+	n := utf8.RuneCountInString(c)
+	if rest := strings.TrimPrefix(m.Text, c); strings.HasSuffix(c, "ل") && strings.HasPrefix(tokenize.Key(name), lexicon.Article) &&
+		!strings.HasPrefix(tokenize.Key(rest), lexicon.Article) {
+		n++
+	}
+	return n
 }
 
 // shownMention returns the mention of e a keyword shows: without a

@@ -269,3 +269,23 @@ func TestSameSkeleton(t *testing.T) {
 		}
 	}
 }
+
+// TestProcliticLetters checks how many letters a keyword leaves out
+// before a mention's name, the ل of an article dropped after ل included.
+func TestProcliticLetters(t *testing.T) {
+	for _, tc := range []struct {
+		text, clitic, name string
+		want               int
+	}{
+		{"للنيجر", "ل", "النيجر", 2},
+		{"وللنيجر", "ول", "النيجر", 3},
+		{"والنيجر", "و", "النيجر", 1},
+		{"لبنان", "", "لبنان", 0},
+		{"لليبيا", "ل", "ليبيا", 1}, // ل + ليبيا: no article
+	} {
+		m := entities.Mention{Text: tc.text, Clitic: tc.clitic, Kind: entities.Clitic}
+		if got := procliticLetters(m, tc.name); got != tc.want {
+			t.Errorf("procliticLetters(%s, clitic %q) = %d, want %d", tc.text, tc.clitic, got, tc.want)
+		}
+	}
+}

@@ -104,7 +104,11 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 		// proclitic of a clitic mention is left out.
 		v.ok, v.noun, v.lead, v.def = true, true, true, true
 		if s, ok := tokenize.StripProclitics(key); ok && s.Article {
-			v.start, v.clitic = t.Start+SkipLetters(raw, utf8.RuneCountInString(s.Prefix)), true
+			n := utf8.RuneCountInString(s.Prefix)
+			if s.Restored == "ا" {
+				n++ // للنيجر = ل + النيجر: show نيجر, not لنيجر
+			}
+			v.start, v.clitic = t.Start+SkipLetters(raw, n), true
 		}
 		return v
 	}

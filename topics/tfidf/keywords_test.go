@@ -215,3 +215,19 @@ func TestKeywordsNameAfterProclitic(t *testing.T) {
 		t.Errorf("without the proclitic, keywords %v lack مناهضة لإسرائيل", kws)
 	}
 }
+
+// TestKeywordsNameAfterLam checks that a name written after ل, which
+// drops the article's alef (للنيجر), is shown without the ل of the
+// preposition and of the article.
+func TestKeywordsNameAfterLam(t *testing.T) {
+	s, err := DefaultSpace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وقعت الهجمات في المنطقة المحاذية للنيجر أمس."
+	at := strings.Index(text, "للنيجر")
+	kws := s.Keywords(text, 10, Span{Start: at, End: at + len("للنيجر"), Proclitic: len("ل")})
+	if !slices.ContainsFunc(kws, func(k Keyword) bool { return k.Term == "نيجر" }) {
+		t.Errorf("keywords %v lack نيجر", kws)
+	}
+}
