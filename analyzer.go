@@ -501,10 +501,13 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 	// (the headline's السدحان beside عبدالله السدحان), or the first word
 	// of a name of several (المملكة of المملكة العربية السعودية، الصندوق of
 	// صندوق النقد الدولي), is that entity again.
-	heads := nameHeads(ents)
+	var heads map[string]bool // built on first use: most keywords are names
 	out = slices.DeleteFunc(out, func(k tfidf.Keyword) bool {
 		if k.Entity != "" || strings.Contains(k.Term, " ") {
 			return false
+		}
+		if heads == nil {
+			heads = nameHeads(ents)
 		}
 		return heads[bareKey(k.Term)] || slices.ContainsFunc(names, func(t typedTerm) bool {
 			return t.typ == gazetteer.PER && slices.Contains(strings.Fields(t.term), k.Term)

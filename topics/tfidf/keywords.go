@@ -171,7 +171,7 @@ type kwStat struct {
 	// The key of the word right before the first occurrence that has
 	// one, whether another occurrence has another, and how many
 	// occurrences have one; the same for the word right after.
-	before, after           string
+	before, after           uint64
 	beforeMixed, afterMixed bool
 	beforeN, afterN         int
 	count                   int
@@ -224,20 +224,25 @@ func prevKey(key string) string {
 	return a
 }
 
-// contextKey returns a word's term key as a phrase's neighbour: without a
-// first letter that may be a proclitic (و ف ب ك ل) when three letters or
-// more are left, so that لدوري أبطال أوروبا and دوري أبطال أوروبا have
-// the same word before أبطال أوروبا.
-func contextKey(key string) string {
-	r, size := utf8.DecodeRuneInString(key)
-	if strings.ContainsRune("وفبكل", r) && utf8.RuneCountInString(key[size:]) >= 3 {
-		return key[size:]
+// contextKey returns a hash of a word's term key as a phrase's
+// neighbour, without a first letter that may be a proclitic (و ف ب ك ل)
+// when three letters or more are left, so that لدوري أبطال أوروبا and
+// دوري أبطال أوروبا have the same word before أبطال أوروبا. It does not
+// allocate.
+func contextKey(key []byte) uint64 {
+	r, size := utf8.DecodeRune(key)
+	if strings.ContainsRune("وفبكل", r) && utf8.RuneCount(key[size:]) >= 3 {
+		key = key[size:]
 	}
-	return key
+	h := uint64(14695981039346656037) // FNV-1a
+	for _, c := range key {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
 }
 
 // noteBefore records the word right before an occurrence.
-func (st *kwStat) noteBefore(k string) {
+func (st *kwStat) noteBefore(k uint64) {
 	st.beforeN++
 	if st.beforeN == 1 {
 		st.before = k
@@ -247,7 +252,7 @@ func (st *kwStat) noteBefore(k string) {
 }
 
 // noteAfter records the word right after an occurrence.
-func (st *kwStat) noteAfter(k string) {
+func (st *kwStat) noteAfter(k uint64) {
 	st.afterN++
 	if st.afterN == 1 {
 		st.after = k
@@ -446,17 +451,17 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	}
 	// The keys of the last three words and whether each is adjacent to
 	// the one before it, to tell the word before and after a phrase.
-	var w0, w1, w2 string
+	var w0, w1, w2 uint64
 	var linked0, linked1 bool
 	var lastPair *kwStat  // the phrase of the last pair of words, if any
-	var pairBefore string // the word before the pair, if pairLinked
+	var pairBefore uint64 // the word before the pair, if pairLinked
 	var pairLinked bool
 	var key []byte
 	scanSentences(tokens(), opts, func(t *TermRef) {
 		var start, rank int
 		switch t.Kind {
 		case Word:
-			w2, w1, w0 = w1, w0, contextKey(string(t.Key))
+			w2, w1, w0 = w1, w0, contextKey(t.Key)
 			linked1, linked0 = linked0, false
 		case Bigram:
 			linked0 = true
@@ -734,18 +739,24 @@ func afterNumber(text string, start int) bool {
 		return true
 	}
 	word := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
-	return numberWords[tokenize.Key(word)]
+	return numberWords()[word]
 }
 
-// numberWords are the number words, in key form, that count the noun
-// after them.
-var numberWords = map[string]bool{
-	"الف": true, "الاف": true, "مليون": true, "ملايين": true, "مليار": true, "مليارات": true,
-	"عشرات": true, "مئات": true, "مائه": true, "مئه": true, "ثلاثه": true, "ثلاث": true,
-	"اربعه": true, "اربع": true, "خمسه": true, "خمس": true, "سته": true, "ست": true,
-	"سبعه": true, "سبع": true, "ثمانيه": true, "ثماني": true, "تسعه": true, "تسع": true,
-	"عشره": true, "عشر": true,
-}
+// numberWords returns the number words that count the noun after them,
+// as written, with and without hamza on the alef and with ة or ه: a
+// lookup of a word as written allocates nothing.
+var numberWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("ألف آلاف مليون ملايين مليار مليارات عشرات مئات مائة مئة ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني تسعة تسع عشرة عشر") {
+		for _, v := range []string{w, strings.NewReplacer("أ", "ا", "آ", "ا").Replace(w)} {
+			m[v] = true
+			if t, ok := strings.CutSuffix(v, "ة"); ok {
+				m[t+"ه"] = true
+			}
+		}
+	}
+	return m
+})
 
 // idf returns the idf of a term key: the space's, or the unseen one.
 func (s *Space) idf(key string) float64 {
