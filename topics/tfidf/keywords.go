@@ -341,7 +341,10 @@ func (st *kwStat) pick(rank int, skipConj bool) (occurrence, bool) {
 // [Terms]). An adjective of the lexicon is scored but is no keyword alone,
 // and a word met once, outside the headline and outside names, is none
 // either: against a background that does not know it, one occurrence says
-// little. A candidate scoring below half of [Weights.UnseenIDF] — a common
+// little. When names are given, neither is a word the text writes mostly
+// as the head of a construct (طلب اللجوء), after a number (5 نقاط), as the
+// adjective of the definite word before it (الأحياء الفقيرة), or always
+// beside the same word (أبطال of دوري أبطال أوروبا). A candidate scoring below half of [Weights.UnseenIDF] — a common
 // word of news by the background — is left out, so a short article may
 // have fewer than n keywords; so is one whose every occurrence carries a
 // pronoun suffix.
@@ -352,7 +355,11 @@ func (st *kwStat) pick(rank int, skipConj bool) (occurrence, bool) {
 //
 //	(s1 + s2)/2 × (0.5 + pairCount/min(count1, count2))
 //
-// so a pair that always occurs together outranks its words. Keywords are
+// so a pair that always occurs together outranks its words. A pair is no
+// keyphrase when both its words are frequent in the background (one story
+// in ten, then three in ten: مقطع فيديو), when it spans two names or a
+// name given with its proclitic ([Span.Proclitic]), or when a title or a
+// word such as النادي comes before an adjective (النادي البافاري). Keywords are
 // then taken greedily by score, skipping any that shares a stem with one
 // already taken: a phrase and its words, or two phrases with a common
 // word, never both appear. Ties are broken by key in byte order.
