@@ -168,16 +168,12 @@ type kwStat struct {
 	// counted counts the occurrences right after a number: a unit or a
 	// thing counted (341 ميغابايت، 93316 طلب).
 	counted int
-	// The key of the word right before the first occurrence that has
-	// one, whether another occurrence has another, and how many
-	// occurrences have one; the same for the word right after.
-	before, after           uint64
-	beforeMixed, afterMixed bool
-	beforeN, afterN         int
-	count                   int
-	title                   int    // occurrences in the first paragraph (the headline)
-	forms                   []form // by display form and rank, in order of first occurrence
-	score                   float64
+	// The words right before and right after the occurrences.
+	before, after neighbour
+	count         int
+	title         int    // occurrences in the first paragraph (the headline)
+	forms         []form // by display form and rank, in order of first occurrence
+	score         float64
 }
 
 // add counts an occurrence.
@@ -241,24 +237,28 @@ func contextKey(key []byte) uint64 {
 	return h
 }
 
-// noteBefore records the word right before an occurrence.
-func (st *kwStat) noteBefore(k uint64) {
-	st.beforeN++
-	if st.beforeN == 1 {
-		st.before = k
-	} else if k != st.before {
-		st.beforeMixed = true
+// neighbour is what the occurrences of a word or phrase have on one side:
+// the contextKey of the word right there at the first occurrence that has
+// one, how many have one, and whether another has another.
+type neighbour struct {
+	key   uint64
+	n     int
+	mixed bool
+}
+
+// note records the word next to an occurrence.
+func (nb *neighbour) note(k uint64) {
+	nb.n++
+	if nb.n == 1 {
+		nb.key = k
+	} else if k != nb.key {
+		nb.mixed = true
 	}
 }
 
-// noteAfter records the word right after an occurrence.
-func (st *kwStat) noteAfter(k uint64) {
-	st.afterN++
-	if st.afterN == 1 {
-		st.after = k
-	} else if k != st.after {
-		st.afterMixed = true
-	}
+// always reports whether each of count occurrences has the same word.
+func (nb neighbour) always(count int) bool {
+	return nb.n == count && !nb.mixed
 }
 
 // fragment reports whether a word or phrase written twice or more is
@@ -266,7 +266,7 @@ func (st *kwStat) noteAfter(k uint64) {
 // every occurrence (مجلس إدارة الأكاديمية, البنية التحتية الإيرانية) or
 // right after it (دوري أبطال أوروبا، البلوك تشين).
 func (st *kwStat) fragment() bool {
-	return st.count >= 2 && (st.beforeN == st.count && !st.beforeMixed || st.afterN == st.count && !st.afterMixed)
+	return st.count >= 2 && (st.before.always(st.count) || st.after.always(st.count))
 }
 
 // best returns the best rank of the occurrences, but 1 for a definite
@@ -474,14 +474,14 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			linked0 = true
 			pairBefore, pairLinked = w2, linked1
 			if linked1 && lastPair != nil {
-				lastPair.noteAfter(w0)
+				lastPair.after.note(w0)
 			}
 			lastPair = nil
 			if curOcc != nil {
-				curOcc.noteBefore(w1)
+				curOcc.before.note(w1)
 			}
 			if prevOcc != nil {
-				prevOcc.noteAfter(w0)
+				prevOcc.after.note(w0)
 			}
 		}
 		switch t.Kind {
@@ -595,7 +595,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		} else {
 			st.add(o)
 			if pairLinked {
-				st.noteBefore(pairBefore)
+				st.before.note(pairBefore)
 			}
 			lastPair = st
 		}
