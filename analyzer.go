@@ -475,7 +475,7 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 			continue
 		}
 		taken[e.ID] = true
-		m = joinedMention(text, e, shownMention(text, e, m))
+		m = hyphenated(text, joinedMention(text, e, shownMention(text, e, m)))
 		if shorterPiece(text, ents, e, m) {
 			continue
 		}
@@ -681,6 +681,37 @@ func shorterPiece(text string, ents []entities.Entity, e entities.Entity, m enti
 		}
 	}
 	return false
+}
+
+// hyphenated returns m with the words joined to it by a hyphen that the
+// tagging model left out: كلود أرنو written جان-كلود أرنو is shown whole.
+func hyphenated(text string, m entities.Mention) entities.Mention {
+	if m.Clitic != "" {
+		return m
+	}
+	for m.Start >= 2 && text[m.Start-1] == '-' && unicode.IsLetter(lastRune(text[:m.Start-1])) {
+		m.Start = strings.LastIndexFunc(text[:m.Start-1], func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+	}
+	for m.End < len(text)-1 && text[m.End] == '-' {
+		r, _ := utf8.DecodeRuneInString(text[m.End+1:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		rest := text[m.End+1:]
+		if i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+			m.End += 1 + i
+		} else {
+			m.End = len(text)
+		}
+	}
+	m.Text = text[m.Start:m.End]
+	return m
+}
+
+// lastRune returns the last rune of s, or utf8.RuneError.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // joinedMention returns m joined with the mentions of e right after it,

@@ -289,3 +289,20 @@ func TestProcliticLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenated checks that a keyword shows the words joined by a hyphen
+// to a mention the model found without them.
+func TestHyphenated(t *testing.T) {
+	for _, tc := range []struct{ text, name, want string }{
+		{"ومن بينهم المصور جان-كلود أرنو زوج الشاعرة", "كلود أرنو", "جان-كلود أرنو"},
+		{"أرسلها لشقيقه جاك-جوزيف في نوفمبر", "جاك", "جاك-جوزيف"},
+		{"قال العالم الفرنسي جان-فرانسوا شامبليون", "جان-فرانسوا شامبليون", "جان-فرانسوا شامبليون"},
+		{"وفاز 3-1 على الفريق", "الفريق", "الفريق"},
+	} {
+		at := strings.Index(tc.text, tc.name)
+		m := hyphenated(tc.text, entities.Mention{Text: tc.name, Start: at, End: at + len(tc.name)})
+		if m.Text != tc.want || tc.text[m.Start:m.End] != m.Text {
+			t.Errorf("hyphenated(%q) = %q at %d:%d, want %q", tc.name, m.Text, m.Start, m.End, tc.want)
+		}
+	}
+}
