@@ -549,24 +549,12 @@ type typedTerm struct {
 	term string
 }
 
-// skeleton returns the Key of a name without its long vowels and spaces:
-// the letters two spellings of a transliterated name share (كاركاسون and
-// كركاسون).
-func skeleton(name string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'ا', 'و', 'ي', 'ى', ' ':
-			return -1
-		}
-		return r
-	}, tokenize.Key(name))
-}
-
-// sameSkeleton reports whether two names have one skeleton of four
-// letters or more: shorter ones join names that differ (ليما، لومي).
+// sameSkeleton reports whether two names have one skeleton
+// ([gazetteer.Skeleton]) of four letters or more: shorter ones join names
+// that differ (ليما، لومي).
 func sameSkeleton(a, b string) bool {
-	sa := skeleton(a)
-	return utf8.RuneCountInString(sa) >= 4 && sa == skeleton(b)
+	sa := gazetteer.Skeleton(tokenize.Key(a))
+	return utf8.RuneCountInString(strings.ReplaceAll(sa, " ", "")) >= 4 && sa == gazetteer.Skeleton(tokenize.Key(b))
 }
 
 // sameWords reports whether the words of one of a and b are all words of

@@ -164,7 +164,7 @@ func mixHash(h uint64) uint32 {
 	return uint32(h)
 }
 
-// skeletonHash hashes skeleton(key) without building it.
+// skeletonHash hashes Skeleton(key) without building it.
 func skeletonHash(key string) uint32 {
 	h := uint64(skeletonHashSalt)
 	var b [utf8.UTFMax]byte
@@ -183,7 +183,7 @@ func skeletonHash(key string) uint32 {
 	return uint32(h ^ h>>32)
 }
 
-// skeletonRune maps one rune of a key for skeleton: -1 when it is
+// skeletonRune maps one rune of a key for Skeleton: -1 when it is
 // dropped. start says whether r begins a word, and the second result
 // whether the next rune does.
 func skeletonRune(r rune, start bool) (rune, bool) {
@@ -212,11 +212,12 @@ func skeletonRune(r rune, start bool) (rune, bool) {
 	return r, false
 }
 
-// skeleton reduces a key to the consonants that transliterations agree
-// on: in each word, long vowels (ا و ي) after the first letter are
-// dropped, and letters that render one foreign sound are merged (ط→ت، ص→س،
-// ث→س، ش→س، ذ→ز، ظ→ض، ق→ك، غ→ج، ة→ه).
-func skeleton(key string) string {
+// Skeleton reduces a name in [tokenize.Key] form to the consonants that
+// transliterations agree on: in each word, long vowels (ا و ي) after the
+// first letter are dropped, and letters that render one foreign sound are
+// merged (ط→ت، ص→س، ث→س، ش→س، ذ→ز، ظ→ض، ق→ك، غ→ج، ة→ه). Two spellings of
+// one foreign name (كاركاسون، كركاسون) share it; so may two short names.
+func Skeleton(key string) string {
 	var b strings.Builder
 	b.Grow(len(key))
 	start := true

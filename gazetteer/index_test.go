@@ -198,8 +198,8 @@ func TestWeightedDistance(t *testing.T) {
 	if !isOneSwap("امريكا", "اميركا") || isOneSwap("abcd", "badc") || isOneSwap("abc", "abd") {
 		t.Error("isOneSwap")
 	}
-	if got := skeleton("غوتيريش"); got != skeleton("جوتيريس") {
-		t.Errorf("skeletons differ: %q %q", got, skeleton("جوتيريس"))
+	if got := Skeleton("غوتيريش"); got != Skeleton("جوتيريس") {
+		t.Errorf("skeletons differ: %q %q", got, Skeleton("جوتيريس"))
 	}
 	if bareLen("الامم المتحده") != 8 || bareLen("بوتين") != 5 || bareLen("الله") != 2 {
 		t.Error("bareLen")

@@ -3,12 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"io"
 	"reflect"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/khabar-nlp/khabar/examples/archive/internal/stats"
@@ -213,21 +212,14 @@ func (f *writeSuggestionsFn) ProcessElement(ctx context.Context, _ []byte, rows 
 	for rows(&r) {
 		all = append(all, r)
 	}
-	fs, err := filesystem.New(ctx, f.Output)
+	var n int
+	err := writeFile(ctx, f.Output, func(w io.Writer) error {
+		var err error
+		n, err = stats.WriteSuggestions(w, all, f.MinArticles)
+		return err
+	})
 	if err != nil {
 		return err
-	}
-	defer fs.Close()
-	w, err := fs.OpenWrite(ctx, f.Output)
-	if err != nil {
-		return err
-	}
-	n, err := stats.WriteSuggestions(w, all, f.MinArticles)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", f.Output, err)
 	}
 	suggestionsWritten.Inc(ctx, int64(n))
 	return nil

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"runtime"
 	"strings"
 	"unicode"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/khabar-nlp/khabar"
@@ -249,21 +249,11 @@ func (f *writeSpaceFn) ProcessElement(ctx context.Context, _ []byte, rows func(*
 		spaceArticles.Inc(ctx, int64(n))
 		return nil
 	}
-	fs, err := filesystem.New(ctx, f.Output)
-	if err != nil {
+	if err := writeFile(ctx, f.Output, func(w io.Writer) error {
+		_, err := space.WriteTo(w)
 		return err
-	}
-	defer fs.Close()
-	w, err := fs.OpenWrite(ctx, f.Output)
-	if err != nil {
+	}); err != nil {
 		return err
-	}
-	if _, err := space.WriteTo(w); err != nil {
-		w.Close()
-		return fmt.Errorf("%s: %w", f.Output, err)
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("%s: %w", f.Output, err)
 	}
 	spaceArticles.Inc(ctx, int64(n))
 	spaceTerms.Inc(ctx, int64(space.Vectorizer().Len()))

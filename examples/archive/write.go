@@ -25,6 +25,28 @@ import (
 // and removes what failed or retried bundles left. No line goes through a
 // shuffle, and a retried bundle cannot write a line twice.
 
+// writeFile writes the file at path (a local path or a URL of a Beam file
+// system) with write, and closes it; an error names the file.
+func writeFile(ctx context.Context, path string, write func(io.Writer) error) error {
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	w, err := fs.OpenWrite(ctx, path)
+	if err != nil {
+		return err
+	}
+	err = write(w)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
 // shard is a temporary file a bundle wrote, with its number of lines.
 type shard struct {
 	Name  string

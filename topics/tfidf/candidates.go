@@ -104,11 +104,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 		// proclitic of a clitic mention is left out.
 		v.ok, v.noun, v.lead, v.def = true, true, true, true
 		if s, ok := tokenize.StripProclitics(key); ok && s.Article {
-			n := utf8.RuneCountInString(s.Prefix)
-			if s.Restored == "ا" {
-				n++ // للنيجر = ل + النيجر: show نيجر, not لنيجر
-			}
-			v.start, v.clitic = t.Start+SkipLetters(raw, n), true
+			v.start, v.clitic = t.Start+SkipLetters(raw, procliticLetters(s.Prefix, s.Restored)), true // للنيجر: نيجر
 		}
 		return v
 	}
@@ -175,11 +171,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 		return v // كبيرا، اتفاقا
 	}
 	if prefix != "" {
-		n := utf8.RuneCountInString(prefix)
-		if restored == "ا" {
-			n++ // للبترول = ل + البترول: show بترول, not لبترول
-		}
-		v.start = t.Start + SkipLetters(raw, n)
+		v.start = t.Start + SkipLetters(raw, procliticLetters(prefix, restored))
 		v.clitic, v.lostArticle = true, restored == "ا"
 		if k, ok := wordKey(tokenize.Token{Text: text[v.start:t.End], Norm: tokenize.Normalize(text[v.start:t.End]), Kind: tokenize.ArabicWord}); ok && k != string(t.Key) {
 			v.key = k
@@ -205,6 +197,18 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 func mayHavePreposition(key string) bool {
 	r, size := utf8.DecodeRuneInString(key)
 	return (r == 'ب' || r == 'ك' || r == 'ل') && utf8.RuneCountInString(key[size:]) >= 4
+}
+
+// procliticLetters returns the number of letters a word written with the
+// proclitic prefix has before its stem: the prefix's, and the ل of the
+// article whose alef the spelling dropped when restored is that alef
+// (للبترول = ل + البترول: بترول is shown, not لبترول).
+func procliticLetters(prefix, restored string) int {
+	n := utf8.RuneCountInString(prefix)
+	if restored == "ا" {
+		n++
+	}
+	return n
 }
 
 // quantity reports whether a word in key form is a large number word

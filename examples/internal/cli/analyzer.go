@@ -2,9 +2,7 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
-	"os"
 
 	"github.com/khabar-nlp/khabar"
 	"github.com/khabar-nlp/khabar/entities"
@@ -123,14 +121,5 @@ func ArticleError(err error) error {
 // ReadModel reads a topic classifier saved by topics.Classifier.WriteTo
 // (the -model flag).
 func ReadModel(path string) (*topics.Classifier, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("-model: %w", err)
-	}
-	defer f.Close()
-	c, err := topics.ReadClassifier(f)
-	if err != nil {
-		return nil, fmt.Errorf("-model %s: %w", path, err)
-	}
-	return c, nil
+	return readFlagFile("-model", path, topics.ReadClassifier)
 }
