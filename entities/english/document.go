@@ -89,14 +89,19 @@ type document struct {
 // not UTF-8 are read as spaces, so that they never join or break tokens
 // unpredictably; offsets still count them. ctx is checked between lines.
 func (p *pipeline) analyse(ctx context.Context, text string, parts []Part, labels bool) (*document, error) {
-	// English news runs about five bytes a token.
-	d := &document{text: text, toks: make([]Token, 0, len(text)/5+8)}
+	if len(parts) == 0 {
+		parts = []Part{{0, len(text)}}
+	}
+	// English news runs about five bytes a token; the room is that of the
+	// parts, which in an Arabic article are a few paragraphs of many.
+	size := 0
+	for _, part := range parts {
+		size += max(min(part.End, len(text))-max(part.Start, 0), 0)
+	}
+	d := &document{text: text, toks: make([]Token, 0, size/5+8)}
 	src := text
 	if !utf8.ValidString(text) {
 		src = spaceInvalid(text)
-	}
-	if len(parts) == 0 {
-		parts = []Part{{0, len(text)}}
 	}
 	var ptoks []ptoken.Token
 	var ex *ner.Extracter

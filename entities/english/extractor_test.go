@@ -1,7 +1,10 @@
 package english
 
 import (
+	"context"
 	"fmt"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -113,5 +116,39 @@ func TestConcurrent(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPartsCostTheirSize checks that the English paragraphs of a long
+// Arabic text cost what they hold, not what the whole text holds: the
+// room for tokens once followed the text's length, 85 MB for the few
+// English lines of an 8 MB article.
+func TestPartsCostTheirSize(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	english := "Secretary of State Antony Blinken met Fuad Hussein in Baghdad on Wednesday."
+	text := strings.Repeat("التقى وزير الخارجية الأميركي نظيره العراقي في بغداد.\n", 40_000) + english
+	part := Part{Start: len(text) - len(english), End: len(text)}
+	run := func() *Result {
+		r, err := x.ExtractContext(context.Background(), text, part)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	run() // the first run may load what the extractor builds on first use
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	r := run()
+	runtime.ReadMemStats(&after)
+	if len(r.Mentions) != 3 || r.Mentions[0].Text != "Antony Blinken" || r.Mentions[0].Start != part.Start+len("Secretary of State ") {
+		t.Errorf("mentions %v, want Antony Blinken, Fuad Hussein and Baghdad in the English line", r.Mentions)
+	}
+	// 2.4 MB of text and 76 bytes of English: the work takes a few
+	// kilobytes of heap (7 KB); a buffer sized by the text took 44 MB.
+	if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+		t.Errorf("extracting a 76-byte part of %d bytes allocated %d bytes, want ≤ 1 MiB", len(text), got)
 	}
 }
