@@ -1,0 +1,407 @@
+package khabar
+
+// The keywords of an analysis as the entities show them: a keyword that
+// lies in a mention is shown as that entity (its mention's text, its name
+// and ID), once, and the words of names the keyword space judges are
+// chosen here.
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/khabar-nlp/khabar/entities"
+	"github.com/khabar-nlp/khabar/gazetteer"
+	"github.com/khabar-nlp/khabar/lexicon"
+	"github.com/khabar-nlp/khabar/tokenize"
+	"github.com/khabar-nlp/khabar/topics/tfidf"
+)
+
+// nameKeywords returns the first n of kws with the keywords that lie in a
+// mention of an entity shown as that entity: a word of a name (فرحان of
+// فيصل بن فرحان, الأحمر of البحر الأحمر) becomes the mention's own text
+// (the first mention without a proclitic, or the mention without its
+// proclitic), with the entity's name and ID beside it and its mention
+// count, and an entity appears once, at its best keyword's rank and score.
+// A news agency, or an outlet the headline does not name, is a credit
+// and no keyword; nor is a word that is a word of a person's name shown.
+func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *gazetteer.Index, n int) []tfidf.Keyword {
+	out := make([]tfidf.Keyword, 0, min(n, len(kws)))
+	taken := map[string]bool{} // entity IDs
+	shown := map[string]bool{} // terms
+	var names []typedTerm      // the entities' terms
+	headline := len(text)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		headline = i
+	}
+	for _, k := range kws {
+		if _, _, ok := mentionAt(ents, k.Start, k.End); !ok {
+			shown[k.Term] = true
+		}
+	}
+	for _, k := range kws {
+		e, m, ok := mentionAt(ents, k.Start, k.End)
+		if !ok {
+			out = append(out, k)
+			continue
+		}
+		if taken[e.ID] || credit(g, e, headline) {
+			continue
+		}
+		taken[e.ID] = true
+		m = hyphenated(text, joinedMention(text, e, shownMention(text, e, m)))
+		if shorterPiece(text, ents, e, m) {
+			continue
+		}
+		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], procliticLetters(m, e.Name))
+		term := text[start:m.End]
+		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool {
+			return t.typ == e.Type && (sameWords(t.term, term) || sameSkeleton(t.term, term))
+		}) {
+			// Two entities written alike, or one written in part
+			// (ليما beside فابيو ليما, which grouping keeps apart) or
+			// spelt two ways (كاركاسون، كركاسون): one keyword.
+			continue
+		}
+		shown[term] = true
+		names = append(names, typedTerm{e.Type, term})
+		name := e.Name
+		if m.Kind == entities.Rule {
+			name = term // a name found by rules is named by its text
+		}
+		out = append(out, tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: m.End})
+	}
+	// A word outside the mentions that is a word of a person's name shown
+	// (the headline's السدحان beside عبدالله السدحان), or the first word
+	// of a name of several (المملكة of المملكة العربية السعودية، الصندوق of
+	// صندوق النقد الدولي), is that entity again.
+	var heads map[string]bool // built on first use: most keywords are names
+	out = slices.DeleteFunc(out, func(k tfidf.Keyword) bool {
+		if k.Entity != "" || strings.Contains(k.Term, " ") {
+			return false
+		}
+		if heads == nil {
+			heads = nameHeads(ents)
+		}
+		return heads[bareKey(k.Term)] || slices.ContainsFunc(names, func(t typedTerm) bool {
+			return t.typ == gazetteer.PER && slices.Contains(strings.Fields(t.term), k.Term)
+		})
+	})
+	if len(out) == 0 {
+		return nil
+	}
+	return out[:min(n, len(out))]
+}
+
+// nameHeads returns the first words of the mentions of several words of
+// ents, as bareKey gives them.
+func nameHeads(ents []entities.Entity) map[string]bool {
+	heads := map[string]bool{}
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			words := strings.FieldsFunc(m.Text[len(m.Clitic):], func(r rune) bool { return r == ' ' || r == '_' })
+			if len(words) >= 2 {
+				heads[bareKey(words[0])] = true
+			}
+		}
+	}
+	return heads
+}
+
+// bareKey returns the Key of a word without the article.
+func bareKey(w string) string {
+	k := tokenize.Key(w)
+	if lexicon.HasArticle(k) {
+		return k[len(lexicon.Article):]
+	}
+	return k
+}
+
+// typedTerm is the term of an entity's keyword and the entity's type.
+type typedTerm struct {
+	typ  gazetteer.Type
+	term string
+}
+
+// sameSkeleton reports whether two names have one skeleton
+// ([gazetteer.Skeleton]) of four letters or more: shorter ones join names
+// that differ (ليما، لومي).
+func sameSkeleton(a, b string) bool {
+	sa := gazetteer.Skeleton(tokenize.Key(a))
+	return utf8.RuneCountInString(strings.ReplaceAll(sa, " ", "")) >= 4 && sa == gazetteer.Skeleton(tokenize.Key(b))
+}
+
+// sameWords reports whether the words of one of a and b are all words of
+// the other.
+func sameWords(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// credit reports whether an entity is a news agency, or an outlet the
+// headline does not name: the source a story credits (وفقا لرويترز،
+// قالت مصادر للعربية.نت), not what it is about. headline is the offset
+// where the first line of the text ends.
+func credit(g *gazetteer.Index, e entities.Entity, headline int) bool {
+	if g == nil {
+		return false
+	}
+	s, ok := g.Summary(e.ID)
+	if !ok || s.Subtype != "news-agency" && s.Subtype != "media" {
+		return false
+	}
+	return s.Subtype == "news-agency" || !slices.ContainsFunc(e.Mentions, func(m entities.Mention) bool { return m.Start < headline })
+}
+
+// mentionClitic returns the proclitic letters at the start of a mention:
+// its Clitic, or for a name found by rules or by the tagging model whose
+// first word, not a first name itself, reads as a conjunction or
+// preposition before a first name or a word of the lexicon (ومحمد إيهاب،
+// بنهب خزائن، بسرطان القولون), those letters.
+func mentionClitic(m entities.Mention) string {
+	if m.Clitic != "" || m.Kind != entities.Rule && m.Kind != entities.Tagged {
+		return m.Clitic
+	}
+	first, _, _ := strings.Cut(m.Text, " ")
+	lex, err := lexicon.Default()
+	if err != nil {
+		return ""
+	}
+	key := tokenize.Key(first)
+	if lex.Class(key)&(lexicon.FirstName|lexicon.FirstNameHead) != 0 {
+		return "" // لبنى is a first name, not ل + بنى
+	}
+	if s, ok := tokenize.StripProclitics(key); ok && lex.Class(s.Stem)&(lexicon.FirstName|lexicon.Common) != 0 {
+		return s.Prefix
+	}
+	return ""
+}
+
+// procliticLetters returns the number of letters before the name in a
+// mention of an entity named name: its proclitic's, and the ل of the
+// article that ل drops (للنيجر = ل + النيجر: the name shown is نيجر, not
+// لنيجر; لليبيا = ل + ليبيا).
+func procliticLetters(m entities.Mention, name string) int {
+	c := mentionClitic(m)
+	n := utf8.RuneCountInString(c)
+	if rest := strings.TrimPrefix(m.Text, c); strings.HasSuffix(c, "ل") && strings.HasPrefix(tokenize.Key(name), lexicon.Article) &&
+		!strings.HasPrefix(tokenize.Key(rest), lexicon.Article) {
+		n++
+	}
+	return n
+}
+
+// shownMention returns the mention of e a keyword shows: without a
+// proclitic, written without marks or tatweel, the longest, the first;
+// def if every mention has a proclitic.
+func shownMention(text string, e entities.Entity, def entities.Mention) entities.Mention {
+	best, found := def, false
+	better := func(c entities.Mention) bool {
+		cClean, bClean := isClean(c.Text), isClean(best.Text)
+		if cClean != bClean {
+			return cClean
+		}
+		return c.End-c.Start > best.End-best.Start
+	}
+	for _, c := range e.Mentions {
+		if c.Clitic != "" {
+			continue
+		}
+		if !found || better(c) {
+			best, found = c, true
+		}
+	}
+	return best
+}
+
+// shorterPiece reports whether m, a mention of a person or an
+// organisation e, has a mention of another entity of e's type right
+// before or after it, a space apart and
+// no proclitic between, at least as long: the model cut one name in two
+// (ماركوس | ألونسو ميندوزا، منظمة هيومن رايتس | ووتش), and the longer
+// piece stands for it. A place beside a place is another place (نجران
+// السعودية).
+func shorterPiece(text string, ents []entities.Entity, e entities.Entity, m entities.Mention) bool {
+	for _, o := range ents {
+		if o.ID == e.ID || o.Type != e.Type || e.Type == gazetteer.LOC {
+			continue
+		}
+		for _, n := range o.Mentions {
+			after := n.Start == m.End+1 && n.Clitic == ""
+			before := n.End+1 == m.Start && m.Clitic == ""
+			if (after || before) && text[min(m.End, n.End)] == ' ' && len(n.Text) >= len(m.Text) && !weakName(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hyphenated returns m with the words joined to it by a hyphen that the
+// tagging model left out: كلود أرنو written جان-كلود أرنو is shown whole.
+func hyphenated(text string, m entities.Mention) entities.Mention {
+	if m.Clitic != "" {
+		return m
+	}
+	for m.Start >= 2 && text[m.Start-1] == '-' && unicode.IsLetter(lastRune(text[:m.Start-1])) {
+		m.Start = strings.LastIndexFunc(text[:m.Start-1], func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+	}
+	for m.End < len(text)-1 && text[m.End] == '-' {
+		r, _ := utf8.DecodeRuneInString(text[m.End+1:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		rest := text[m.End+1:]
+		if i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+			m.End += 1 + i
+		} else {
+			m.End = len(text)
+		}
+	}
+	m.Text = text[m.Start:m.End]
+	return m
+}
+
+// lastRune returns the last rune of s, or utf8.RuneError.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// joinedMention returns m joined with the mentions of e right after it,
+// a space apart: the pieces of one name that the model cut and the
+// gazetteer linked each to it (بيت and لحم, Bethlehem).
+func joinedMention(text string, e entities.Entity, m entities.Mention) entities.Mention {
+	for {
+		if m.End >= len(text) || text[m.End] != ' ' {
+			return m
+		}
+		k := slices.IndexFunc(e.Mentions, func(n entities.Mention) bool { return n.Start == m.End+1 })
+		if k < 0 {
+			return m
+		}
+		m.End = e.Mentions[k].End
+		m.Text = text[m.Start:m.End]
+	}
+}
+
+// isClean reports whether s has no diacritics, tatweel or invisible marks.
+func isClean(s string) bool {
+	for _, r := range s {
+		if r == 0x0640 || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionSpans returns the spans of the mentions of ents, a non-nil
+// slice, for keywords to take their words as names. A mention of one word
+// of the lexicon's tables (المتوسط, the Mediterranean or the average) is
+// left out, and so is an entity found once, weakly (see weakName) or as
+// a piece of a longer name (see namePiece): keywords judge such words as
+// any other.
+func mentionSpans(text string, ents []entities.Entity) []tfidf.Span {
+	lex, _ := lexicon.Default()
+	out := []tfidf.Span{}
+	for _, e := range ents {
+		if len(e.Mentions) == 1 && (weakName(e.Mentions[0]) || lex != nil && namePiece(text, e.Mentions[0], lex, ents)) {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if lex != nil && !strings.ContainsAny(m.Text, " _") && lex.Analyze(tokenize.Key(m.Text)).Class&lexicon.Common != 0 {
+				continue
+			}
+			out = append(out, tfidf.Span{Start: m.Start, End: m.End, Proclitic: tfidf.SkipLetters(m.Text, utf8.RuneCountInString(mentionClitic(m)))})
+		}
+	}
+	return out
+}
+
+// weakName reports whether a mention is a name the tagging model found in
+// Arabic script, with no gazetteer entry, below minKeywordNameScore
+// (ميغابايت، ممثلو as persons). A name in Latin letters is seldom
+// anything else (J.P. Morgan).
+func weakName(m entities.Mention) bool {
+	return m.Kind == entities.Tagged && m.Score < minKeywordNameScore && !strings.ContainsFunc(m.Text, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) })
+}
+
+// namePiece reports whether a mention of one word that the tagging model
+// found, or a short form of a name, stands beside the rest of a name: a
+// first name before or after it, outside the mentions, a space between
+// (فايز of أحمد فايز, فاروق of مي فاروق), or any word joined to it by a
+// hyphen (جوزيف of جاك-جوزيف).
+func namePiece(text string, m entities.Mention, lex *lexicon.Lexicon, ents []entities.Entity) bool {
+	if m.Kind != entities.Tagged && m.Kind != entities.Partial || strings.ContainsAny(m.Text, " _-") {
+		return false
+	}
+	firstName := func(w string) bool {
+		names := lexicon.FirstName | lexicon.FirstNameHead
+		k := tokenize.Key(w)
+		bare, conj := strings.CutPrefix(k, "و") // ومي فاروق
+		return lex.Class(k)&names != 0 || conj && lex.Class(bare)&names != 0
+	}
+	before := text[:m.Start]
+	if w, ok := strings.CutSuffix(before, " "); ok || strings.HasSuffix(before, "-") {
+		if !ok {
+			w = before[:len(before)-1]
+		}
+		word := w[strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+		if word != "" && (!ok || firstName(word)) && !inMention(ents, len(w)-1) {
+			return true
+		}
+	}
+	after := text[m.End:]
+	if w, ok := strings.CutPrefix(after, " "); ok || strings.HasPrefix(after, "-") {
+		if !ok {
+			w = after[1:]
+		}
+		i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if i < 0 {
+			i = len(w)
+		}
+		if i > 0 && (!ok || firstName(w[:i])) && !inMention(ents, len(text)-len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// inMention reports whether the byte at offset i lies in a mention of ents.
+func inMention(ents []entities.Entity, i int) bool {
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if m.Start <= i && i < m.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minKeywordNameScore is the least probability of a name the tagging model
+// found once, with no gazetteer entry, for keywords to take it as a name.
+// Below it, about half of such names are common words (the tuning part of
+// the dev split).
+const minKeywordNameScore = 0.5
+
+// mentionAt returns the entity and mention whose span holds [start, end).
+func mentionAt(ents []entities.Entity, start, end int) (entities.Entity, entities.Mention, bool) {
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if m.Start <= start && end <= m.End {
+				return e, m, true
+			}
+		}
+	}
+	return entities.Entity{}, entities.Mention{}, false
+}
