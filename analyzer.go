@@ -416,7 +416,7 @@ func (a *Analyzer) analyze(ctx context.Context, art Article) (*Analysis, error) 
 		if p.english != nil {
 			kws = nounKeywords(kws, p.english, res.Entities)
 		}
-		if kws = nameKeywords(text, kws, res.Entities, a.cfg.gazetteer, a.cfg.keywords); kws != nil {
+		if kws = nameKeywords(text, p.toks, kws, res.Entities, a.cfg.gazetteer, a.cfg.keywords); kws != nil {
 			res.Keywords = kws
 		}
 	}

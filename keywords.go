@@ -7,6 +7,7 @@ package khabar
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,7 +27,12 @@ import (
 // count, and an entity appears once, at its best keyword's rank and score.
 // A news agency, or an outlet the headline does not name, is a credit
 // and no keyword; nor is a word that is a word of a person's name shown.
-func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *gazetteer.Index, n int) []tfidf.Keyword {
+// A mention in a longer name of the gazetteer, looked up in toks (the
+// text's tokens; nil to skip), is shown as that name when it is the
+// entity's own (كيم جونغ أون) and gives no keyword when it is another
+// entry's (باريس of باريس سان جرمان).
+func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []entities.Entity, g *gazetteer.Index, n int) []tfidf.Keyword {
+	around := &nameWindows{g: g, text: text, toks: toks}
 	out := make([]tfidf.Keyword, 0, min(n, len(kws)))
 	taken := map[string]bool{} // entity IDs
 	shown := map[string]bool{} // terms
@@ -51,6 +57,24 @@ func nameKeywords(text string, kws []tfidf.Keyword, ents []entities.Entity, g *g
 		}
 		taken[e.ID] = true
 		m = hyphenated(text, joinedMention(text, e, shownMention(text, e, m)))
+		if x, ok := around.enclosingName(m); ok {
+			if !slices.Contains(x.IDs, e.ID) && around.pieceOfNames(e) {
+				// باريس of باريس سان جرمان، إيرلندا of إيرلندا
+				// الشمالية: another entry's name, not this one.
+				continue
+			}
+			if slices.Contains(x.IDs, e.ID) && around.wholeName(m, x) {
+				// الدفاع الأميركية in وزارة الدفاع الأميركية، رونالدو
+				// in كريستيانو رونالدو: the name whole.
+				start := x.Start + len(x.Clitic)
+				if !shown[text[start:x.End]] {
+					shown[text[start:x.End]] = true
+					names = append(names, typedTerm{e.Type, text[start:x.End]})
+					out = append(out, tfidf.Keyword{Term: text[start:x.End], Name: e.Name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: x.End})
+				}
+				continue
+			}
+		}
 		if shorterPiece(text, ents, e, m) {
 			continue
 		}
@@ -404,4 +428,120 @@ func mentionAt(ents []entities.Entity, start, end int) (entities.Entity, entitie
 		}
 	}
 	return entities.Entity{}, entities.Mention{}, false
+}
+
+// nameWindows finds the names of the gazetteer in the few tokens around
+// a mention, reusing one buffer of tokens: not safe for concurrent use.
+type nameWindows struct {
+	g    *gazetteer.Index
+	text string
+	toks *tokenize.List // the text's tokens; nil: no names are looked for
+	buf  []tokenize.Token
+}
+
+// aroundTokens is how many tokens on each side of a mention enclosingName
+// reads.
+const aroundTokens = 4
+
+// enclosingName returns the longest name of the gazetteer, of two words
+// or more and matched exactly (proclitics apart), that holds the mention
+// m and more words, within aroundTokens tokens of it in its sentence: the
+// name m is a piece of (باريس of باريس سان جرمان، الدفاع الأميركية of
+// وزارة الدفاع الأميركية).
+func (w *nameWindows) enclosingName(m entities.Mention) (gazetteer.Match, bool) {
+	if w.g == nil || w.toks == nil || w.toks.Len() == 0 {
+		return gazetteer.Match{}, false
+	}
+	l := w.toks
+	first := sort.Search(l.Len(), func(i int) bool { return l.End(i) > m.Start })
+	last := sort.Search(l.Len(), func(i int) bool { return l.Start(i) >= m.End })
+	if first >= last {
+		return gazetteer.Match{}, false
+	}
+	from, to := first, last
+	for from > 0 && first-from < aroundTokens && l.Sentence(from-1) == l.Sentence(first) {
+		from--
+	}
+	for to < l.Len() && to-last < aroundTokens && l.Sentence(to) == l.Sentence(last-1) {
+		to++
+	}
+	w.buf = l.AppendTokens(w.buf[:0], from, to)
+	var best gazetteer.Match
+	found := false
+	for _, x := range w.g.Find(w.text, w.buf, gazetteer.FindOptions{Kind: gazetteer.Overlapping, NoDemonyms: true}) {
+		if x.Method != gazetteer.Exact && x.Method != gazetteer.Clitic || x.TokenEnd-x.TokenStart < 2 ||
+			x.Start > m.Start || x.End < m.End || x.End-x.Start <= m.End-m.Start || len(x.IDs) == 0 {
+			continue
+		}
+		if !found || x.End-x.Start > best.End-best.Start {
+			best, found = x, true
+		}
+	}
+	return best, found
+}
+
+// maxPieceMentions is how many mentions of an entity pieceOfNames reads.
+const maxPieceMentions = 8
+
+// pieceOfNames reports whether every mention of e (the first
+// maxPieceMentions) lies in a longer name of another entry of the
+// gazetteer: e is a piece of other names, not an entity the article
+// names (باريس only in باريس سان جرمان). A place head before a place
+// (محافظة إدلب، منطقة تبوك) names the same place, not another.
+func (w *nameWindows) pieceOfNames(e entities.Entity) bool {
+	lex, err := lexicon.Default()
+	if err != nil {
+		return false
+	}
+	for _, m := range e.Mentions[:min(len(e.Mentions), maxPieceMentions)] {
+		x, ok := w.enclosingName(m)
+		if !ok || slices.Contains(x.IDs, e.ID) {
+			return false
+		}
+		head := strings.TrimSpace(w.text[x.Start+len(x.Clitic) : m.Start+len(m.Clitic)])
+		if _, isHead := lex.PlaceHead(tokenize.Key(head)); isHead && x.End == m.End {
+			return false
+		}
+	}
+	return true
+}
+
+// wholeName reports whether x, a longer name of m's own entry, is the
+// name a keyword shows rather than m: not when a word x adds before m is
+// a word of the lexicon (شركة أبل، محافظة الحديدة، الملك عبدالله الثاني)
+// and m's first word is no common word, nor when the words it adds after
+// m are a demonym (برشلونة الإسباني).
+func (w *nameWindows) wholeName(m entities.Mention, x gazetteer.Match) bool {
+	text := w.text
+	lex, err := lexicon.Default()
+	if err != nil {
+		return false
+	}
+	name := m.Start + len(m.Clitic)
+	if before := strings.Fields(text[x.Start+len(x.Clitic) : name]); len(before) > 0 {
+		// كيم of كيم جونغ أون is a word of the name; شركة of شركة أبل
+		// or موقع of موقع تويتر is a word of the language, needed only
+		// before a name of common words (وزارة الدفاع الأميركية).
+		known := false
+		for _, word := range before {
+			key := tokenize.Key(word)
+			c := lex.Analyze(key).Class
+			_, org := lex.OrgHead(key)
+			_, place := lex.PlaceHead(key)
+			known = known || c&(lexicon.FirstName|lexicon.FirstNameHead) == 0 &&
+				(c != 0 || org || place || lexicon.CommonShape(key, lexicon.HasArticle(key), false) || tokenize.IsStopWord(tokenize.Normalize(word)))
+		}
+		first, _, _ := strings.Cut(text[name:m.End], " ")
+		if known && lex.Analyze(tokenize.Key(first)).Class&lexicon.Common == 0 {
+			return false
+		}
+	}
+	if after := text[m.End:x.End]; strings.TrimSpace(after) != "" {
+		for _, d := range w.g.Find(after, tokenize.Tokenize(after), gazetteer.FindOptions{}) {
+			if d.Method == gazetteer.Demonym {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -132,7 +132,7 @@ func TestNameKeywordsOnePerName(t *testing.T) {
 		kws = append(kws, tfidf.Keyword{Term: m.Text, Score: float64(10 - i), Count: 1, Start: m.Start, End: m.End})
 	}
 	var got []string
-	for _, k := range nameKeywords(text, kws, ents, nil, 10) {
+	for _, k := range nameKeywords(text, nil, kws, ents, nil, 10) {
 		got = append(got, k.Entity)
 	}
 	if want := []string{"per:a", "loc:c"}; !slices.Equal(got, want) {
@@ -181,7 +181,7 @@ func TestNameKeywordsPersonWord(t *testing.T) {
 		{Term: "المسلسل", Score: 10, Count: 2, Start: series, End: series + len("المسلسل")},
 	}
 	var got []string
-	for _, k := range nameKeywords(text, kws, ents, nil, 10) {
+	for _, k := range nameKeywords(text, nil, kws, ents, nil, 10) {
 		got = append(got, k.Term)
 	}
 	if want := []string{name, "المسلسل"}; !slices.Equal(got, want) {
@@ -304,5 +304,56 @@ func TestHyphenated(t *testing.T) {
 		if m.Text != tc.want || tc.text[m.Start:m.End] != m.Text {
 			t.Errorf("hyphenated(%q) = %q at %d:%d, want %q", tc.name, m.Text, m.Start, m.End, tc.want)
 		}
+	}
+}
+
+// TestNameKeywordsEnclosingName checks, with the default gazetteer, how
+// a keyword shows an entity whose mention lies in a longer name of the
+// gazetteer: the whole name when it is the entity's own and adds words
+// of the name (كيم جونغ أون) or a head the mention needs (وزارة الدفاع
+// الأميركية); the mention when the name only adds a head of the language
+// (شركة أبل) or a demonym; no keyword when every mention is a piece of
+// another entry's name (باريس in باريس سان جرمان), unless the name is a
+// place head before the same place (محافظة إدلب).
+func TestNameKeywordsEnclosingName(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, mention, id string
+		want              string // the keyword's term, "" for none
+	}{
+		{"وقال الزعيم الكوري الشمالي كيم جونغ أون إن بلاده مستعدة", "جونغ أون", "per:kim-jong-un", "كيم جونغ أون"},
+		{"أعلنت وزارة الدفاع الأميركية (البنتاغون) السبت", "الدفاع الأميركية", "org:us-department-of-defense", "وزارة الدفاع الأميركية"},
+		{"واتهم تقرير لمنظمة هيومن رايتس ووتش التحالف", "منظمة هيومن رايتس", "org:human-rights-watch", "منظمة هيومن رايتس ووتش"},
+		{"وأعلنت شركة أبل عن هاتفها الجديد", "أبل", "org:apple", "أبل"},
+		{"انتقل نيمار من برشلونة إلى باريس سان جرمان الفرنسي", "باريس", "loc:city:paris", ""},
+		{"وقصفت الطائرات بلدات في محافظة إدلب شمال سوريا", "إدلب", "loc:city:idlib", "إدلب"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.mention, func(t *testing.T) {
+			if _, ok := g.Entry(tc.id); !ok {
+				t.Fatalf("the default gazetteer has no %s", tc.id)
+			}
+			start := strings.Index(tc.text, tc.mention)
+			m := entities.Mention{Text: tc.mention, Start: start, End: start + len(tc.mention), Kind: entities.Tagged, Score: 0.9}
+			ents := []entities.Entity{{ID: tc.id, Name: tc.mention, Type: gazetteer.ORG, Count: 1, Mentions: []entities.Mention{m}}}
+			kws := []tfidf.Keyword{{Term: m.Text, Score: 10, Count: 1, Start: m.Start, End: m.End}}
+			list, err := tokenize.Default().List(context.Background(), tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, k := range nameKeywords(tc.text, list, kws, ents, g, 10) {
+				if tc.text[k.Start:k.End] != k.Term || k.Entity != tc.id {
+					t.Errorf("keyword %+v: not the text at its offsets, or not the entity's", k)
+				}
+				got = k.Term
+			}
+			if got != tc.want {
+				t.Errorf("keyword %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
