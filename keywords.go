@@ -32,7 +32,7 @@ import (
 // entity's own (كيم جونغ أون) and gives no keyword when it is another
 // entry's (باريس of باريس سان جرمان).
 func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []entities.Entity, g *gazetteer.Index, n int) []tfidf.Keyword {
-	around := &nameWindows{g: g, text: text, toks: toks}
+	around := newNameWindows(g, text, toks)
 	out := make([]tfidf.Keyword, 0, min(n, len(kws)))
 	taken := map[string]bool{} // entity IDs
 	shown := map[string]bool{} // terms
@@ -57,29 +57,27 @@ func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []
 		}
 		taken[e.ID] = true
 		m = hyphenated(text, joinedMention(text, e, shownMention(text, e, m)))
+		start, end := -1, m.End
 		if x, ok := around.enclosingName(m); ok {
-			if !slices.Contains(x.IDs, e.ID) && around.pieceOfNames(e) {
+			own := slices.Contains(x.IDs, e.ID)
+			switch {
+			case !own && around.pieceOfNames(e):
 				// باريس of باريس سان جرمان، إيرلندا of إيرلندا
 				// الشمالية: another entry's name, not this one.
 				continue
-			}
-			if slices.Contains(x.IDs, e.ID) && around.wholeName(m, x) {
+			case own && around.wholeName(m, x):
 				// الدفاع الأميركية in وزارة الدفاع الأميركية، رونالدو
 				// in كريستيانو رونالدو: the name whole.
-				start := x.Start + len(x.Clitic)
-				if !shown[text[start:x.End]] {
-					shown[text[start:x.End]] = true
-					names = append(names, typedTerm{e.Type, text[start:x.End]})
-					out = append(out, tfidf.Keyword{Term: text[start:x.End], Name: e.Name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: x.End})
-				}
-				continue
+				start, end = x.Start+len(x.Clitic), x.End
 			}
 		}
-		if shorterPiece(text, ents, e, m) {
-			continue
+		if start < 0 {
+			if shorterPiece(text, ents, e, m) {
+				continue
+			}
+			start = m.Start + tfidf.SkipLetters(text[m.Start:m.End], procliticLetters(m, e.Name))
 		}
-		start := m.Start + tfidf.SkipLetters(text[m.Start:m.End], procliticLetters(m, e.Name))
-		term := text[start:m.End]
+		term := text[start:end]
 		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool {
 			return t.typ == e.Type && (sameWords(t.term, term) || sameSkeleton(t.term, term))
 		}) {
@@ -94,7 +92,7 @@ func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []
 		if m.Kind == entities.Rule {
 			name = term // a name found by rules is named by its text
 		}
-		out = append(out, tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: m.End})
+		out = append(out, tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: end})
 	}
 	// A word outside the mentions that is a word of a person's name shown
 	// (the headline's السدحان beside عبدالله السدحان), or the first word
@@ -433,30 +431,49 @@ func mentionAt(ents []entities.Entity, start, end int) (entities.Entity, entitie
 // nameWindows finds the names of the gazetteer in the few tokens around
 // a mention, reusing one buffer of tokens: not safe for concurrent use.
 type nameWindows struct {
-	g    *gazetteer.Index
+	g    *gazetteer.Index // nil: no names are looked for
+	lex  *lexicon.Lexicon
 	text string
-	toks *tokenize.List // the text's tokens; nil: no names are looked for
+	toks *tokenize.List
 	buf  []tokenize.Token
+}
+
+// newNameWindows returns the nameWindows of text, whose tokens are toks
+// (nil: no names are looked for).
+func newNameWindows(g *gazetteer.Index, text string, toks *tokenize.List) *nameWindows {
+	lex, err := lexicon.Default()
+	if err != nil || toks == nil {
+		g = nil
+	}
+	return &nameWindows{g: g, lex: lex, text: text, toks: toks}
 }
 
 // aroundTokens is how many tokens on each side of a mention enclosingName
 // reads.
 const aroundTokens = 4
 
+// enclosing is a longer name of the gazetteer that holds a mention.
+type enclosing struct {
+	gazetteer.Match
+	// demonymAfter says that the words the name adds after the mention
+	// are a demonym (برشلونة الإسباني).
+	demonymAfter bool
+}
+
 // enclosingName returns the longest name of the gazetteer, of two words
 // or more and matched exactly (proclitics apart), that holds the mention
 // m and more words, within aroundTokens tokens of it in its sentence: the
 // name m is a piece of (باريس of باريس سان جرمان، الدفاع الأميركية of
 // وزارة الدفاع الأميركية).
-func (w *nameWindows) enclosingName(m entities.Mention) (gazetteer.Match, bool) {
-	if w.g == nil || w.toks == nil || w.toks.Len() == 0 {
-		return gazetteer.Match{}, false
+func (w *nameWindows) enclosingName(m entities.Mention) (enclosing, bool) {
+	if w.g == nil || w.toks.Len() == 0 {
+		return enclosing{}, false
 	}
 	l := w.toks
 	first := sort.Search(l.Len(), func(i int) bool { return l.End(i) > m.Start })
 	last := sort.Search(l.Len(), func(i int) bool { return l.Start(i) >= m.End })
 	if first >= last {
-		return gazetteer.Match{}, false
+		return enclosing{}, false
 	}
 	from, to := first, last
 	for from > 0 && first-from < aroundTokens && l.Sentence(from-1) == l.Sentence(first) {
@@ -466,17 +483,21 @@ func (w *nameWindows) enclosingName(m entities.Mention) (gazetteer.Match, bool) 
 		to++
 	}
 	w.buf = l.AppendTokens(w.buf[:0], from, to)
-	var best gazetteer.Match
+	matches := w.g.Find(w.text, w.buf, gazetteer.FindOptions{Kind: gazetteer.Overlapping})
+	var best enclosing
 	found := false
-	for _, x := range w.g.Find(w.text, w.buf, gazetteer.FindOptions{Kind: gazetteer.Overlapping, NoDemonyms: true}) {
+	for _, x := range matches {
 		if x.Method != gazetteer.Exact && x.Method != gazetteer.Clitic || x.TokenEnd-x.TokenStart < 2 ||
 			x.Start > m.Start || x.End < m.End || x.End-x.Start <= m.End-m.Start || len(x.IDs) == 0 {
 			continue
 		}
 		if !found || x.End-x.Start > best.End-best.Start {
-			best, found = x, true
+			best, found = enclosing{Match: x}, true
 		}
 	}
+	best.demonymAfter = found && slices.ContainsFunc(matches, func(d gazetteer.Match) bool {
+		return d.Method == gazetteer.Demonym && d.Start >= m.End && d.End <= best.End
+	})
 	return best, found
 }
 
@@ -489,17 +510,13 @@ const maxPieceMentions = 8
 // names (باريس only in باريس سان جرمان). A place head before a place
 // (محافظة إدلب، منطقة تبوك) names the same place, not another.
 func (w *nameWindows) pieceOfNames(e entities.Entity) bool {
-	lex, err := lexicon.Default()
-	if err != nil {
-		return false
-	}
 	for _, m := range e.Mentions[:min(len(e.Mentions), maxPieceMentions)] {
 		x, ok := w.enclosingName(m)
 		if !ok || slices.Contains(x.IDs, e.ID) {
 			return false
 		}
 		head := strings.TrimSpace(w.text[x.Start+len(x.Clitic) : m.Start+len(m.Clitic)])
-		if _, isHead := lex.PlaceHead(tokenize.Key(head)); isHead && x.End == m.End {
+		if _, isHead := w.lex.PlaceHead(tokenize.Key(head)); isHead && x.End == m.End {
 			return false
 		}
 	}
@@ -511,37 +528,25 @@ func (w *nameWindows) pieceOfNames(e entities.Entity) bool {
 // a word of the lexicon (شركة أبل، محافظة الحديدة، الملك عبدالله الثاني)
 // and m's first word is no common word, nor when the words it adds after
 // m are a demonym (برشلونة الإسباني).
-func (w *nameWindows) wholeName(m entities.Mention, x gazetteer.Match) bool {
-	text := w.text
-	lex, err := lexicon.Default()
-	if err != nil {
-		return false
-	}
+func (w *nameWindows) wholeName(m entities.Mention, x enclosing) bool {
 	name := m.Start + len(m.Clitic)
-	if before := strings.Fields(text[x.Start+len(x.Clitic) : name]); len(before) > 0 {
+	if before := strings.Fields(w.text[x.Start+len(x.Clitic) : name]); len(before) > 0 {
 		// كيم of كيم جونغ أون is a word of the name; شركة of شركة أبل
 		// or موقع of موقع تويتر is a word of the language, needed only
 		// before a name of common words (وزارة الدفاع الأميركية).
 		known := false
 		for _, word := range before {
 			key := tokenize.Key(word)
-			c := lex.Analyze(key).Class
-			_, org := lex.OrgHead(key)
-			_, place := lex.PlaceHead(key)
+			c := w.lex.Analyze(key).Class
+			_, org := w.lex.OrgHead(key)
+			_, place := w.lex.PlaceHead(key)
 			known = known || c&(lexicon.FirstName|lexicon.FirstNameHead) == 0 &&
 				(c != 0 || org || place || lexicon.CommonShape(key, lexicon.HasArticle(key), false) || tokenize.IsStopWord(tokenize.Normalize(word)))
 		}
-		first, _, _ := strings.Cut(text[name:m.End], " ")
-		if known && lex.Analyze(tokenize.Key(first)).Class&lexicon.Common == 0 {
+		first, _, _ := strings.Cut(w.text[name:m.End], " ")
+		if known && w.lex.Analyze(tokenize.Key(first)).Class&lexicon.Common == 0 {
 			return false
 		}
 	}
-	if after := text[m.End:x.End]; strings.TrimSpace(after) != "" {
-		for _, d := range w.g.Find(after, tokenize.Tokenize(after), gazetteer.FindOptions{}) {
-			if d.Method == gazetteer.Demonym {
-				return false
-			}
-		}
-	}
-	return true
+	return !x.demonymAfter
 }
