@@ -49,7 +49,9 @@ func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []
 	for _, k := range kws {
 		e, m, ok := mentionAt(ents, k.Start, k.End)
 		if !ok {
-			out = append(out, k)
+			if !inNameRepeat(text, ents, k.Start, k.End) {
+				out = append(out, k)
+			}
 			continue
 		}
 		if taken[e.ID] || credit(g, e, headline) {
@@ -61,11 +63,18 @@ func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []
 		if x, ok := around.enclosingName(m); ok {
 			own := slices.Contains(x.IDs, e.ID)
 			switch {
-			case !own && around.pieceOfNames(e):
-				// باريس of باريس سان جرمان، إيرلندا of إيرلندا
-				// الشمالية: another entry's name, not this one.
-				continue
-			case own && around.wholeName(m, x):
+			case !own:
+				alone, ok := around.aloneMention(e)
+				if !ok {
+					// باريس of باريس سان جرمان، إيرلندا of إيرلندا
+					// الشمالية: another entry's name, not this one.
+					continue
+				}
+				// مدريد of أتلتيكو مدريد, where the article names the
+				// city on its own too: shown there.
+				m = hyphenated(text, joinedMention(text, e, alone))
+				end = m.End
+			case around.wholeName(m, x):
 				// الدفاع الأميركية in وزارة الدفاع الأميركية، رونالدو
 				// in كريستيانو رونالدو: the name whole.
 				start, end = x.Start+len(x.Clitic), x.End
@@ -416,6 +425,36 @@ func inMention(ents []entities.Entity, i int) bool {
 // the dev split).
 const minKeywordNameScore = 0.5
 
+// inNameRepeat reports whether text[start:end] lies in a name of several
+// words written again where no mention marks it: أبحاث in the second
+// الوكالة الدولية لأبحاث السرطان of an article that names the agency
+// twice, a word of a name and no keyword of its own there.
+func inNameRepeat(text string, ents []entities.Entity, start, end int) bool {
+	for _, e := range ents {
+		for i, m := range e.Mentions {
+			if i == maxPieceMentions {
+				break
+			}
+			name := m.Text[len(m.Clitic):]
+			if !strings.Contains(name, " ") || len(name) <= end-start {
+				continue
+			}
+			from, to := max(0, end-len(name)), min(len(text), start+len(name))
+			for at := from; at <= to-len(name); {
+				j := strings.Index(text[at:to], name)
+				if j < 0 {
+					break
+				}
+				if at+j <= start && end <= at+j+len(name) {
+					return true
+				}
+				at += j + 1
+			}
+		}
+	}
+	return false
+}
+
 // mentionAt returns the entity and mention whose span holds [start, end).
 func mentionAt(ents []entities.Entity, start, end int) (entities.Entity, entities.Mention, bool) {
 	for _, e := range ents {
@@ -501,26 +540,27 @@ func (w *nameWindows) enclosingName(m entities.Mention) (enclosing, bool) {
 	return best, found
 }
 
-// maxPieceMentions is how many mentions of an entity pieceOfNames reads.
+// maxPieceMentions is how many mentions of an entity aloneMention reads.
 const maxPieceMentions = 8
 
-// pieceOfNames reports whether every mention of e (the first
-// maxPieceMentions) lies in a longer name of another entry of the
-// gazetteer: e is a piece of other names, not an entity the article
-// names (باريس only in باريس سان جرمان). A place head before a place
-// (محافظة إدلب، منطقة تبوك) names the same place, not another.
-func (w *nameWindows) pieceOfNames(e entities.Entity) bool {
+// aloneMention returns the first mention of e (of the first
+// maxPieceMentions) that lies in no longer name of another entry of the
+// gazetteer, and false when every one does: then e is a piece of other
+// names, not an entity the article names (باريس only in باريس سان جرمان).
+// A place head before a place (محافظة إدلب، منطقة تبوك) names the same
+// place, not another.
+func (w *nameWindows) aloneMention(e entities.Entity) (entities.Mention, bool) {
 	for _, m := range e.Mentions[:min(len(e.Mentions), maxPieceMentions)] {
 		x, ok := w.enclosingName(m)
 		if !ok || slices.Contains(x.IDs, e.ID) {
-			return false
+			return m, true
 		}
 		head := strings.TrimSpace(w.text[x.Start+len(x.Clitic) : m.Start+len(m.Clitic)])
 		if _, isHead := w.lex.PlaceHead(tokenize.Key(head)); isHead && x.End == m.End {
-			return false
+			return m, true
 		}
 	}
-	return true
+	return entities.Mention{}, false
 }
 
 // wholeName reports whether x, a longer name of m's own entry, is the

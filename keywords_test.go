@@ -357,3 +357,66 @@ func TestNameKeywordsEnclosingName(t *testing.T) {
 		})
 	}
 }
+
+// TestNameKeywordsAloneMention: an entity whose first mention is a piece of
+// another entry's name (مدريد of أتلتيكو مدريد) but which the article also
+// names on its own is shown where it stands alone.
+func TestNameKeywordsAloneMention(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "قال توريس إن موسمه مع أتلتيكو مدريد هو الأخير. وقال في حدث ترويجي في مدريد إنه سعيد."
+	var ms []entities.Mention
+	for at := 0; ; {
+		i := strings.Index(text[at:], "مدريد")
+		if i < 0 {
+			break
+		}
+		s := at + i
+		ms = append(ms, entities.Mention{Text: "مدريد", Start: s, End: s + len("مدريد"), Kind: entities.Exact, Score: 1})
+		at = s + len("مدريد")
+	}
+	if len(ms) != 2 {
+		t.Fatalf("%d occurrences of مدريد, want 2", len(ms))
+	}
+	ents := []entities.Entity{{ID: "loc:city:madrid", Name: "مدريد", Type: gazetteer.LOC, Count: 2, Mentions: ms}}
+	kws := []tfidf.Keyword{{Term: "مدريد", Score: 10, Count: 2, Start: ms[0].Start, End: ms[0].End}}
+	list, err := tokenize.Default().List(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := nameKeywords(text, list, kws, ents, g, 10)
+	if len(got) != 1 {
+		t.Fatalf("keywords %+v, want one", got)
+	}
+	if k := got[0]; k.Term != "مدريد" || k.Start != ms[1].Start || k.End != ms[1].End {
+		t.Errorf("keyword %+v, want مدريد at %d:%d (the city alone, not the club's name)", k, ms[1].Start, ms[1].End)
+	}
+}
+
+// TestInNameRepeat: a word in a name of several words that the text
+// writes again where no mention marks it is a word of that name.
+func TestInNameRepeat(t *testing.T) {
+	text := "أصدرت الوكالة الدولية لأبحاث السرطان تقريرا. وقالت الوكالة الدولية لأبحاث السرطان إن أبحاث جديدة جارية."
+	name := "الوكالة الدولية لأبحاث السرطان"
+	first := strings.Index(text, name)
+	second := first + len(name) + strings.Index(text[first+len(name):], name)
+	ents := []entities.Entity{{ID: "org:gen:1", Name: name, Type: gazetteer.ORG, Count: 1,
+		Mentions: []entities.Mention{{Text: name, Start: first, End: first + len(name), Kind: entities.Tagged}}}}
+	word := "أبحاث"
+	inRepeat := second + strings.Index(text[second:], word)
+	alone := strings.LastIndex(text, word)
+	tests := []struct {
+		start int
+		want  bool
+	}{
+		{inRepeat, true},
+		{alone, false},
+	}
+	for _, tc := range tests {
+		if got := inNameRepeat(text, ents, tc.start, tc.start+len(word)); got != tc.want {
+			t.Errorf("inNameRepeat at %d = %v, want %v", tc.start, got, tc.want)
+		}
+	}
+}

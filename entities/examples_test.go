@@ -259,6 +259,31 @@ func TestNamesEndToEnd(t *testing.T) {
 	}
 }
 
+// TestNamesJoinedByAWord checks that a name the model finds over two names
+// of the gazetteer with a verb or a noun between them is those two names,
+// and that a name that begins with other words keeps the names it holds.
+func TestNamesJoinedByAWord(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		text string
+		want []string // the mentions, as text and ID
+	}{
+		{"قالت الحكومة إن بلجيكا تقاضي غوغل بسبب صور مواقع عسكرية.",
+			[]string{"بلجيكا loc:country:BE", "غوغل org:google"}},
+		{"ويتوخى المستثمرون الحذر قبيل أول شهادة أمام الكونغرس لرئيس مجلس الاحتياطي الاتحادي الجديد.",
+			[]string{"الكونغرس org:us-congress", "مجلس الاحتياطي الاتحادي org:federal-reserve"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, m := range x.Extract(tc.text).Mentions {
+			got = append(got, m.Text+" "+m.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s\nmentions %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestProcliticBeforeShortName checks that a name of the gazetteer whose
 // first word has two letters, after a proclitic, is linked with the
 // proclitic left out and the gazetteer's type (the model takes لبي بي سي

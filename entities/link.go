@@ -375,10 +375,17 @@ type namePart struct {
 // the model's type, but a part whose tokens are two or more names of the
 // gazetteer, end to end, of two entities or more, becomes those names
 // with their types (والاتحاد الأوروبي حزب العمال الكردستاني: the EU and
-// the PKK).
+// the PKK). So does a part that holds two names of the gazetteer, of two
+// entities or more, with a word of the language's vocabulary between them
+// (بلجيكا تقاضي غوغل، الكونغرس لرئيس مجلس الاحتياطي الاتحادي): a verb or
+// a noun joins no two names into one; the other words are left out.
 func splitAtNames(doc *Document, gaz *gazetteer.Index, cands []Mention, parts [][2]int, typ string) []namePart {
 	var out []namePart
 	for _, p := range parts {
+		if names := joinedNames(doc, cands, p); names != nil {
+			out = append(out, names...)
+			continue
+		}
 		var tiles []namePart
 		for at := p[0]; at < p[1]; {
 			best := -1
@@ -405,6 +412,57 @@ func splitAtNames(doc *Document, gaz *gazetteer.Index, cands []Mention, parts []
 		}
 	}
 	return out
+}
+
+// joinedNames returns the names of the gazetteer in the span p, longest
+// first from the left, when the span begins and ends with them, they are
+// of two entities or more, and a word of the vocabulary (a verb, noun or
+// adjective of the tables, proclitics aside) stands between two of them;
+// nil otherwise.
+func joinedNames(doc *Document, cands []Mention, p [2]int) []namePart {
+	var names []namePart
+	ids := map[string]bool{}
+	glued := false
+	last := -1 // the end of the last name
+	for at := p[0]; at < p[1]; {
+		best := -1
+		for k, c := range cands {
+			if c.TokenStart == at && c.TokenEnd <= p[1] && (c.Kind == Exact || c.Kind == Clitic) && c.ID != "" &&
+				(best < 0 || c.TokenEnd > cands[best].TokenEnd) {
+				best = k
+			}
+		}
+		if best < 0 {
+			at++
+			continue
+		}
+		c := cands[best]
+		if last >= 0 && !glued {
+			for i := last; i < c.TokenStart; i++ {
+				w := doc.Words[i]
+				if vocabulary(w.Class) || w.Class == 0 && w.Split.Stem != "" && vocabulary(w.StemClass) {
+					glued = true
+				}
+			}
+		}
+		names = append(names, namePart{[2]int{c.TokenStart, c.TokenEnd}, c.Type.String()})
+		ids[c.ID] = true
+		last, at = c.TokenEnd, c.TokenEnd
+	}
+	if len(ids) < 2 || !glued || names[0].span[0] != p[0] || last != p[1] {
+		// A name that begins or ends with other words holds the names
+		// (جامعة كاليفورنيا بولاية لوس أنجلوس).
+		return nil
+	}
+	return names
+}
+
+// vocabulary reports whether a word of the classes c is a verb, noun or
+// adjective of the tables and no part of a person's or place's name (a
+// title, as in لرئيس, may be: it joins no two names).
+func vocabulary(c lexicon.Class) bool {
+	const builds = lexicon.FirstName | lexicon.FirstNameHead | lexicon.NamePrefix | lexicon.NameLink | lexicon.NameSuffix | lexicon.PlaceWord
+	return c&(lexicon.Verb|lexicon.Noun|lexicon.Adjective) != 0 && c&builds == 0
 }
 
 // splitPerson returns a person's name the model found as its parts when

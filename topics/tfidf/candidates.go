@@ -229,11 +229,14 @@ func quantity(key string) bool {
 }
 
 // placeAdverb reports whether a word in key form is an adverb of place
-// that reads as a noun (قبالة سواحل ليبيا، قرب الحدود، جراء القصف): it
+// that reads as a noun (قبالة سواحل ليبيا، قرب الحدود، جراء القصف، على
+// طول الحدود): it
 // opens no phrase and is no keyword.
 func placeAdverb(key string) bool {
 	switch key {
-	case "قباله", "قرب", "ازاء", "حيال", "جراء", "وسط", "بمحاذاه", "محاذاه":
+	case "قباله", "قرب", "ازاء", "حيال", "جراء", "وسط", "بمحاذاه", "محاذاه",
+		// على طول الحدود، على امتداد الساحل، على مقربة من: along, near.
+		"طول", "امتداد", "مقربه":
 		return true
 	}
 	return false

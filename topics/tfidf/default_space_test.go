@@ -41,6 +41,33 @@ func TestDefaultSpace(t *testing.T) {
 
 // TestDefaultSpaceKeywords checks the keywords of the test articles:
 // names and specific words in, generic news words out.
+// TestDefaultSpaceGeneralWords checks that words of every kind of story
+// are in the background, and that the words sharing a stem with one of
+// them that name what a story is about are not (الفقر beside الفقرة،
+// حماس beside الحماس, which the background list leaves out).
+func TestDefaultSpaceGeneralWords(t *testing.T) {
+	s, err := DefaultSpace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	unseen := s.Weights().UnseenIDF()
+	for _, w := range strings.Fields("البلد الدلائل التقاط الرابح توقيف إلغاء تسهيل تمكين المنشورات الشفاف المستفيدين والد") {
+		if idf := s.idf(Terms(w, TermOptions{})[0].Key); idf >= unseen {
+			t.Errorf("%s: idf %.2f, the unseen idf: want it in the background", w, idf)
+		}
+	}
+	written, _, err := readBackground(backgroundFile, strings.NewReader(background))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range strings.Fields("الفقر حماس السندات التعريفات الأهلية المصالحة الشائعات البشرة الملابس") {
+		key := Terms(w, TermOptions{})[0].Key
+		if k := slices.IndexFunc(written, func(r dfRow) bool { return r.key == key }); k >= 0 {
+			t.Errorf("%s: the written background lists its stem %q (as %s): it names what a story is about", w, key, written[k].surface)
+		}
+	}
+}
+
 func TestDefaultSpaceKeywords(t *testing.T) {
 	s, err := DefaultSpace()
 	if err != nil {

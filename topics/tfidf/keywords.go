@@ -91,8 +91,9 @@ const minCommonCount = 3
 // and a word met once, outside the headline and outside names, is none
 // either: against a background that does not know it, one occurrence says
 // little. When names are given, neither is a word the text writes mostly
-// as the head of a construct (طلب اللجوء), after a number (5 نقاط), as the
-// adjective of the definite word before it (الأحياء الفقيرة), or always
+// as the head of a construct (طلب اللجوء), after a number (5 نقاط), after
+// غير (غير معتادة), as the adjective of the definite word before it
+// (الأحياء الفقيرة), or always
 // beside the same word (أبطال of دوري أبطال أوروبا). A candidate scoring below half of [Weights.UnseenIDF] — a common
 // word of news by the background — is left out, so a short article may
 // have fewer than n keywords; so is one whose every occurrence carries a
@@ -332,6 +333,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		if t.Kind == Word && afterNumber(text, t.Start) {
 			st.counted++
 		}
+		if t.Kind == Word && afterGhayr(text, t.Start) {
+			st.negated++
+		}
 		if t.Paragraph == 0 {
 			st.title++
 		}
@@ -392,11 +396,11 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		if w.best() != 2 || w.count+w.title < minCount && !w.name {
 			continue
 		}
-		if names != nil && !w.name && (3*w.heads >= 2*w.count || 2*w.counted >= w.count || w.fragment()) {
+		if names != nil && !w.name && (3*w.heads >= 2*w.count || 2*w.counted >= w.count || 2*w.negated >= w.count || w.fragment()) {
 			// A word the article writes mostly as the head of a
-			// construct (طلب اللجوء، حماية المدنيين) or after a number
-			// (5 نقاط، 200 برميل) says little alone; a phrase may be a
-			// keyword.
+			// construct (طلب اللجوء، حماية المدنيين), after a number
+			// (5 نقاط، 200 برميل) or after غير (غير معتادة: an
+			// adjective) says little alone; a phrase may be a keyword.
 			continue
 		}
 		if _, known := s.vec.Column(w.key); known && !w.name && names != nil &&
@@ -496,6 +500,21 @@ func afterNumber(text string, start int) bool {
 	}
 	word := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
 	return numberWords()[word]
+}
+
+// afterGhayr reports whether the word at start follows غير (or وغير،
+// بغير), a space between: غير negates adjectives and participles.
+func afterGhayr(text string, start int) bool {
+	before, ok := strings.CutSuffix(text[:start], " ")
+	if !ok {
+		return false
+	}
+	word := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	switch word {
+	case "غير", "وغير", "بغير":
+		return true
+	}
+	return false
 }
 
 // numberWords returns the number words that count the noun after them,

@@ -106,6 +106,9 @@ type kwStat struct {
 	// counted counts the occurrences right after a number: a unit or a
 	// thing counted (341 ميغابايت، 93316 طلب).
 	counted int
+	// negated counts the occurrences right after غير: an adjective or a
+	// participle (غير معتادة، الدهون غير المشبعة).
+	negated int
 	// The words right before and right after the occurrences.
 	before, after neighbour
 	count         int
