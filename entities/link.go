@@ -388,13 +388,7 @@ func splitAtNames(doc *Document, gaz *gazetteer.Index, cands []Mention, parts []
 		}
 		var tiles []namePart
 		for at := p[0]; at < p[1]; {
-			best := -1
-			for k, c := range cands {
-				if c.TokenStart == at && c.TokenEnd <= p[1] && (c.Kind == Exact || c.Kind == Clitic) && c.ID != "" &&
-					(best < 0 || c.TokenEnd > cands[best].TokenEnd) {
-					best = k
-				}
-			}
+			best := longestNameAt(cands, at, p[1])
 			if best < 0 {
 				tiles = nil
 				break
@@ -425,13 +419,7 @@ func joinedNames(doc *Document, cands []Mention, p [2]int) []namePart {
 	glued := false
 	last := -1 // the end of the last name
 	for at := p[0]; at < p[1]; {
-		best := -1
-		for k, c := range cands {
-			if c.TokenStart == at && c.TokenEnd <= p[1] && (c.Kind == Exact || c.Kind == Clitic) && c.ID != "" &&
-				(best < 0 || c.TokenEnd > cands[best].TokenEnd) {
-				best = k
-			}
-		}
+		best := longestNameAt(cands, at, p[1])
 		if best < 0 {
 			at++
 			continue
@@ -455,6 +443,20 @@ func joinedNames(doc *Document, cands []Mention, p [2]int) []namePart {
 		return nil
 	}
 	return names
+}
+
+// longestNameAt returns the index in cands of the longest name of the
+// gazetteer, matched exactly (proclitics apart), that starts at token at
+// and ends by token end; -1 if there is none.
+func longestNameAt(cands []Mention, at, end int) int {
+	best := -1
+	for k, c := range cands {
+		if c.TokenStart == at && c.TokenEnd <= end && (c.Kind == Exact || c.Kind == Clitic) && c.ID != "" &&
+			(best < 0 || c.TokenEnd > cands[best].TokenEnd) {
+			best = k
+		}
+	}
+	return best
 }
 
 // vocabulary reports whether a word of the classes c is a verb, noun or
