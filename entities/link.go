@@ -415,7 +415,7 @@ func splitAtNames(doc *Document, gaz *gazetteer.Index, cands []Mention, parts []
 // nil otherwise.
 func joinedNames(doc *Document, cands []Mention, p [2]int) []namePart {
 	var names []namePart
-	ids := map[string]bool{}
+	firstID, several := "", false // the first name's entity; whether another follows
 	glued := false
 	last := -1 // the end of the last name
 	for at := p[0]; at < p[1]; {
@@ -434,10 +434,13 @@ func joinedNames(doc *Document, cands []Mention, p [2]int) []namePart {
 			}
 		}
 		names = append(names, namePart{[2]int{c.TokenStart, c.TokenEnd}, c.Type.String()})
-		ids[c.ID] = true
+		if firstID == "" {
+			firstID = c.ID
+		}
+		several = several || c.ID != firstID
 		last, at = c.TokenEnd, c.TokenEnd
 	}
-	if len(ids) < 2 || !glued || names[0].span[0] != p[0] || last != p[1] {
+	if !several || !glued || names[0].span[0] != p[0] || last != p[1] {
 		// A name that begins or ends with other words holds the names
 		// (جامعة كاليفورنيا بولاية لوس أنجلوس).
 		return nil

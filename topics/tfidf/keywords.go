@@ -495,22 +495,19 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 func afterNumber(text string, start int) bool {
 	before := strings.TrimRight(text[:start], " \u00a0")
 	r, _ := utf8.DecodeLastRuneInString(before)
-	if unicode.IsDigit(r) {
-		return true
-	}
-	word := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
-	return numberWords()[word]
+	return unicode.IsDigit(r) || numberWords()[lastWord(before)]
+}
+
+// lastWord returns the letters at the end of s.
+func lastWord(s string) string {
+	return s[strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
 }
 
 // afterGhayr reports whether the word at start follows غير (or وغير،
-// بغير), a space between: غير negates adjectives and participles.
+// بغير), with spaces between at most: غير negates adjectives and
+// participles.
 func afterGhayr(text string, start int) bool {
-	before, ok := strings.CutSuffix(text[:start], " ")
-	if !ok {
-		return false
-	}
-	word := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
-	switch word {
+	switch lastWord(strings.TrimRight(text[:start], " \u00a0")) {
 	case "غير", "وغير", "بغير":
 		return true
 	}
