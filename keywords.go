@@ -85,6 +85,12 @@ func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []
 				continue
 			}
 			start = m.Start + tfidf.SkipLetters(text[m.Start:m.End], procliticLetters(m, e.Name))
+			if m.Kind != entities.Exact && m.Kind != entities.Clitic && strings.HasPrefix(text[start:end], "ل") && mentionClitic(m) == "ل" {
+				// للبيتزا: the model's name is written only after ل
+				// with the article's alef dropped, which no span of the
+				// text shows without the proclitic.
+				continue
+			}
 		}
 		term := text[start:end]
 		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool {
@@ -213,6 +219,9 @@ func mentionClitic(m entities.Mention) string {
 	}
 	if s, ok := tokenize.StripProclitics(key); ok && lex.Class(s.Stem)&(lexicon.FirstName|lexicon.Common) != 0 {
 		return s.Prefix
+	}
+	if rest, ok := strings.CutPrefix(key, "لل"); ok && utf8.RuneCountInString(rest) >= 3 {
+		return "ل" // للبيتزا، للمعهد العالي: ل and the article without its alef
 	}
 	return ""
 }

@@ -299,7 +299,8 @@ func TestProcliticBeforeShortName(t *testing.T) {
 
 // TestTitleWordsLeftOut checks that the first word of a title of the
 // tables before a person's name, with the article, is left out of the
-// mention, and that شيخ without it is kept as part of the name.
+// mention, and that شيخ without it is kept as part of the name, also
+// where the model's name holds a gazetteer name after the title.
 func TestTitleWordsLeftOut(t *testing.T) {
 	x := extractor(t)
 	for _, tc := range []struct{ text, name string }{
@@ -307,6 +308,8 @@ func TestTitleWordsLeftOut(t *testing.T) {
 		{"وصرح المخرج زياد الدويري للصحفيين بأن الفيلم جاهز .", "زياد الدويري"},
 		{"قال جنرال روسي إن بلاده اختبرت أكثر من 200 سلاح جديد في سوريا .", ""},
 		{"وخلفت رئيسة الأكاديمية ، بروفيسور سارا دانيوس ، التي استقالت الشهر الماضي .", "سارا دانيوس"},
+		// The model takes the title in; the gazetteer's name is هاري.
+		{"وعلمت الملكة والأمير هاري وأفراد العائلتين بنبأ ولادة الطفل .", "هاري"},
 	} {
 		var got []string
 		for _, m := range x.Extract(tc.text).Mentions {

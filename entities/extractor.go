@@ -461,6 +461,17 @@ func trimTitle(text string, toks []tokenize.Token, keys []string, m *Mention) {
 	m.Text = text[m.Start:m.End]
 }
 
+// titlesOnly reports whether every word of keys, in Key form, is one of
+// personTitles, after proclitics or not (والأمير).
+func titlesOnly(keys []string) bool {
+	for _, k := range keys {
+		if _, ok := tokenize.KnownSplit(k, func(k string) bool { return personTitles[k] }); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // honorifics are epithets that follow holy places (مكة المكرمة، المدينة
 // المنورة، القدس الشريف) and are not part of their names.
 var honorifics = map[string]bool{"المكرمه": true, "المنوره": true, "الشريف": true, "المقدسه": true}

@@ -108,6 +108,12 @@ func (l *linker) link(s, e int, typ string) (m Mention, ok bool) {
 	if best >= 0 {
 		c := &l.cands[best]
 		m.ID, m.Kind, m.Alternatives, m.Score = c.ID, c.Kind, c.Alternatives, c.Score
+		if c.TokenStart > s && gt == gazetteer.PER && titlesOnly(doc.Keys[s:c.TokenStart]) {
+			// والأمير هاري where the gazetteer's mention is هاري: the
+			// name without its title, as trimTitle leaves it.
+			s, start = c.TokenStart, doc.Tokens[c.TokenStart].Start
+			m.Text, m.Start, m.TokenStart = doc.Text[start:end], start, s
+		}
 		if c.TokenStart == s {
 			m.Clitic = c.Clitic
 		}

@@ -188,7 +188,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 	v.noun = class&(lexicon.Noun|lexicon.Adjective|lexicon.OrgAdjective) != 0 || definite || strings.HasSuffix(norm, "ة") ||
 		class == 0 && (unknown || lexicon.CommonShape(stem, definite, prefix != "") && !verbShape(stem))
 	v.lead = (v.noun || verbalNoun) && !v.adj
-	v.form = class == 0 && (pronounForm(lex, norm) || strings.HasSuffix(norm, "ه") && letters(norm) >= 5)
+	v.form = class == 0 && (pronounForm(lex, norm) || strings.HasSuffix(norm, "ه") && letters(norm) >= 5 || shapeWithPronoun(norm))
 	return v
 }
 
@@ -212,16 +212,19 @@ func procliticLetters(prefix, restored string) int {
 }
 
 // quantity reports whether a word in key form is a large number word
-// (مليون، مليار، المليارات), a currency (دولار، اليورو، استرليني) or a
-// decade (الثمانينيات): the stop lists keep the numbers for topics (they
-// mark economy stories), but none of them is a keyword.
+// (مليون، مليار، المليارات), a currency (دولار، اليورو، استرليني), a
+// count of times (مرتين) or a decade (الثمانينيات): the stop lists keep
+// the numbers for topics (they mark economy stories), but none of them is
+// a keyword.
 func quantity(key string) bool {
 	bare, _ := strings.CutPrefix(key, "ال")
 	switch bare {
 	case "مليون", "ملايين", "مليار", "مليارات", "بليون", "تريليون",
 		// Currencies, the units of amounts, like the large numbers.
 		"دولار", "دولارا", "دولارات", "يورو", "جنيه", "جنيها", "ريال", "ريالا", "درهم", "درهما", "دينار", "دينارا", "ليره",
-		"استرليني", "روبل", "روبلا", "روبيه", "فرنك", "فرنكا", "يوان":
+		"استرليني", "روبل", "روبلا", "روبيه", "فرنك", "فرنكا", "يوان",
+		// How many times: كسر الإرسال مرتين.
+		"مره", "مرتين", "مرتان", "مرات":
 		return true
 	}
 	// The decades: الثمانينيات، تسعينيات القرن.
@@ -291,6 +294,19 @@ func pronounForm(lex *lexicon.Lexicon, norm string) bool {
 	return false
 }
 
+// shapeWithPronoun reports whether a word in Norm form unknown to the
+// tables reads as a verbal noun, a participle or a plural with the
+// pronoun ها، هم or هما after it (استخدامها، مشاركتهم): the pronoun
+// leaves a common shape of four letters or more.
+func shapeWithPronoun(norm string) bool {
+	for _, suffix := range [...]string{"هما", "ها", "هم"} {
+		if stem, ok := strings.CutSuffix(norm, suffix); ok && letters(stem) >= 4 {
+			return lexicon.CommonShape(tokenize.Key(stem), false, false)
+		}
+	}
+	return false
+}
+
 // isArabic reports whether s begins with a letter of the Arabic block.
 func isArabic(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -316,6 +332,9 @@ func verbShape(key string) bool {
 	}
 	if n < 4 || (rs[0] != 'ي' && rs[0] != 'ت') {
 		return false
+	}
+	if rs[0] == 'ي' && (n == 5 || n == 6) && rs[n-2] == 'و' && rs[n-1] == 'ن' && !longVowel(rs[1]) && rs[n-3] != 'ي' {
+		return true // يميلون، يعدون: a plural imperfect; not يمنيون, a nisba, nor ويمبلدون
 	}
 	switch {
 	case n == 4 && rs[0] == 'ي' && rs[1] == 'ت':

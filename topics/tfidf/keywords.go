@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -210,8 +211,10 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	// the one before it, to tell the word before and after a phrase.
 	var w0, w1, w2 uint64
 	var linked0, linked1 bool
-	var lastPair *kwStat  // the phrase of the last pair of words, if any
-	var pairBefore uint64 // the word before the pair, if pairLinked
+	var lastPair *kwStat    // the phrase of the last pair of words, if any
+	var prevEnd, curEnd int // the ends of prev and cur
+	var pairEnding *kwStat  // at a pair, the phrase of the pair before it that ends at its first word, if any
+	var pairBefore uint64   // the word before the pair, if pairLinked
 	var pairLinked bool
 	var key []byte
 	scanSentences(tokens(), opts, func(t *TermRef) {
@@ -223,8 +226,10 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		case Bigram:
 			linked0 = true
 			pairBefore, pairLinked = w2, linked1
+			pairEnding = nil
 			if linked1 && lastPair != nil {
 				lastPair.after.note(w0)
+				pairEnding = lastPair
 			}
 			lastPair = nil
 			if curOcc != nil {
@@ -238,6 +243,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		case Word:
 			commit()
 			prev, prevOcc, curOcc = cur, curOcc, nil
+			prevEnd, curEnd = curEnd, t.End
 			prevKnown, curKnown = curKnown, false
 			prevName = curName
 			curName = inNames.contains(t.Start, t.End)
@@ -280,6 +286,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				// طلب اللجوء، بحماية الرئيس: an indefinite word before a
 				// definite one or a name heads a construct.
 				prevOcc.heads++
+				if pairEnding != nil && !cur.clitic && !inNames.proclitic(cur.start, t.End) && !prev.adj && !lexicon.IsNisba(tokenize.Key(text[prev.start:prevEnd]), false) {
+					pairEnding.heads++ // دوري أبطال أوروبا، سلسلة جبال الألب
+				}
 			}
 			if curOcc != nil && prev.ok && !cur.clitic && prev.def == cur.def && !inNames.contains(cur.start, t.End) {
 				// نوبة قلبية، المعارضة المسلحة، حقاني المتطرفة: a
@@ -436,6 +445,12 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		a, b := splitBigram(st.key)
 		wa, wb := good[a], good[b]
 		if wa == nil || wb == nil || a == b || st.fragment() || st.best() < 2 {
+			continue
+		}
+		if names != nil && 2*st.heads >= st.count {
+			// دوري أبطال أوروبا، سلسلة جبال الألب: a phrase whose
+			// second word heads a construct at least half the time is
+			// the start of a longer name, whatever follows it.
 			continue
 		}
 		if names != nil && s.idf(a) <= everyTenth && s.idf(b) <= frequent {

@@ -101,7 +101,9 @@ type kwStat struct {
 	// def reports a definite word outside the names.
 	def bool
 	// heads counts the occurrences of an indefinite word before a
-	// definite word or a name: the head of a construct.
+	// definite word or a name: the head of a construct; of a phrase,
+	// those whose second word, indefinite and no adjective, is one
+	// (دوري أبطال أوروبا).
 	heads int
 	// counted counts the occurrences right after a number: a unit or a
 	// thing counted (341 ميغابايت، 93316 طلب).
