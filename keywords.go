@@ -203,7 +203,9 @@ func credit(g *gazetteer.Index, e entities.Entity, headline int) bool {
 // its Clitic, or for a name found by rules or by the tagging model whose
 // first word, not a first name itself, reads as a conjunction or
 // preposition before a first name or a word of the lexicon (ومحمد إيهاب،
-// بنهب خزائن، بسرطان القولون), those letters.
+// بنهب خزائن، بسرطان القولون), as ل before the article without its alef
+// (للبيتزا), or as و or ف before a hamza on alef (وأتلتيك), those
+// letters.
 func mentionClitic(m entities.Mention) string {
 	if m.Clitic != "" || m.Kind != entities.Rule && m.Kind != entities.Tagged {
 		return m.Clitic
@@ -223,6 +225,11 @@ func mentionClitic(m entities.Mention) string {
 	if rest, ok := strings.CutPrefix(key, "لل"); ok && utf8.RuneCountInString(rest) >= 3 {
 		return "ل" // للبيتزا، للمعهد العالي: ل and the article without its alef
 	}
+	if r, size := utf8.DecodeRuneInString(first); (r == 'و' || r == 'ف') && utf8.RuneCountInString(first[size:]) >= 4 {
+		if h, _ := utf8.DecodeRuneInString(first[size:]); h == 'أ' || h == 'إ' || h == 'آ' {
+			return string(r) // وأتلتيك بلباو: no word begins with و and a hamza on alef
+		}
+	}
 	return ""
 }
 
@@ -240,27 +247,79 @@ func procliticLetters(m entities.Mention, name string) int {
 	return n
 }
 
-// shownMention returns the mention of e a keyword shows: without a
-// proclitic, written without marks or tatweel, the longest, the first;
-// def if every mention has a proclitic.
+// shownMention returns the mention of e a keyword shows: one that writes
+// the entity's name, else one of the most words, a proclitic the
+// gazetteer's match found apart unless it took the article's alef (للأمم
+// المتحدة); among those, one without a proclitic, written without marks
+// or tatweel, the longest, the first; def if every mention has a
+// proclitic. ومايك بومبيو shows مايك بومبيو, not the بومبيو written
+// alone; برشلونة shows before برشلونة الإسباني.
 func shownMention(text string, e entities.Entity, def entities.Mention) entities.Mention {
-	best, found := def, false
-	better := func(c entities.Mention) bool {
-		cClean, bClean := isClean(c.Text), isClean(best.Text)
-		if cClean != bClean {
-			return cClean
-		}
-		return c.End-c.Start > best.End-best.Start
+	type rank struct {
+		canonical, bare, clean bool // writes e's name; no proclitic; no marks
+		words, length          int
 	}
+	nameWords := countWords(e.Name, isNameSpace)
+	var name string // nameKey(e.Name), built when a mention has as many words
+	var lastText string
+	var lastCanonical bool
+	canonical := func(rest string) bool {
+		switch {
+		case rest == e.Name:
+			return true
+		case strings.Contains(rest, "_") || countWords(rest, isNameSpace) != nameWords:
+			return false // not #بنك_السودان_المركزي
+		case rest == lastText:
+			return lastCanonical
+		}
+		if name == "" {
+			name = nameKey(e.Name)
+		}
+		lastText, lastCanonical = rest, nameKey(rest) == name
+		return lastCanonical
+	}
+	rankOf := func(m entities.Mention) rank {
+		return rank{canonical: canonical(m.Text[len(m.Clitic):]), bare: m.Clitic == "", clean: isClean(m.Text),
+			words: countWords(m.Text, unicode.IsSpace), length: m.End - m.Start}
+	}
+	better := func(c, b rank) bool {
+		switch {
+		case c.canonical != b.canonical:
+			return c.canonical
+		case c.words != b.words:
+			return c.words > b.words // a hashtag is one word
+		case c.bare != b.bare:
+			return c.bare
+		case c.clean != b.clean:
+			return c.clean
+		}
+		return c.length > b.length
+	}
+	best, found := def, false
+	var bestRank rank
 	for _, c := range e.Mentions {
-		if c.Clitic != "" {
+		if c.Clitic != "" && (c.Kind != entities.Clitic || procliticLetters(c, e.Name) != utf8.RuneCountInString(c.Clitic)) {
 			continue
 		}
-		if !found || better(c) {
-			best, found = c, true
+		if r := rankOf(c); !found || better(r, bestRank) {
+			best, bestRank, found = c, r, true
 		}
 	}
 	return best
+}
+
+// countWords returns the number of words of s that sep separates.
+func countWords(s string, sep func(rune) bool) int {
+	n, in := 0, false
+	for _, r := range s {
+		if sep(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 // shorterPiece reports whether m, a mention of a person or an
@@ -333,6 +392,15 @@ func joinedMention(text string, e entities.Entity, m entities.Mention) entities.
 		m.Text = text[m.Start:m.End]
 	}
 }
+
+// nameKey returns the Key of a name with its hyphens and underscores read
+// as spaces (كيم جونغ-أون is كيم جونغ أون).
+func nameKey(s string) string {
+	return strings.Join(strings.FieldsFunc(tokenize.Key(s), isNameSpace), " ")
+}
+
+// isNameSpace reports whether r separates the words of a name.
+func isNameSpace(r rune) bool { return r == ' ' || r == '-' || r == '_' || unicode.IsSpace(r) }
 
 // isClean reports whether s has no diacritics, tatweel or invisible marks.
 func isClean(s string) bool {

@@ -452,3 +452,56 @@ func TestNameKeywordsArticleAfterLam(t *testing.T) {
 		t.Errorf("keywords %q, want %q", got, want)
 	}
 }
+
+// TestShownMention checks which mention of an entity its keyword shows:
+// one that writes the entity's name, else one of the most words, a
+// proclitic of the gazetteer's match apart.
+func TestShownMention(t *testing.T) {
+	at := func(text, w string, kind entities.Kind, clitic string) entities.Mention {
+		s := strings.Index(text, w)
+		return entities.Mention{Text: w, Start: s, End: s + len(w), Kind: kind, Clitic: clitic}
+	}
+	for _, tc := range []struct {
+		name, text string
+		mentions   []string // the words of the mentions; a proclitic before "+"
+		want       string
+	}{
+		{"مايك بومبيو", "والتقى كيم ومايك بومبيو. وقال بومبيو إنه متفائل.", []string{"و+ومايك بومبيو", "بومبيو"}, "ومايك بومبيو"},
+		{"برشلونة", "فاز برشلونة الإسباني. واحتفل برشلونة باللقب.", []string{"برشلونة الإسباني", "برشلونة"}, "برشلونة"},
+		{"كيم جونغ أون", "غادر كيم جونغ-أون. وقال كيم إنه سعيد.", []string{"كيم جونغ-أون", "كيم"}, "كيم جونغ-أون"},
+		{"البنك المركزي السوداني", "قرر #البنك_المركزي_السوداني رفع الفائدة. وقال البنك المركزي إنه سيتدخل.", []string{"البنك_المركزي_السوداني", "البنك المركزي"}, "البنك المركزي"},
+		{"الأمم المتحدة", "دعا للأمم المتحدة. وقال الأمين إن الأمم إلخ.", []string{"ل+للأمم المتحدة"}, "للأمم المتحدة"},
+	} {
+		e := entities.Entity{Name: tc.name}
+		for _, w := range tc.mentions {
+			clitic, word, ok := strings.Cut(w, "+")
+			if !ok {
+				clitic, word = "", w
+			}
+			kind := entities.Exact
+			if clitic != "" {
+				kind = entities.Clitic
+			}
+			e.Mentions = append(e.Mentions, at(tc.text, word, kind, clitic))
+		}
+		if got := shownMention(tc.text, e, e.Mentions[0]); got.Text != tc.want {
+			t.Errorf("%s: shown %q, want %q", tc.name, got.Text, tc.want)
+		}
+	}
+}
+
+// TestMentionClitic checks the proclitics read off a name the model found.
+func TestMentionClitic(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"وأتلتيك بلباو", "و"},
+		{"فإيفانكا ترامب", "ف"},
+		{"للبيتزا", "ل"},
+		{"ومحمد إيهاب", "و"},
+		{"والتر غروبيوس", ""},
+		{"وأد", ""}, // too short to be و and a word
+	} {
+		if got := mentionClitic(entities.Mention{Text: tc.text, Kind: entities.Tagged}); got != tc.want {
+			t.Errorf("mentionClitic(%s) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -324,8 +324,8 @@ func TestTitleWordsLeftOut(t *testing.T) {
 }
 
 // TestTrailingWordsLeftOut checks that a title before a place, an
-// accusative noun, a Latin gloss and an outlet after ل that the model
-// takes in at the end of a name are left out of the mention.
+// accusative noun, a Latin gloss, an outlet after ل and a demonym that
+// the model takes in at the end of a name are left out of the mention.
 func TestTrailingWordsLeftOut(t *testing.T) {
 	x := extractor(t)
 	for _, tc := range []struct{ text, name string }{
@@ -333,6 +333,7 @@ func TestTrailingWordsLeftOut(t *testing.T) {
 		{"وشارك فريد بديلا في المباراة أمام كرواتيا التي جرت أمس .", "فريد"},
 		{"بدورها ، انتقدت منظمة حقوق الإنسان Rights Watch استخدام الأطفال .", "منظمة حقوق الإنسان"},
 		{"وقالت رئيسة جمعية الطلاب المسلمين ، صابرين إمتاير لبي بي سي إن الأمر محرج .", "صابرين إمتاير"},
+		{"وفاز يوفنتوس الإيطالي على منافسه بهدفين .", "يوفنتوس"},
 	} {
 		for _, m := range x.Extract(tc.text).Mentions {
 			if strings.Contains(m.Text, tc.name) && m.Text != tc.name {
@@ -365,5 +366,20 @@ func TestLatinRunsInArabic(t *testing.T) {
 		if strings.Contains(m.Text, "Dark Knight") || strings.Contains(m.Text, "Pixel") {
 			t.Errorf("%q found as %v %s", m.Text, m.Type, m.ID)
 		}
+	}
+}
+
+// TestNameCutAtHyphen checks that a name of the gazetteer whose words a
+// hyphen joins is one mention, though the model cuts it at the hyphen,
+// and that the rest of the model's name is the gazetteer's next name.
+func TestNameCutAtHyphen(t *testing.T) {
+	x := extractor(t)
+	var got []string
+	for _, m := range x.Extract("غادر رئيس كوريا الشمالية كيم جونغ-أون بيونغ يانغ فجر الجمعة للقاء نظيره .").Mentions {
+		got = append(got, m.Text+" "+m.ID)
+	}
+	want := []string{"كوريا الشمالية loc:country:KP", "كيم جونغ-أون per:kim-jong-un", "بيونغ يانغ loc:city:pyongyang"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mentions %q, want %q", got, want)
 	}
 }

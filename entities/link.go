@@ -70,13 +70,35 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 			return
 		}
 		unresolved = unresolved[:0]
+		taken := start // the end of the last name made a longer name of the gazetteer
 		for _, sp := range spans {
-			s, e := start+sp.Start, start+sp.End
+			s, e := max(start+sp.Start, taken), start+sp.End
+			if s < e && tokenize.JoiningHyphen(doc.Tokens, s) {
+				s++
+			}
+			if s >= e {
+				continue // أون of كيم جونغ-أون, taken with كيم جونغ
+			}
+			if s > start+sp.Start {
+				// بيونغ يانغ of أون بيونغ يانغ: what is left of a name
+				// whose start a longer name took is the gazetteer's name
+				// it is, of the gazetteer's type.
+				if k := slices.IndexFunc(cands, func(c Mention) bool {
+					return (c.Kind == Exact || c.Kind == Clitic) && c.TokenStart == s && c.TokenEnd == e
+				}); k >= 0 {
+					for i := s; i < e; i++ {
+						covered[i] = true
+					}
+					mentions = append(mentions, cands[k])
+					continue
+				}
+			}
 			// A name the model finds inside a longer name of the gazetteer,
 			// of the same type, is that name: الأميركية in وزارة الخارجية
-			// الأميركية.
-			if c, ok := longerName(cands, s, e, sp.Type, start, end); ok && fragment(doc, cands, s, e) {
+			// الأميركية; كيم جونغ of كيم جونغ-أون.
+			if c, ok := longerName(cands, s, e, sp.Type, start, end); ok && (fragment(doc, cands, s, e) || cutAtHyphen(doc, c, s, e)) {
 				s, e = c.TokenStart, c.TokenEnd
+				taken = e
 			}
 			for _, np := range splitAtNames(doc, x.cfg.gaz, cands, splitAtWaw(doc, s, e), sp.Type) {
 				part, typ := np.span, np.typ
@@ -310,6 +332,15 @@ func fragment(doc *Document, cands []Mention, s, e int) bool {
 		}
 	}
 	return lexicon.IsNisba(doc.Keys[s], lexicon.HasArticle(doc.Keys[s]))
+}
+
+// cutAtHyphen reports whether tokens [s, e) lie in the name c and end or
+// begin at a hyphen that joins two of its words (كيم جونغ of كيم
+// جونغ-أون): the model, which reads the hyphen as a word of its own, cut
+// the name there.
+func cutAtHyphen(doc *Document, c Mention, s, e int) bool {
+	return e < c.TokenEnd && tokenize.JoiningHyphen(doc.Tokens, e) ||
+		s > c.TokenStart && tokenize.JoiningHyphen(doc.Tokens, s-1)
 }
 
 // wholeLineName returns the gazetteer candidate that covers every word of

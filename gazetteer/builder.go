@@ -135,12 +135,16 @@ func surfaceKey(tz *tokenize.Tokenizer, name string) (key string, words int) {
 	}
 	var b strings.Builder
 	for i, t := range toks {
+		if tokenize.JoiningHyphen(toks, i) {
+			continue // جان-بيير is جان بيير
+		}
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(tokenize.Key(t.Norm))
+		words++
 	}
-	return b.String(), len(toks)
+	return b.String(), words
 }
 
 // isListID reports whether id was made by [ListID]: 1 for a list entry,

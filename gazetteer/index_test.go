@@ -503,3 +503,30 @@ func TestArabLeague(t *testing.T) {
 		}
 	}
 }
+
+// TestFindHyphenatedNames checks that a hyphen written against the words
+// of a name reads as a space, in the text and in the gazetteer's names,
+// while a spaced hyphen still separates two names.
+func TestFindHyphenatedNames(t *testing.T) {
+	x := buildTest(t,
+		Entry{ID: "per:kim-jong-un", Type: PER, Name: "كيم جونغ أون", Prior: 0.75},
+		Entry{ID: "per:jean-pierre", Type: PER, Name: "جان-بيير رافاران", Prior: 0.3},
+		Entry{ID: "loc:city:pyongyang", Type: LOC, Name: "بيونغ يانغ", Prior: 0.6},
+		Entry{ID: "loc:city:beirut", Type: LOC, Name: "بيروت", Prior: 0.8},
+		Entry{ID: "loc:city:damascus", Type: LOC, Name: "دمشق", Prior: 0.8},
+	)
+	for _, tc := range []struct {
+		text string
+		want []span
+	}{
+		{"غادر كيم جونغ-أون بيونغ يانغ فجرا", []span{{"كيم جونغ-أون", "per:kim-jong-un", Exact, ""}, {"بيونغ يانغ", "loc:city:pyongyang", Exact, ""}}},
+		{"وصل كيم جونغ- أون", []span{{"كيم جونغ- أون", "per:kim-jong-un", Exact, ""}}},
+		{"قال جان-بيير رافاران", []span{{"جان-بيير رافاران", "per:jean-pierre", Exact, ""}}},
+		{"قال جان بيير رافاران", []span{{"جان بيير رافاران", "per:jean-pierre", Exact, ""}}},
+		{"طريق بيروت - دمشق", []span{{"بيروت", "loc:city:beirut", Exact, ""}, {"دمشق", "loc:city:damascus", Exact, ""}}},
+	} {
+		if got := findSpans(x, tc.text, FindOptions{}); !slices.Equal(got, tc.want) {
+			t.Errorf("Find(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

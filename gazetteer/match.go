@@ -199,15 +199,25 @@ func (x *Index) matchesAt(text string, tokens []tokenize.Token, keys []string, i
 		return nil
 	}
 	var found []Match
+	// The tokens of the words from i on, as many as the longest name
+	// that starts with the first has, a hyphen between two of them
+	// passed over (see tokenize.JoiningHyphen).
+	var at [16]int
+	words := append(at[:0], i)
 	try := func(firstKey string, clitic string) {
 		maxWords := x.maxWordsAt(firstKey)
-		for n := min(maxWords, len(tokens)-i); n >= 1; n-- {
-			last := i + n - 1
+		for j := words[len(words)-1] + 1; len(words) < maxWords && j < len(tokens); j++ {
+			if !tokenize.JoiningHyphen(tokens, j) {
+				words = append(words, j)
+			}
+		}
+		for n := min(maxWords, len(words)); n >= 1; n-- {
+			last := words[n-1]
 			if tokens[last].Sentence != tokens[i].Sentence {
 				continue
 			}
 			b := append((*buf)[:0], firstKey...)
-			for j := i + 1; j <= last; j++ {
+			for _, j := range words[1:n] {
 				b = append(b, ' ')
 				b = append(b, keys[j]...)
 			}

@@ -106,3 +106,20 @@ type Token struct {
 
 // Len returns the token's length in bytes.
 func (t Token) Len() int { return t.End - t.Start }
+
+// JoiningHyphen reports whether tokens[i] is a hyphen (U+002D, U+2010 or
+// U+2011) between two words and written against one of them or both:
+// جونغ-أون، جان-بيير، دياز- كانيل. Such a hyphen joins the words of one
+// name, where a spaced one (بيروت - دمشق) separates two.
+func JoiningHyphen(tokens []Token, i int) bool {
+	if i == 0 || i+1 >= len(tokens) || tokens[i].Kind != Punct {
+		return false
+	}
+	switch tokens[i].Text {
+	case "-", "\u2010", "\u2011":
+	default:
+		return false
+	}
+	return (tokens[i-1].End == tokens[i].Start || tokens[i].End == tokens[i+1].Start) &&
+		tokens[i-1].Kind.IsWord() && tokens[i+1].Kind.IsWord()
+}

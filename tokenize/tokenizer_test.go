@@ -2,6 +2,7 @@ package tokenize
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -318,4 +319,28 @@ func texts(toks []Token) []string {
 		out[i] = tk.Text
 	}
 	return out
+}
+
+func TestJoiningHyphen(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool // of the first hyphen
+	}{
+		{"كيم جونغ-أون", true},
+		{"ميغيل دياز- كانيل", true},
+		{"جان -بيير", true},
+		{"بيروت - دمشق", false},
+		{"موسم 2017-2018", false},
+		{"-أون", false},
+		{"جونغ-", false},
+	} {
+		toks := Tokenize(tc.text)
+		i := slices.IndexFunc(toks, func(t Token) bool { return t.Text == "-" })
+		if i < 0 {
+			t.Fatalf("%q: no hyphen token in %v", tc.text, toks)
+		}
+		if got := JoiningHyphen(toks, i); got != tc.want {
+			t.Errorf("JoiningHyphen(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
 }

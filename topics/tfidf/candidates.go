@@ -81,6 +81,9 @@ type wordView struct {
 	// article, so a phrase it opens is shown from another occurrence
 	// only (not نظام المصرفي).
 	lostArticle bool
+	// nisba reports a word with the shape of a nisba adjective
+	// without the article (إيرانية، انتحاري).
+	nisba bool
 	// key is the term key of the word without its proclitic when the
 	// stemmer kept the proclitic (وبرنت), so that it counts with the
 	// word; empty otherwise.
@@ -99,6 +102,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 		return v
 	}
 	key := tokenize.Key(raw)
+	v.nisba = lexicon.IsNisba(key, false)
 	if name {
 		// A name's words are candidates whatever their class; only the
 		// proclitic of a clitic mention is left out.

@@ -12,7 +12,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/khabar-nlp/khabar/lexicon"
 	"github.com/khabar-nlp/khabar/tokenize"
 )
 
@@ -211,10 +210,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	// the one before it, to tell the word before and after a phrase.
 	var w0, w1, w2 uint64
 	var linked0, linked1 bool
-	var lastPair *kwStat    // the phrase of the last pair of words, if any
-	var prevEnd, curEnd int // the ends of prev and cur
-	var pairEnding *kwStat  // at a pair, the phrase of the pair before it that ends at its first word, if any
-	var pairBefore uint64   // the word before the pair, if pairLinked
+	var lastPair *kwStat   // the phrase of the last pair of words, if any
+	var pairEnding *kwStat // at a pair, the phrase of the pair before it that ends at its first word, if any
+	var pairBefore uint64  // the word before the pair, if pairLinked
 	var pairLinked bool
 	var key []byte
 	scanSentences(tokens(), opts, func(t *TermRef) {
@@ -243,7 +241,6 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		case Word:
 			commit()
 			prev, prevOcc, curOcc = cur, curOcc, nil
-			prevEnd, curEnd = curEnd, t.End
 			prevKnown, curKnown = curKnown, false
 			prevName = curName
 			curName = inNames.contains(t.Start, t.End)
@@ -286,7 +283,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				// طلب اللجوء، بحماية الرئيس: an indefinite word before a
 				// definite one or a name heads a construct.
 				prevOcc.heads++
-				if pairEnding != nil && !cur.clitic && !inNames.proclitic(cur.start, t.End) && !prev.adj && !lexicon.IsNisba(tokenize.Key(text[prev.start:prevEnd]), false) {
+				if pairEnding != nil && !cur.clitic && !inNames.proclitic(cur.start, t.End) && !prev.adj && !prev.nisba {
 					pairEnding.heads++ // دوري أبطال أوروبا، سلسلة جبال الألب
 				}
 			}
