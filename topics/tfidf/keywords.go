@@ -429,6 +429,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	// its own (حياة المواطنين، نوع جديد).
 	frequent := s.tfidf.idfOf(max(1, 3*s.tfidf.nDocs/10))
 	single := make(map[*kwStat]float64, len(cands))
+	superseded := make(map[*kwStat]bool)
 	for _, w := range cands {
 		single[w] = w.score
 		if _, known := s.vec.Column(w.key); !known && w.tableNoun {
@@ -455,9 +456,23 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				continue // حياة المواطنين، مقطع فيديو، مدة طويلة، نوع جديد
 			}
 		}
+		if names != nil && timeAdjectives()[b] {
+			if o := st.shown(); !inNames.contains(o.start, o.end) {
+				continue // الخدمة الجديدة، الجهاز الجديد، الرئيس السابق
+			}
+		}
 		st.score = (wa.score + wb.score) / 2 * (0.5 + float64(st.count)/float64(min(wa.count, wb.count)))
 		cands = append(cands, st)
+		// سرطان المبيض، حالة الطوارئ: a word written mostly in this
+		// phrase is shown in it, not alone.
+		if names != nil && !wb.name && wb.before.mostly(wb.count) && wb.before.key == contextKey([]byte(a)) {
+			superseded[wb] = true
+		}
+		if names != nil && !wa.name && wa.after.mostly(wa.count) && wa.after.key == contextKey([]byte(b)) {
+			superseded[wa] = true
+		}
 	}
+	cands = slices.DeleteFunc(cands, func(c *kwStat) bool { return superseded[c] })
 	for w, sc := range single {
 		w.score = sc
 	}

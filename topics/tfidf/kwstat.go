@@ -157,6 +157,20 @@ var descriptorHeads = sync.OnceValue(func() map[string]bool {
 	return heads
 })
 
+// timeAdjectives returns the term keys of the adjectives that place a
+// thing in time (الجديد، السابق، المقبل): any story's thing may be new or
+// former, so a phrase they end (الخدمة الجديدة، الرئيس السابق) says no
+// more than its noun.
+var timeAdjectives = sync.OnceValue(func() map[string]bool {
+	keys := map[string]bool{}
+	for _, w := range strings.Fields("الجديد الجديدة جديد جديدة الحالي الحالية السابق السابقة المقبل المقبلة القادم القادمة الماضي الماضية الأخير الأخيرة") {
+		for _, t := range Terms(w, TermOptions{}) {
+			keys[t.Key] = true
+		}
+	}
+	return keys
+})
+
 // prevKey returns the first key of a bigram's key.
 func prevKey(key string) string {
 	a, _ := splitBigram(key)
@@ -186,6 +200,7 @@ func contextKey(key []byte) uint64 {
 type neighbour struct {
 	key   uint64
 	n     int
+	same  int // how many have the first one's
 	mixed bool
 }
 
@@ -194,9 +209,18 @@ func (nb *neighbour) note(k uint64) {
 	nb.n++
 	if nb.n == 1 {
 		nb.key = k
-	} else if k != nb.key {
+	}
+	if k == nb.key {
+		nb.same++
+	} else {
 		nb.mixed = true
 	}
+}
+
+// mostly reports whether two thirds or more of count occurrences, three
+// or more, have the same word.
+func (nb neighbour) mostly(count int) bool {
+	return count >= 3 && 3*nb.same >= 2*count
 }
 
 // always reports whether each of count occurrences has the same word.
