@@ -383,3 +383,21 @@ func TestNameCutAtHyphen(t *testing.T) {
 		t.Errorf("mentions %q, want %q", got, want)
 	}
 }
+
+// TestFirstNameInWaw checks that a first name that begins with و (وهبي،
+// وسيم) keeps its و, which a conjunction before another name would lose.
+func TestFirstNameInWaw(t *testing.T) {
+	x := extractor(t)
+	found := false
+	for _, m := range x.Extract("ويمتاز المنتخب بالسرعة والمهارة، وهبي خزري ونعيم سليطي وأنيس بدري .").Mentions {
+		if strings.Contains(m.Text, "خزري") {
+			found = true
+			if m.Text != "وهبي خزري" || m.Clitic != "" {
+				t.Errorf("mention %q with proclitic %q, want وهبي خزري with none", m.Text, m.Clitic)
+			}
+		}
+	}
+	if !found {
+		t.Error("no mention of وهبي خزري")
+	}
+}
