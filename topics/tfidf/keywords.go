@@ -461,8 +461,6 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				continue // الخدمة الجديدة، الجهاز الجديد، الرئيس السابق
 			}
 		}
-		st.score = (wa.score + wb.score) / 2 * (0.5 + float64(st.count)/float64(min(wa.count, wb.count)))
-		cands = append(cands, st)
 		// سرطان المبيض، حالة الطوارئ: a word written mostly in this
 		// phrase is shown in it, not alone.
 		if names != nil && !wb.name && wb.before.mostly(wb.count) && wb.before.key == contextKey([]byte(a)) {
@@ -471,6 +469,15 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		if names != nil && !wa.name && wa.after.mostly(wa.count) && wa.after.key == contextKey([]byte(b)) {
 			superseded[wa] = true
 		}
+		if names != nil && st.count+st.title < minWordCount && !inNames.contains(st.shown().start, st.shown().end) {
+			// A phrase said twice, neither time in the headline, is
+			// seldom what the article is about (المؤلف المشارك، تجربة
+			// علمية): a third of such phrases are no keywords (the
+			// tuning part of the dev split).
+			continue
+		}
+		st.score = (wa.score + wb.score) / 2 * (0.5 + float64(st.count)/float64(min(wa.count, wb.count)))
+		cands = append(cands, st)
 	}
 	cands = slices.DeleteFunc(cands, func(c *kwStat) bool { return superseded[c] })
 	for w, sc := range single {
