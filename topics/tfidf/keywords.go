@@ -278,6 +278,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			if cur.form {
 				rank = 0
 			}
+			if !curName && inLongHashtag(text, t.Start, t.End) {
+				rank = min(rank, 1) // الرازق of #غادة_عبد_الرازق: shown from another occurrence only
+			}
 		case Bigram:
 			if prevOcc != nil && !prev.def && (cur.def && !cur.clitic || curName) {
 				// طلب اللجوء، بحماية الرئيس: an indefinite word before a
@@ -522,6 +525,12 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		})
 	}
 	return out, nil
+}
+
+// inLongHashtag reports whether text[start:end] is a word of a hashtag of
+// several words (#غادة_عبد_الرازق): an underscore joins it to another.
+func inLongHashtag(text string, start, end int) bool {
+	return start > 0 && text[start-1] == '_' || end < len(text) && text[end] == '_'
 }
 
 // afterNumber reports whether the word at start follows a number, with

@@ -241,3 +241,22 @@ func TestKeywordsNameAfterLam(t *testing.T) {
 		t.Errorf("keywords %v lack نيجر", kws)
 	}
 }
+
+// TestKeywordsLongHashtag checks that a word of a hashtag of several words
+// (الرازق of #غادة_عبد_الرازق) is not shown there, a fragment of the
+// hashtag, but where the article writes it otherwise, in a name.
+func TestKeywordsLongHashtag(t *testing.T) {
+	s, err := DefaultSpace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "فيما اختارت #غادة_عبد_الرازق أن تطل في مسلسل جديد عن الصعيد. وتتعرض فيه ابنة غادة عبد الرازق لجريمة تقلب حياتها."
+	name := "غادة عبد الرازق"
+	at := strings.LastIndex(text, name)
+	hashtag := strings.Index(text, "#")
+	for _, k := range s.Keywords(text, 10, Span{Start: at, End: at + len(name)}) {
+		if k.Start > hashtag && k.Start < hashtag+len("#غادة_عبد_الرازق") {
+			t.Errorf("keyword %q at %d:%d, inside the hashtag", k.Term, k.Start, k.End)
+		}
+	}
+}
