@@ -292,7 +292,24 @@ func (l *linker) trailingWord(first, i int) bool {
 		// article (جامع الفنا، ولد الفقرا).
 		return true
 	}
+	if l.doc.Words[i].Definite && i > first && l.demonymAfterName(i) {
+		return true // كولورادو الأمريكية، جامعة مانشستر البريطانية: the country's adjective
+	}
 	return l.doc.Words[i].Class&lexicon.Title != 0 && i+1 < len(l.doc.Tokens) && l.placeAt(i+1)
+}
+
+// demonymAfterName reports whether token i is a demonym of the gazetteer
+// right after a name of the gazetteer or of the rules (كولورادو
+// الأمريكية، جامعة مانشستر البريطانية): an adjective that says where the
+// named thing is, not a word of its name, as it is after another word
+// (الخطوط الجوية القطرية).
+func (l *linker) demonymAfterName(i int) bool {
+	named := func(c Mention) bool { return c.Kind == Exact || c.Kind == Clitic || c.Kind == Rule }
+	if !slices.ContainsFunc(l.cands, func(c Mention) bool { return c.TokenEnd == i && named(c) && c.Type != gazetteer.PER }) ||
+		slices.ContainsFunc(l.cands, func(c Mention) bool { return c.TokenStart < i && c.TokenEnd > i && named(c) }) {
+		return false // not المملكة العربية السعودية, a name of the gazetteer
+	}
+	return slices.ContainsFunc(l.x.cfg.gaz.Lookup(l.doc.Tokens[i].Text), func(c gazetteer.Candidate) bool { return c.Method == gazetteer.Demonym })
 }
 
 // arabicName reports whether tokens [first, i) end in two Arabic words or

@@ -155,7 +155,9 @@ import (
 // Definite heads (البنك، الحزب…) take adjectives, the first agreeing with
 // the head in gender and at least one specific (an adjective flagged org or
 // a nisba the tables lack), and then a ل complement (الهيئة العامة
-// للاستثمار); a demonym alone is not enough (الجيش الإسرائيلي).
+// للاستثمار); a demonym alone is not enough (الجيش الإسرائيلي). A name
+// that ends in a known place takes no demonym after it: جامعة مانشستر
+// البريطانية is جامعة مانشستر, in Britain.
 //
 // The modes of org-heads.txt say which complements each head takes and
 // whether the head is part of the name. A head directly followed by a

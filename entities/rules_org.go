@@ -51,7 +51,11 @@ func (p *ruleParser) orgRule(i int) (int, bool) {
 			p.emit(j, end, gazetteer.ORG, h.Score, rule)
 			return end, true
 		}
-		end = p.adjectives(i, end, true)
+		if !(nx.knownEnd == end && nx.knownType == gazetteer.LOC && end < len(p.info) && p.info[end].demEnd > 0) {
+			// Not after a place: جامعة مانشستر البريطانية is جامعة
+			// مانشستر in Britain.
+			end = p.adjectives(i, end, true)
+		}
 		if e, ok := p.liComplement(i, end); ok {
 			end = e // جامعة محمد بن زايد للذكاء الاصطناعي
 		}
