@@ -295,6 +295,9 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				// word after a word of its definiteness is its
 				// adjective, no keyword alone.
 				pending.rank = min(pending.rank, 1)
+				if pairEnding != nil && cur.def && describes(cur, tokenize.Key(text[cur.start:t.End])) {
+					pairEnding.described++ // جبهات الساحل الغربي
+				}
 			}
 			if !prev.ok || !prev.lead || prev.form || !cur.ok || !cur.noun || cur.clitic || cur.form {
 				return
@@ -471,6 +474,12 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		}
 		if names != nil && !wa.name && wa.after.mostly(wa.count) && wa.after.key == contextKey([]byte(b)) {
 			superseded[wa] = true
+		}
+		if names != nil && st.described == st.count && !inNames.contains(st.shown().start, st.shown().end) {
+			// صندوق الثروة السيادي، مكتب التحقيقات الفيدرالي: a phrase
+			// whose second word always has an adjective after it is the
+			// start of a longer one.
+			continue
 		}
 		if names != nil && st.count+st.title < minWordCount && !inNames.contains(st.shown().start, st.shown().end) {
 			// A phrase said twice, neither time in the headline, is

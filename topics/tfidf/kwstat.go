@@ -105,6 +105,9 @@ type kwStat struct {
 	// those whose second word, indefinite and no adjective, is one
 	// (دوري أبطال أوروبا).
 	heads int
+	// described counts the occurrences of a phrase whose second word
+	// has an adjective after it (جبهات الساحل الغربي).
+	described int
 	// counted counts the occurrences right after a number: a unit or a
 	// thing counted (341 ميغابايت، 93316 طلب).
 	counted int
