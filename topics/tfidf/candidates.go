@@ -81,6 +81,9 @@ type wordView struct {
 	// article, so a phrase it opens is shown from another occurrence
 	// only (not نظام المصرفي).
 	lostArticle bool
+	// describes reports a definite word without a proclitic that can
+	// describe the definite noun before it (see describes).
+	describes bool
 	// nisba reports a word with the shape of a nisba adjective
 	// without the article (إيرانية، انتحاري).
 	nisba bool
@@ -193,6 +196,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 		class == 0 && (unknown || lexicon.CommonShape(stem, definite, prefix != "") && !verbShape(stem))
 	v.lead = (v.noun || verbalNoun) && !v.adj
 	v.form = class == 0 && (pronounForm(lex, norm) || strings.HasSuffix(norm, "ه") && letters(norm) >= 5 || shapeWithPronoun(norm))
+	v.describes = definite && prefix == "" && describes(v, key)
 	return v
 }
 

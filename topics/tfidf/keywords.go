@@ -295,7 +295,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 				// word after a word of its definiteness is its
 				// adjective, no keyword alone.
 				pending.rank = min(pending.rank, 1)
-				if pairEnding != nil && cur.def && describes(cur, tokenize.Key(text[cur.start:t.End])) {
+				if pairEnding != nil && cur.describes {
 					pairEnding.described++ // جبهات الساحل الغربي
 				}
 			}
@@ -314,7 +314,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			if prevName && !inNames.contains(cur.start, t.End) && strings.HasPrefix(text[cur.start:t.End], "و") {
 				return // غوغل وأمازون: a conjunction after a name
 			}
-			if prev.def && cur.def && !inNames.contains(cur.start, t.End) && !describes(cur, tokenize.Key(text[cur.start:t.End])) {
+			if prev.def && cur.def && !inNames.contains(cur.start, t.End) && !cur.describes {
 				return
 			}
 			start, rank = prev.start, 2
