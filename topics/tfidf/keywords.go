@@ -93,11 +93,13 @@ const minCommonCount = 3
 // little. When names are given, neither is a word the text writes mostly
 // as the head of a construct (طلب اللجوء), after a number (5 نقاط), after
 // غير (غير معتادة), as the adjective of the definite word before it
-// (الأحياء الفقيرة), or always
-// beside the same word (أبطال of دوري أبطال أوروبا). A candidate scoring below half of [Weights.UnseenIDF] — a common
-// word of news by the background — is left out, so a short article may
-// have fewer than n keywords; so is one whose every occurrence carries a
-// pronoun suffix.
+// (الأحياء الفقيرة), always beside the same word (أبطال of دوري أبطال
+// أوروبا), or mostly in one phrase that is a candidate (الطوارئ of حالة
+// الطوارئ: the phrase is shown). A word of a hashtag of several words is
+// shown only from another occurrence. A candidate scoring below half of
+// [Weights.UnseenIDF] — a common word of news by the background — is left
+// out, so a short article may have fewer than n keywords; so is one whose
+// every occurrence carries a pronoun suffix.
 //
 // A pair of adjacent words — a noun or name, then a noun, name or
 // adjective without a proclitic — becomes a keyphrase when it occurs at
@@ -109,7 +111,13 @@ const minCommonCount = 3
 // keyphrase when both its words are frequent in the background (one story
 // in ten, then three in ten: مقطع فيديو), when it spans two names or a
 // name given with its proclitic ([Span.Proclitic]), or when a title or a
-// word such as النادي comes before an adjective (النادي البافاري). Keywords are
+// word such as النادي comes before an adjective (النادي البافاري). When
+// names are given, nor is a pair whose second word heads a construct at
+// least half the time (دوري أبطال of دوري أبطال أوروبا), nor, outside the
+// names, one whose second word always has an adjective after it (صندوق
+// الثروة of صندوق الثروة السيادي), one that ends in an adjective of time
+// (الخدمة الجديدة), or one said only twice, neither time in the headline.
+// Keywords are
 // then taken greedily by score, skipping any that shares a stem with one
 // already taken: a phrase and its words, or two phrases with a common
 // word, never both appear. Ties are broken by key in byte order.
