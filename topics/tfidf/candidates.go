@@ -191,7 +191,8 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 	v.ok, v.def, v.table = true, definite, class&lexicon.Noun != 0
 	v.adj = class&(lexicon.Adjective|lexicon.OrgAdjective) != 0 && class&lexicon.Noun == 0 ||
 		class == 0 && definite && lexicon.IsNisba(stem, true) ||
-		class&lexicon.Title != 0 || !definite && lex.Class(lexicon.Article+stem)&lexicon.Title != 0 // الرئيس الفرنسي، النجم البرتغالي، جنرال روسي: a person described, not a subject
+		class&lexicon.Title != 0 || !definite && lex.Class(lexicon.Article+stem)&lexicon.Title != 0 || // الرئيس الفرنسي، النجم البرتغالي، جنرال روسي: a person described, not a subject
+		roleNouns()[strings.TrimPrefix(stem, "ال")] // العلماء، المستخدمين: who acts or speaks, not what the story is about
 	v.noun = class&(lexicon.Noun|lexicon.Adjective|lexicon.OrgAdjective) != 0 || definite || strings.HasSuffix(norm, "ة") ||
 		class == 0 && (unknown || lexicon.CommonShape(stem, definite, prefix != "") && !verbShape(stem))
 	v.lead = (v.noun || verbalNoun) && !v.adj
@@ -199,6 +200,21 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 	v.describes = definite && prefix == "" && describes(v, key)
 	return v
 }
+
+// roleNouns returns, in key form without the article, the nouns of
+// people in general roles that stories of every kind use for who acts,
+// speaks or is concerned (العلماء، الباحثون، المستخدمين، المستثمرين): like a
+// title, such a noun may end a phrase but is no keyword alone.
+var roleNouns = sync.OnceValue(func() map[string]bool {
+	keys := map[string]bool{}
+	for _, w := range strings.Fields(`علماء عالم باحث باحثون باحثين باحثة خبير خبراء خبيرة
+		طبيب أطباء طبيبة مريض مرضى مريضة مستخدم مستخدمون مستخدمين مستخدمة مستخدمي
+		مستثمر مستثمرون مستثمرين مستثمري متابعين متابعون مشاهدين مشاهدون قراء
+		مسؤولون مسؤولين موظفون موظفين مواطنون مواطنين`) {
+		keys[tokenize.Key(w)] = true
+	}
+	return keys
+})
 
 // mayHavePreposition reports whether a word in key form begins with ب،
 // ك or ل and four letters or more follow.
