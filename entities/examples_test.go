@@ -404,3 +404,33 @@ func TestFirstNameInWaw(t *testing.T) {
 		t.Error("no mention of وهبي خزري")
 	}
 }
+
+// TestLeadingVerbLeftOut checks that a verb of the tables before a name,
+// which the model takes in, is no word of the name, while a word of names
+// with a verb's spelling (بني أمية) stays.
+func TestLeadingVerbLeftOut(t *testing.T) {
+	x := extractor(t)
+	for _, m := range x.Extract("وقال الباحث ماركو غاومي إن الثلوج تذوب . ويردف غاومي : بالإضافة إلى تعميق المعرفة بالانهيار الجليدي .").Mentions {
+		if strings.Contains(m.Text, "يردف") {
+			t.Errorf("mention %q holds the verb يردف", m.Text)
+		}
+	}
+	if !leadingVerb(tokenize.Tokenize("ويردف")[0], lexiconWord(t, "ويردف")) {
+		t.Error("ويردف is no leading verb")
+	}
+	for _, w := range []string{"بني", "بين", "وروي", "محمد"} {
+		if leadingVerb(tokenize.Tokenize(w)[0], lexiconWord(t, w)) {
+			t.Errorf("%s is a leading verb", w)
+		}
+	}
+}
+
+// lexiconWord returns the default lexicon's analysis of w.
+func lexiconWord(t *testing.T, w string) lexicon.Word {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex.Analyze(tokenize.Key(w))
+}

@@ -102,8 +102,8 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 			}
 			for _, np := range splitAtNames(doc, x.cfg.gaz, cands, splitAtWaw(doc, s, e), sp.Type) {
 				part, typ := np.span, np.typ
-				for part[0] < part[1]-1 && leadingParticles[doc.Tokens[part[0]].Text] {
-					part[0]++ // فإن بوتن: a particle the model took in
+				for part[0] < part[1]-1 && (leadingParticles[doc.Tokens[part[0]].Text] || leadingVerb(doc.Tokens[part[0]], doc.Words[part[0]])) {
+					part[0]++ // فإن بوتن، ختم ماسارو: a particle or a verb the model took in
 				}
 				for part[1]-1 > part[0] && l.trailingWord(part[0], part[1]-1) {
 					part[1]-- // فريد بديلا، تميم أمير قطر

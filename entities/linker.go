@@ -230,6 +230,19 @@ var leadingParticles = map[string]bool{
 	"لكن": true, "ولكن": true, "قد": true, "فقد": true, "وقد": true, "لقد": true,
 }
 
+// leadingVerb reports whether a token, whose word is w, is a verb of the
+// tables (ختم ماسارو), or one of four letters or more after و or ف
+// (ويردف غاومي), and no word of names: a word that never begins a name.
+func leadingVerb(t tokenize.Token, w lexicon.Word) bool {
+	const nameWord = lexicon.Noun | lexicon.FirstName | lexicon.NamePrefix | lexicon.NameLink | lexicon.PlaceWord
+	if tokenize.IsStopWord(t.Norm) {
+		return false // بين القصرين
+	}
+	return w.Class&lexicon.Verb != 0 && w.Class&nameWord == 0 || // not بني أمية
+		w.Class == 0 && w.StemClass&lexicon.Verb != 0 && w.StemClass&nameWord == 0 &&
+			(w.Split.Prefix == "و" || w.Split.Prefix == "ف") && utf8.RuneCountInString(w.Split.Stem) >= 4 // ويردف; not وروي ماكاي
+}
+
 // conjunctStem returns the first word of a name of words words without
 // the conjunction و or ف when the tables know neither the word nor a
 // reading of it and the letter after it cannot be a W or an F's next
