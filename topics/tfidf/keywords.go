@@ -465,15 +465,17 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			// the start of a longer name, whatever follows it.
 			continue
 		}
-		if names != nil && s.idf(a) <= everyTenth && s.idf(b) <= frequent {
-			if o := st.shown(); !inNames.contains(o.start, o.end) {
-				continue // حياة المواطنين، مقطع فيديو، مدة طويلة، نوع جديد
-			}
+		// The rules below apply when names are given, and leave them alone.
+		outside := false
+		if names != nil {
+			o := st.shown()
+			outside = !inNames.contains(o.start, o.end)
 		}
-		if names != nil && timeAdjectives()[b] {
-			if o := st.shown(); !inNames.contains(o.start, o.end) {
-				continue // الخدمة الجديدة، الجهاز الجديد، الرئيس السابق
-			}
+		if outside && s.idf(a) <= everyTenth && s.idf(b) <= frequent {
+			continue // حياة المواطنين، مقطع فيديو، مدة طويلة، نوع جديد
+		}
+		if outside && timeAdjectives()[b] {
+			continue // الخدمة الجديدة، الجهاز الجديد، الرئيس السابق
 		}
 		// سرطان المبيض، حالة الطوارئ: a word written mostly in this
 		// phrase is shown in it, not alone.
@@ -483,13 +485,13 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		if names != nil && !wa.name && wa.after.mostly(wa.count) && wa.after.key == contextKey([]byte(b)) {
 			superseded[wa] = true
 		}
-		if names != nil && st.described == st.count && !inNames.contains(st.shown().start, st.shown().end) {
+		if outside && st.described == st.count {
 			// صندوق الثروة السيادي، مكتب التحقيقات الفيدرالي: a phrase
 			// whose second word always has an adjective after it is the
 			// start of a longer one.
 			continue
 		}
-		if names != nil && st.count+st.title < minWordCount && !inNames.contains(st.shown().start, st.shown().end) {
+		if outside && st.count+st.title < minWordCount {
 			// A phrase said twice, neither time in the headline, is
 			// seldom what the article is about (المؤلف المشارك، تجربة
 			// علمية): a third of such phrases are no keywords (the

@@ -151,13 +151,7 @@ func (st *kwStat) conjoined(surface string) bool {
 // the article names (النادي البافاري for Bayern, العاصمة الفرنسية for
 // Paris): no keyword.
 var descriptorHeads = sync.OnceValue(func() map[string]bool {
-	heads := map[string]bool{}
-	for _, w := range strings.Fields("النادي الفريق المنتخب العملاق العملاقة الشركة العاصمة المدينة البلد الدولة المملكة الإمارة الجزيرة القارة") {
-		for _, t := range Terms(w, TermOptions{}) {
-			heads[t.Key] = true
-		}
-	}
-	return heads
+	return termKeys("النادي الفريق المنتخب العملاق العملاقة الشركة العاصمة المدينة البلد الدولة المملكة الإمارة الجزيرة القارة")
 })
 
 // timeAdjectives returns the term keys of the adjectives that place a
@@ -165,14 +159,20 @@ var descriptorHeads = sync.OnceValue(func() map[string]bool {
 // former, so a phrase they end (الخدمة الجديدة، الرئيس السابق) says no
 // more than its noun.
 var timeAdjectives = sync.OnceValue(func() map[string]bool {
+	return termKeys("الجديد الجديدة جديد جديدة الحالي الحالية السابق السابقة المقبل المقبلة القادم القادمة الماضي الماضية الأخير الأخيرة")
+})
+
+// termKeys returns the term keys of the words of list, separated by
+// spaces.
+func termKeys(list string) map[string]bool {
 	keys := map[string]bool{}
-	for _, w := range strings.Fields("الجديد الجديدة جديد جديدة الحالي الحالية السابق السابقة المقبل المقبلة القادم القادمة الماضي الماضية الأخير الأخيرة") {
+	for _, w := range strings.Fields(list) {
 		for _, t := range Terms(w, TermOptions{}) {
 			keys[t.Key] = true
 		}
 	}
 	return keys
-})
+}
 
 // prevKey returns the first key of a bigram's key.
 func prevKey(key string) string {
