@@ -92,7 +92,13 @@ func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []
 				continue
 			}
 		}
+		if start, end, ok = shownSpan(text, g, e, start, end); !ok {
+			continue
+		}
 		term := text[start:end]
+		if bareFirstName(g, e, term) {
+			continue
+		}
 		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool {
 			return t.typ == e.Type && (sameWords(t.term, term) || sameSkeleton(t.term, term))
 		}) {
@@ -110,18 +116,19 @@ func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []
 		out = append(out, tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: end})
 	}
 	// A word outside the mentions that is a word of a person's name shown
-	// (the headline's السدحان beside عبدالله السدحان), or the first word
-	// of a name of several (المملكة of المملكة العربية السعودية، الصندوق of
-	// صندوق النقد الدولي), is that entity again.
-	var heads map[string]bool // built on first use: most keywords are names
+	// (the headline's السدحان beside عبدالله السدحان), or a word of a name
+	// of several (المملكة of المملكة العربية السعودية، الصندوق of صندوق
+	// النقد الدولي، التعمير of بنك التعمير الصيني), is a piece of that
+	// entity.
+	var inNames map[string]bool // built on first use: most keywords are names
 	out = slices.DeleteFunc(out, func(k tfidf.Keyword) bool {
 		if k.Entity != "" || strings.Contains(k.Term, " ") {
 			return false
 		}
-		if heads == nil {
-			heads = nameHeads(ents)
+		if inNames == nil {
+			inNames = nameWords(ents)
 		}
-		return heads[bareKey(k.Term)] || slices.ContainsFunc(names, func(t typedTerm) bool {
+		return inNames[bareKey(k.Term)] || slices.ContainsFunc(names, func(t typedTerm) bool {
 			return t.typ == gazetteer.PER && slices.Contains(strings.Fields(t.term), k.Term)
 		})
 	})
@@ -131,19 +138,21 @@ func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []
 	return out[:min(n, len(out))]
 }
 
-// nameHeads returns the first words of the mentions of several words of
-// ents, as bareKey gives them.
-func nameHeads(ents []entities.Entity) map[string]bool {
-	heads := map[string]bool{}
+// nameWords returns the words of the mentions of several words of ents,
+// as bareKey gives them.
+func nameWords(ents []entities.Entity) map[string]bool {
+	words := map[string]bool{}
 	for _, e := range ents {
 		for _, m := range e.Mentions {
-			words := strings.FieldsFunc(m.Text[len(m.Clitic):], func(r rune) bool { return r == ' ' || r == '_' })
-			if len(words) >= 2 {
-				heads[bareKey(words[0])] = true
+			ws := strings.FieldsFunc(m.Text[len(m.Clitic):], func(r rune) bool { return r == ' ' || r == '_' })
+			if len(ws) >= 2 {
+				for _, w := range ws {
+					words[bareKey(w)] = true
+				}
 			}
 		}
 	}
-	return heads
+	return words
 }
 
 // bareKey returns the Key of a word without the article.
@@ -256,8 +265,8 @@ func procliticLetters(m entities.Mention, name string) int {
 // alone; برشلونة shows before برشلونة الإسباني.
 func shownMention(text string, e entities.Entity, def entities.Mention) entities.Mention {
 	type rank struct {
-		canonical, bare, clean bool // writes e's name; no proclitic; no marks
-		words, length          int
+		canonical, plain, bare, clean bool // writes e's name; no hashtag sign; no proclitic; no marks
+		words, length                 int
 	}
 	nameWords := countWords(e.Name, isNameSpace)
 	var name string // nameKey(e.Name), built when a mention has as many words
@@ -279,13 +288,15 @@ func shownMention(text string, e entities.Entity, def entities.Mention) entities
 		return lastCanonical
 	}
 	rankOf := func(m entities.Mention) rank {
-		return rank{canonical: canonical(m.Text[len(m.Clitic):]), bare: m.Clitic == "", clean: isClean(m.Text),
+		return rank{canonical: canonical(m.Text[len(m.Clitic):]), plain: !strings.Contains(m.Text, "#"), bare: m.Clitic == "", clean: isClean(m.Text),
 			words: countWords(m.Text, unicode.IsSpace), length: m.End - m.Start}
 	}
 	better := func(c, b rank) bool {
 		switch {
 		case c.canonical != b.canonical:
 			return c.canonical
+		case c.plain != b.plain:
+			return c.plain // إيمانويل ماكرون before إيمانويل #ماكرون
 		case c.words != b.words:
 			return c.words > b.words // a hashtag is one word
 		case c.bare != b.bare:
@@ -306,6 +317,87 @@ func shownMention(text string, e entities.Entity, def entities.Mention) entities
 		}
 	}
 	return best
+}
+
+// shownSpan returns the span of text[start:end], a mention of e, that
+// its keyword shows: the part after the last hashtag sign, which no name
+// holds (ماكرون of إيمانويل #ماكرون); the name of e's gazetteer entry
+// alone when the mention writes it and then definite words that describe
+// it (ليفربول of ليفربول الإنجليزي، الضفة الغربية of الضفة الغربية
+// المحتلة; not توني of توني كروس); and a place or an organisation
+// without the demonym after its last word when that word has no article
+// (سالسبيري of سالسبيري البريطانية; not الجيش السوري, البنك المركزي
+// الإيراني, nor the person صفوان المصري). It reports false for a word of
+// the lexicon's tables and a demonym (بنك سويسري), no name.
+func shownSpan(text string, g *gazetteer.Index, e entities.Entity, start, end int) (int, int, bool) {
+	if i := strings.LastIndexByte(text[start:end], '#'); i >= 0 && start+i+1 < end {
+		start += i + 1
+	}
+	if g == nil || e.Type == gazetteer.PER {
+		return start, end, true
+	}
+	var ends []int // the end of each word but the last
+	for i, r := range text[start:end] {
+		if unicode.IsSpace(r) {
+			ends = append(ends, start+i)
+		}
+	}
+	if len(ends) == 0 {
+		return start, end, true
+	}
+	if entry, ok := g.Summary(e.ID); ok {
+		name := nameKey(entry.Name)
+		for k, w := range ends {
+			if nameKey(text[start:w]) == name && definiteWords(text[w:end]) {
+				return start, ends[k], true
+			}
+		}
+	}
+	last := ends[len(ends)-1]
+	prev := text[start:last]
+	if i := strings.LastIndexFunc(prev, unicode.IsSpace); i >= 0 {
+		prev = prev[i+1:]
+	}
+	if lexicon.HasArticle(tokenize.Key(prev)) || !isDemonym(g, strings.TrimLeftFunc(text[last:end], unicode.IsSpace)) {
+		return start, end, true
+	}
+	if lex, err := lexicon.Default(); err == nil && len(ends) == 1 && lex.Class(tokenize.Key(prev))&(lexicon.Common|lexicon.NotName) != 0 {
+		return start, end, false
+	}
+	return start, last, true
+}
+
+// bareFirstName reports whether term, the keyword of a person e whom the
+// gazetteer does not know and the article names once or twice, is a first
+// name of the lexicon alone (عمرو، جوزيف): it does not say who the
+// article means. A person the article keeps calling by a first name (a
+// pseudonym, مارتن four times) is its subject.
+func bareFirstName(g *gazetteer.Index, e entities.Entity, term string) bool {
+	if e.Type != gazetteer.PER || e.Count > 2 || strings.ContainsFunc(term, isNameSpace) {
+		return false
+	}
+	if g != nil {
+		if _, known := g.Summary(e.ID); known {
+			return false
+		}
+	}
+	lex, err := lexicon.Default()
+	return err == nil && lex.Class(tokenize.Key(term))&lexicon.FirstName != 0
+}
+
+// definiteWords reports whether every word of s has the article.
+func definiteWords(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		if !lexicon.HasArticle(tokenize.Key(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isDemonym reports whether the gazetteer knows a word as a demonym.
+func isDemonym(g *gazetteer.Index, word string) bool {
+	return slices.ContainsFunc(g.Lookup(word), func(c gazetteer.Candidate) bool { return c.Method == gazetteer.Demonym })
 }
 
 // countWords returns the number of words of s that sep separates.

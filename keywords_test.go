@@ -157,11 +157,11 @@ func TestJoinedMention(t *testing.T) {
 }
 
 // TestNameKeywordsPersonWord checks that a word outside the mentions that
-// is a word of a person's name shown (a headline's surname), or the first
-// word of a name of several words (الصندوق of صندوق النقد الدولي), is no
+// is a word of a person's name shown (a headline's surname), or a word of
+// a name of several words (الصندوق and النقد of صندوق النقد الدولي), is no
 // keyword of its own.
 func TestNameKeywordsPersonWord(t *testing.T) {
-	text := "السدحان: المسلسل جاهز\nقال الفنان عبدالله السدحان إن المسلسل جاهز بدعم من صندوق النقد الدولي. وقال الصندوق إنه سعيد."
+	text := "السدحان: المسلسل جاهز\nقال الفنان عبدالله السدحان إن المسلسل جاهز بدعم من صندوق النقد الدولي. وقال الصندوق إنه سعيد. وتوقع النقد."
 	name := "عبدالله السدحان"
 	at := strings.Index(text, name)
 	m := entities.Mention{Text: name, Start: at, End: at + len(name), Kind: entities.Tagged, Score: 0.99}
@@ -174,7 +174,9 @@ func TestNameKeywordsPersonWord(t *testing.T) {
 	}
 	series := strings.Index(text, "المسلسل")
 	fund := strings.Index(text, "الصندوق")
+	money := strings.LastIndex(text, "النقد")
 	kws := []tfidf.Keyword{
+		{Term: "النقد", Score: 16, Count: 2, Start: money, End: money + len("النقد")},
 		{Term: "السدحان", Score: 30, Count: 2, Start: 0, End: len("السدحان")},
 		{Term: name, Score: 20, Count: 1, Start: m.Start, End: m.End},
 		{Term: "الصندوق", Score: 15, Count: 1, Start: fund, End: fund + len("الصندوق")},
@@ -502,6 +504,69 @@ func TestMentionClitic(t *testing.T) {
 	} {
 		if got := mentionClitic(entities.Mention{Text: tc.text, Kind: entities.Tagged}); got != tc.want {
 			t.Errorf("mentionClitic(%s) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestShownSpan checks the part of a mention a keyword shows: no hashtag
+// sign, a gazetteer entry's name without the definite words that describe
+// it, a place or an organisation without the demonym after a word that
+// has no article, and nothing for a common noun and a demonym.
+func TestShownSpan(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, mention, id, name string
+		typ                     gazetteer.Type
+		want                    string // "" for no keyword
+	}{
+		{"قال الرئيس إيمانويل #ماكرون إن", "إيمانويل #ماكرون", "per:emmanuel-macron", "إيمانويل ماكرون", gazetteer.PER, "ماكرون"},
+		{"فاز ريال مدريد على ليفربول الإنجليزي 3-1", "ليفربول الإنجليزي", "org:liverpool-fc", "ليفربول", gazetteer.ORG, "ليفربول"},
+		{"مستوطنات في الضفة الغربية المحتلة.", "الضفة الغربية المحتلة", "loc:region:ps-west-bank", "الضفة الغربية", gazetteer.LOC, "الضفة الغربية"},
+		{"هاجم مدريد توني كروس أمس", "توني كروس", "per:gen:1", "توني", gazetteer.PER, "توني كروس"},
+		{"في مدينة سالسبيري البريطانية أمس", "سالسبيري البريطانية", "loc:gen:1", "سالسبيري البريطانية", gazetteer.LOC, "سالسبيري"},
+		{"قال صفوان المصري إن", "صفوان المصري", "per:gen:2", "صفوان المصري", gazetteer.PER, "صفوان المصري"},
+		{"أعلن البنك المركزي الإيراني أمس", "البنك المركزي الإيراني", "org:gen:3", "البنك المركزي الإيراني", gazetteer.ORG, "البنك المركزي الإيراني"},
+		{"أودع المال في بنك سويسري أمس", "بنك سويسري", "org:gen:4", "بنك سويسري", gazetteer.ORG, ""},
+	}
+	for _, tc := range tests {
+		start := strings.Index(tc.text, tc.mention)
+		e := entities.Entity{ID: tc.id, Name: tc.name, Type: tc.typ}
+		s, end, ok := shownSpan(tc.text, g, e, start, start+len(tc.mention))
+		got := ""
+		if ok {
+			got = tc.text[s:end]
+		}
+		if got != tc.want {
+			t.Errorf("%q: shown %q, want %q", tc.mention, got, tc.want)
+		}
+	}
+}
+
+// TestBareFirstName checks that a person the gazetteer does not know,
+// named once or twice by a first name alone, gives no keyword, and that
+// a full name, a surname and a person named three times do.
+func TestBareFirstName(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		term  string
+		count int
+		want  bool
+	}{
+		{"عمرو", 2, true},
+		{"جوزيف", 1, true},
+		{"مارتن", 4, false},
+		{"جوزيف موسكات", 1, false},
+		{"موسكات", 1, false},
+	} {
+		e := entities.Entity{ID: "per:gen:1", Name: tc.term, Type: gazetteer.PER, Count: tc.count}
+		if got := bareFirstName(g, e, tc.term); got != tc.want {
+			t.Errorf("bareFirstName(%q, count %d) = %v, want %v", tc.term, tc.count, got, tc.want)
 		}
 	}
 }

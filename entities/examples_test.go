@@ -298,9 +298,10 @@ func TestProcliticBeforeShortName(t *testing.T) {
 }
 
 // TestTitleWordsLeftOut checks that the first word of a title of the
-// tables before a person's name, with the article, is left out of the
-// mention, and that شيخ without it is kept as part of the name, also
-// where the model's name holds a gazetteer name after the title.
+// tables before a person's name, with the article, a foreign title and a
+// demonym are left out of the mention, and that شيخ without the article
+// is kept as part of the name, also where the model's name holds a
+// gazetteer name after the title.
 func TestTitleWordsLeftOut(t *testing.T) {
 	x := extractor(t)
 	for _, tc := range []struct{ text, name string }{
@@ -310,6 +311,9 @@ func TestTitleWordsLeftOut(t *testing.T) {
 		{"وخلفت رئيسة الأكاديمية ، بروفيسور سارا دانيوس ، التي استقالت الشهر الماضي .", "سارا دانيوس"},
 		// The model takes the title in; the gazetteer's name is هاري.
 		{"وعلمت الملكة والأمير هاري وأفراد العائلتين بنبأ ولادة الطفل .", "هاري"},
+		{"وقال المتحدث باسم الأسطول اللفتنانت كوماندر تيم غورمان ، إن المدمرة اقتربت .", "تيم غورمان"},
+		// A demonym before the name is the person's country.
+		{"بلجيكا -- الحكم الأوروغواياني أندريس كونها يطلق صافرة بداية المباراة .", "أندريس"},
 	} {
 		var got []string
 		for _, m := range x.Extract(tc.text).Mentions {
@@ -324,8 +328,9 @@ func TestTitleWordsLeftOut(t *testing.T) {
 }
 
 // TestTrailingWordsLeftOut checks that a title before a place, an
-// accusative noun, a Latin gloss, an outlet after ل and a demonym that
-// the model takes in at the end of a name are left out of the mention.
+// accusative noun, a Latin gloss, an outlet after ل, a demonym and a verb
+// that the model takes in at the end of a name are left out of the
+// mention.
 func TestTrailingWordsLeftOut(t *testing.T) {
 	x := extractor(t)
 	for _, tc := range []struct{ text, name string }{
@@ -337,6 +342,7 @@ func TestTrailingWordsLeftOut(t *testing.T) {
 		{"وقبض عليه في دينفر بولاية كولورادو الأمريكية بعد أن تناول الغداء .", "كولورادو"},
 		{"ووفقا لبحث بجامعة مانشستر البريطانية ، فإن تكرر الإصابة خطر .", "بجامعة مانشستر"},
 		{"كما توقعت ورقة كل من تونس والمملكة العربية السعودية واليمن ذلك .", "والمملكة العربية السعودية"},
+		{"منظمة الصحة توصي بمنح النساء وقتا أطول للولادة الطبيعية", "منظمة الصحة"},
 	} {
 		for _, m := range x.Extract(tc.text).Mentions {
 			if strings.Contains(m.Text, tc.name) && m.Text != tc.name {

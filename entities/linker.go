@@ -230,16 +230,19 @@ var leadingParticles = map[string]bool{
 	"لكن": true, "ولكن": true, "قد": true, "فقد": true, "وقد": true, "لقد": true,
 }
 
+// nameWords are the classes of the words that may be words of names,
+// whatever else they are.
+const nameWords = lexicon.Noun | lexicon.FirstName | lexicon.NamePrefix | lexicon.NameLink | lexicon.NameSuffix | lexicon.PlaceWord
+
 // leadingVerb reports whether a token, whose word is w, is a verb of the
 // tables (ختم ماسارو), or one of four letters or more after و or ف
 // (ويردف غاومي), and no word of names: a word that never begins a name.
 func leadingVerb(t tokenize.Token, w lexicon.Word) bool {
-	const nameWord = lexicon.Noun | lexicon.FirstName | lexicon.NamePrefix | lexicon.NameLink | lexicon.PlaceWord
 	if tokenize.IsStopWord(t.Norm) {
 		return false // بين القصرين
 	}
-	return w.Class&lexicon.Verb != 0 && w.Class&nameWord == 0 || // not بني أمية
-		w.Class == 0 && w.StemClass&lexicon.Verb != 0 && w.StemClass&nameWord == 0 &&
+	return w.Class&lexicon.Verb != 0 && w.Class&nameWords == 0 || // not بني أمية
+		w.Class == 0 && w.StemClass&lexicon.Verb != 0 && w.StemClass&nameWords == 0 &&
 			(w.Split.Prefix == "و" || w.Split.Prefix == "ف") && utf8.RuneCountInString(w.Split.Stem) >= 4 // ويردف; not وروي ماكاي
 }
 
@@ -288,9 +291,11 @@ func conjunctStem(w lexicon.Word, key string, words int) string {
 
 // trailingWord reports whether token i, the last of a name the model
 // found that starts at token first, ends no name: a word in Latin letters
-// in a name that starts in Arabic (a gloss), an accusative of a noun or adjective the tables know (شارك فريد
-// بديلا: as a substitute), or a title before the name of what it governs
-// (الشيخ تميم أمير قطر).
+// in a name that starts in Arabic (a gloss), an accusative of a noun or
+// adjective the tables know (شارك فريد بديلا: as a substitute), a verb of
+// the tables that is no word of names (منظمة الصحة توصي), the demonym
+// after a name (see demonymAfterName), or a title before the name of what
+// it governs (الشيخ تميم أمير قطر).
 func (l *linker) trailingWord(first, i int) bool {
 	k := l.doc.Keys[i]
 	if l.doc.Tokens[i].Kind == tokenize.LatinWord && l.arabicName(first, i) {
@@ -304,6 +309,9 @@ func (l *linker) trailingWord(first, i int) bool {
 		// The alef of the accusative is never written after the
 		// article (جامع الفنا، ولد الفقرا).
 		return true
+	}
+	if w := l.doc.Words[i]; w.Class&lexicon.Verb != 0 && w.Class&nameWords == 0 {
+		return true // منظمة الصحة توصي: a verb after the name
 	}
 	if l.doc.Words[i].Definite && i > first && l.demonymAfterName(i) {
 		return true // كولورادو الأمريكية، جامعة مانشستر البريطانية: the country's adjective
@@ -347,6 +355,13 @@ func (l *linker) placeAt(i int) bool {
 	})
 }
 
+// demonym reports whether token i is a demonym of the gazetteer with the
+// article (الأوروغواياني).
+func (l *linker) demonym(i int) bool {
+	return l.doc.Words[i].Definite && l.doc.Words[i].Class&lexicon.FirstName == 0 &&
+		slices.ContainsFunc(l.x.cfg.gaz.Lookup(l.doc.Tokens[i].Text), func(c gazetteer.Candidate) bool { return c.Method == gazetteer.Demonym })
+}
+
 // titleWord reports whether token i is the first word of a title of the
 // tables with the article (الفنان، المدرب), or a foreign title (جنرال،
 // بروفيسور): without the article, شيخ and سيد begin names (شيخ شريف شيخ
@@ -361,6 +376,7 @@ func (l *linker) titleWord(i int) bool {
 var foreignTitles = map[string]bool{
 	"جنرال": true, "بروفيسور": true, "بروفسور": true, "بروفيسوره": true, "كابتن": true,
 	"سيناتور": true, "مستر": true, "مسيو": true, "مدام": true, "مادام": true,
+	"كوماندر": true, "لفتنانت": true, "كولونيل": true, "ميجور": true,
 }
 
 // trimTitles removes the title words at the start of a person's name
@@ -368,8 +384,8 @@ var foreignTitles = map[string]bool{
 // name is left: not when nothing is, nor when what is left is one word
 // that is a demonym, a nisba adjective or common vocabulary (السعودي).
 func (l *linker) trimTitles(s, e int, cands []Mention) (int, bool) {
-	for s < e && (personTitles[l.doc.Keys[s]] || l.titleWord(s)) {
-		s++
+	for s < e && (personTitles[l.doc.Keys[s]] || l.titleWord(s) || s+1 < e && l.demonym(s)) {
+		s++ // الحكم الأوروغواياني أندريس كونها: a title, or the person's country
 	}
 	if s == e {
 		return s, false

@@ -44,9 +44,10 @@ func TestClass(t *testing.T) {
 		{"قال", Verb, FirstName},
 		{"يقول", Verb, 0},
 		{"حكومة", Noun, Verb},
-		{"الحكومة", Noun, 0},      // stored with the article
-		{"حكومات", Noun, 0},       // plural in ات
-		{"الرسمية", Adjective, 0}, // feminine with the article
+		{"الحكومة", Noun, 0},       // stored with the article
+		{"حكومات", Noun, 0},        // plural in ات
+		{"الرسمية", Adjective, 0},  // feminine with the article
+		{"مريبة", Adjective, Noun}, // an adjective that judges
 		{"محمد", FirstName, Common},
 		{"عبد", NamePrefix | FirstNameHead, 0},
 		{"بن", NameLink, 0},

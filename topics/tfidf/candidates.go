@@ -87,6 +87,9 @@ type wordView struct {
 	// nisba reports a word with the shape of a nisba adjective
 	// without the article (إيرانية، انتحاري).
 	nisba bool
+	// foreign reports a word in another script (iPhone، UFC): the name
+	// of a product or a body the caller may not have given.
+	foreign bool
 	// key is the term key of the word without its proclitic when the
 	// stemmer kept the proclitic (وبرنت), so that it counts with the
 	// word; empty otherwise.
@@ -116,7 +119,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 		return v
 	}
 	if !isArabic(key) {
-		v.ok, v.noun, v.lead = letters(raw) >= minKeywordLetters, true, true
+		v.ok, v.noun, v.lead, v.foreign = letters(raw) >= minKeywordLetters, true, true, true
 		return v
 	}
 	lex := defaultLexicon()

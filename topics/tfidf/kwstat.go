@@ -100,20 +100,16 @@ type kwStat struct {
 	clitic bool
 	// def reports a definite word outside the names.
 	def bool
-	// heads counts the occurrences of an indefinite word before a
-	// definite word or a name: the head of a construct; of a phrase,
-	// those whose second word, indefinite and no adjective, is one
-	// (دوري أبطال أوروبا).
+	// arabic reports a word that some occurrence outside the names
+	// writes in Arabic letters (see wordView.foreign).
+	arabic bool
+	// heads counts the occurrences of a phrase whose second word,
+	// indefinite and no adjective, heads a construct with the word after
+	// it (دوري أبطال أوروبا).
 	heads int
 	// described counts the occurrences of a phrase whose second word
 	// has an adjective after it (جبهات الساحل الغربي).
 	described int
-	// counted counts the occurrences right after a number: a unit or a
-	// thing counted (341 ميغابايت، 93316 طلب).
-	counted int
-	// negated counts the occurrences right after غير: an adjective or a
-	// participle (غير معتادة، الدهون غير المشبعة).
-	negated int
 	// The words right before and right after the occurrences.
 	before, after neighbour
 	count         int
@@ -218,12 +214,6 @@ func (nb *neighbour) note(k uint64) {
 	} else {
 		nb.mixed = true
 	}
-}
-
-// mostly reports whether two thirds or more of count occurrences, three
-// or more, have the same word.
-func (nb neighbour) mostly(count int) bool {
-	return count >= 3 && 3*nb.same >= 2*count
 }
 
 // always reports whether each of count occurrences has the same word.
