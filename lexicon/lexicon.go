@@ -181,10 +181,19 @@ type Lexicon struct {
 	links      map[string]Part
 	orgHeads   map[string]Head
 	placeHeads map[string]Head
+	degree     map[string]bool // adjectives of degree, without the article
 }
 
 // Class returns the tables a word (in [tokenize.Key] form) is in.
 func (l *Lexicon) Class(key string) Class { return l.classes[key] }
+
+// Degree reports whether a word (in [tokenize.Key] form, with or without
+// the article) is an adjective of degree: one that says how much or how
+// good (هائلة، الشديد، مريب), not what kind (الجوية، النقدية), flagged
+// degree in adjectives.txt.
+func (l *Lexicon) Degree(key string) bool {
+	return l.degree[strings.TrimPrefix(key, Article)]
+}
 
 // Titles returns the titles whose first word has the key, longest first.
 // The slice belongs to the Lexicon: do not modify it.
@@ -277,6 +286,7 @@ func Parse(fsys fs.FS) (*Lexicon, error) {
 		links:      map[string]Part{},
 		orgHeads:   map[string]Head{},
 		placeHeads: map[string]Head{},
+		degree:     map[string]bool{},
 	}
 	for _, t := range tables {
 		data, err := fs.ReadFile(fsys, t.file)
@@ -439,15 +449,22 @@ func addAdjective(l *Lexicon, keys []string, _ string, cols []string) error {
 	if err != nil {
 		return err
 	}
-	c := Adjective
+	c, degree := Adjective, false
 	if len(cols) > 0 {
-		if cols[0] != "org" {
-			return fmt.Errorf("flag %q: want org or nothing", cols[0])
+		switch cols[0] {
+		case "org":
+			c = OrgAdjective
+		case "degree":
+			degree = true
+		default:
+			return fmt.Errorf("flag %q: want org, degree or nothing", cols[0])
 		}
-		c = OrgAdjective
 	}
 	for _, s := range []string{"", keyTehMarbuta, "ون", "ين"} {
 		l.classes[w+s] |= c
+		if degree {
+			l.degree[w+s] = true
+		}
 	}
 	return nil
 }

@@ -367,3 +367,28 @@ func BenchmarkAnalyze(b *testing.B) {
 }
 
 var sinkWord Word
+
+// TestDegree checks the adjectives flagged degree, in every form the
+// loader adds and with the article, and that adjectives of kind are not.
+func TestDegree(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"هائل", true},
+		{"هائلة", true},
+		{"الشديدة", true},
+		{"مريب", true},
+		{"جوية", false},
+		{"المركزي", false},
+		{"زيادة", false},
+	} {
+		if got := l.Degree(tokenize.Key(tc.word)); got != tc.want {
+			t.Errorf("Degree(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}

@@ -84,6 +84,9 @@ type wordView struct {
 	// describes reports a definite word without a proclitic that can
 	// describe the definite noun before it (see describes).
 	describes bool
+	// degree reports an adjective of degree (هائلة، شديد; see
+	// lexicon.Lexicon.Degree).
+	degree bool
 	// nisba reports a word with the shape of a nisba adjective
 	// without the article (إيرانية، انتحاري).
 	nisba bool
@@ -201,6 +204,7 @@ func viewWord(text string, t *TermRef, name bool, bare map[string]bool, unknown 
 	v.lead = (v.noun || verbalNoun) && !v.adj
 	v.form = class == 0 && (pronounForm(lex, norm) || strings.HasSuffix(norm, "ه") && letters(norm) >= 5 || shapeWithPronoun(norm))
 	v.describes = definite && prefix == "" && describes(v, key)
+	v.degree = lex.Degree(stem)
 	return v
 }
 

@@ -97,9 +97,9 @@ const minWordCount = 3
 // least half the time (دوري أبطال of دوري أبطال أوروبا), nor, outside the
 // names, one whose second word always has an adjective after it (صندوق
 // الثروة of صندوق الثروة السيادي), one that ends in an adjective of time
-// (الخدمة الجديدة), or one said only twice, neither time in the headline.
-// Keywords are
-// then taken greedily by score, skipping any that shares a stem with one
+// (الخدمة الجديدة) or of degree (زيادة هائلة; see
+// [lexicon.Lexicon.Degree]), or one said only twice, neither time in the
+// headline. Keywords are then taken greedily by score, skipping any that shares a stem with one
 // already taken: a phrase and its words, or two phrases with a common
 // word, never both appear. Ties are broken by key in byte order.
 //
@@ -329,6 +329,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		st.name = st.name || t.Kind == Word && wordInName
 		st.tableNoun = st.tableNoun || t.Kind == Word && cur.table
 		st.def = st.def || t.Kind == Word && cur.def && !st.name
+		st.degree = st.degree || t.Kind == Word && cur.degree && !wordInName
 		st.arabic = st.arabic || t.Kind == Word && !wordInName && !cur.foreign
 		st.count++
 		if t.Paragraph == 0 {
@@ -446,6 +447,11 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		}
 		if outside && timeAdjectives()[b] {
 			continue // الخدمة الجديدة، الجهاز الجديد، الرئيس السابق
+		}
+		if outside && wb.degree {
+			// زيادة هائلة، ألم حاد، أضرار خطيرة: an adjective of
+			// degree says how much, not what the article is about.
+			continue
 		}
 		if outside && st.described == st.count {
 			// صندوق الثروة السيادي، مكتب التحقيقات الفيدرالي: a phrase

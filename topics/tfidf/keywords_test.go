@@ -147,6 +147,8 @@ func TestKeywordCandidates(t *testing.T) {
 		{"phrase said twice, once in the headline", "تجربة علمية عن النوم\n\nأجرى الباحثون تجربة علمية على المتطوعين لقياس النوم.", []string{"تجربة علمية"}, nil, nil, true},
 		{"phrase before an adjective", "استثمر صندوق الثروة السيادي في الشركة. وقال صندوق الثروة النرويجي إنه سيبيع. ويملك صندوق الثروة السيادي حصة.", nil, nil, []string{"صندوق الثروة"}, true},
 		{"people in a general role", "اكتشف العلماء كوكبا جديدا. وقال العلماء إن الكوكب بعيد. ويأمل العلماء رصد الكوكب مجددا.", nil, nil, []string{"العلماء"}, false},
+		{"adjective of degree", "سجلت الشركة زيادة هائلة في الأرباح. وتعكس زيادة هائلة في الطلب. وتوقع المحللون زيادة هائلة أخرى.", nil, nil, []string{"زيادة هائلة"}, true},
+		{"adjective of kind", "شنت الطائرات غارات جوية على المدينة. وأسفرت غارات جوية عن قتلى. وتواصلت غارات جوية ليلا.", []string{"غارات جوية"}, nil, nil, true},
 		{"common word alone, names given", robots, nil, nil, []string{"الروبوتات"}, true},
 		{"common word alone, no names given", robots, []string{"الروبوتات"}, nil, nil, false},
 		{"word in another script, names given", "أطلقت الشركة هاتف iPhone الجديد. ويأتي iPhone بشاشة أكبر. ويباع iPhone في المتاجر.", []string{"iPhone"}, nil, nil, true},

@@ -100,6 +100,9 @@ type kwStat struct {
 	clitic bool
 	// def reports a definite word outside the names.
 	def bool
+	// degree reports a word that some occurrence outside the names
+	// writes as an adjective of degree (see wordView.degree).
+	degree bool
 	// arabic reports a word that some occurrence outside the names
 	// writes in Arabic letters (see wordView.foreign).
 	arabic bool
