@@ -228,7 +228,7 @@ func mentionClitic(m entities.Mention) string {
 	if lex.Class(key)&(lexicon.FirstName|lexicon.FirstNameHead) != 0 {
 		return "" // لبنى is a first name, not ل + بنى
 	}
-	if s, ok := tokenize.StripProclitics(key); ok && lex.Class(s.Stem)&(lexicon.FirstName|lexicon.Common) != 0 {
+	if s, ok := tokenize.StripProclitics(key); ok && lex.Class(s.Stem)&(lexicon.FirstName|lexicon.Common) != 0 && !transliteratedKa(first, s.Prefix) {
 		return s.Prefix
 	}
 	if rest, ok := strings.CutPrefix(key, "لل"); ok && utf8.RuneCountInString(rest) >= 3 {
@@ -240,6 +240,19 @@ func mentionClitic(m entities.Mention) string {
 		}
 	}
 	return ""
+}
+
+// transliteratedKa reports whether the proclitic letters prefix of word,
+// as written, end in ك before a bare alef that begins no article: a
+// foreign name's Ka (كايلي، كاري), where the preposition would come
+// before a hamza (كإيلي) or the article (كالعادة).
+func transliteratedKa(word, prefix string) bool {
+	if !strings.HasSuffix(prefix, "ك") {
+		return false
+	}
+	rest := []rune(word)
+	n := utf8.RuneCountInString(prefix)
+	return len(rest) > n+1 && rest[n] == 'ا' && rest[n+1] != 'ل'
 }
 
 // procliticLetters returns the number of letters before the name in a

@@ -570,3 +570,22 @@ func TestBareFirstName(t *testing.T) {
 		}
 	}
 }
+
+// TestTransliteratedKa checks that ك before a bare alef is read as the
+// first letter of a foreign name, and before a hamza or the article as the
+// preposition.
+func TestTransliteratedKa(t *testing.T) {
+	for _, tc := range []struct {
+		text, clitic string
+	}{
+		{"كاري غولدبرغ", ""},
+		{"كايلي جينر", ""},
+		{"كمحمد عبد الوهاب", "ك"},
+		{"ومحمد إيهاب", "و"},
+	} {
+		m := entities.Mention{Text: tc.text, Kind: entities.Tagged}
+		if got := mentionClitic(m); got != tc.clitic {
+			t.Errorf("mentionClitic(%q) = %q, want %q", tc.text, got, tc.clitic)
+		}
+	}
+}
