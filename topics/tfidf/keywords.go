@@ -76,7 +76,8 @@ const minWordCount = 3
 // only if it may be a name they miss, a word in another script that the
 // space does not know (iPhone); an Arabic word is a keyword there only
 // in a phrase (مذكرة تفاهم, not الفيلم): alone, fewer than half of them
-// were keywords to readers. A word of a hashtag of several words is
+// were keywords to readers. An article left with no keyword at all gets
+// its best Arabic word alone (الذهب of الذهب يرتفع مع تخلي الدولار). A word of a hashtag of several words is
 // shown only from another occurrence. A candidate scoring below half of
 // [Weights.UnseenIDF] — a common word of news by the background — is left
 // out, so a short article may have fewer than n keywords; so is one whose
@@ -384,6 +385,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 		good[w.key] = w
 	}
 	var cands []*kwStat
+	var alone []*kwStat // Arabic words given only when nothing else is
 	for _, w := range words {
 		minCount := 2 // with no names given, a word said twice may be one
 		if names != nil {
@@ -401,6 +403,7 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			// apart. In a phrase it may be one (مذكرة تفاهم). A word
 			// in another script may be a name the caller missed
 			// (iPhone).
+			alone = append(alone, w)
 			continue
 		}
 		cands = append(cands, w)
@@ -414,8 +417,8 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 	// more, then one it finds in three in ten or more, says nothing of
 	// its own (حياة المواطنين، نوع جديد).
 	frequent := s.tfidf.idfOf(max(1, 3*s.tfidf.nDocs/10))
-	single := make(map[*kwStat]float64, len(cands))
-	for _, w := range cands {
+	single := make(map[*kwStat]float64, len(cands)+len(alone))
+	for _, w := range slices.Concat(cands, alone) {
 		single[w] = w.score
 		if _, known := s.vec.Column(w.key); !known && w.tableNoun {
 			single[w] = w.score * common
@@ -509,6 +512,17 @@ func (s *Space) keywords(ctx context.Context, text string, tokens func() iter.Se
 			Start: o.start,
 			End:   o.end,
 		})
+	}
+	if len(out) == 0 && n > 0 {
+		// An article with no name and no phrase (الذهب يرتفع مع تخلي
+		// الدولار عن مكاسبه) gets its best word alone rather than
+		// nothing.
+		slices.SortFunc(alone, byScore)
+		if i := slices.IndexFunc(alone, func(c *kwStat) bool { return c.score >= floor && c.best() != 0 }); i >= 0 {
+			c := alone[i]
+			o := c.shown()
+			out = append(out, Keyword{Term: text[o.start:o.end], Key: c.key, Score: c.score, Count: c.count, Start: o.start, End: o.end})
+		}
 	}
 	return out, nil
 }
