@@ -100,7 +100,7 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 				s, e = c.TokenStart, c.TokenEnd
 				taken = e
 			}
-			for _, np := range splitAtNames(doc, x.cfg.gaz, cands, splitAtWaw(doc, s, e), sp.Type) {
+			for _, np := range splitAtNames(doc, x.cfg.gaz, cands, splitAtWaw(doc, s, e, sp.Type == "PER"), sp.Type) {
 				part, typ := np.span, np.typ
 				for part[0] < part[1]-1 && (leadingParticles[doc.Tokens[part[0]].Text] || leadingVerb(doc.Tokens[part[0]], doc.Words[part[0]])) {
 					part[0]++ // فإن بوتن، ختم ماسارو: a particle or a verb the model took in
@@ -382,18 +382,29 @@ func ownLine(text string, start, end int) bool {
 
 // splitAtWaw cuts tokens [s, e) before every word inside it that begins
 // with the conjunction و (وقوات in قوات صالح وقوات الأمن): a name does not
-// run across "and".
-func splitAtWaw(doc *Document, s, e int) [][2]int {
+// run across "and". In a person's name (person), a preposition between two
+// words (شيرين من حسام حبيب) is left out and cuts it too: no person's name
+// holds one as a word, where a work's or a body's may (الحنين إلى النبي).
+func splitAtWaw(doc *Document, s, e int, person bool) [][2]int {
 	var out [][2]int
 	start := s
 	for i := s + 1; i < e; i++ {
-		if conjWaw(doc, i) {
+		switch {
+		case conjWaw(doc, i):
 			out = append(out, [2]int{start, i})
 			start = i
+		case person && i+1 < e && i > start && namePrepositions[doc.Tokens[i].Norm]:
+			out = append(out, [2]int{start, i})
+			start = i + 1
 		}
 	}
 	return append(out, [2]int{start, e})
 }
+
+// namePrepositions are the prepositions, written apart, in Norm form,
+// that never stand between two words of a person's name. في is left out: it
+// writes the letter V of names spelt out (إي تي في).
+var namePrepositions = map[string]bool{"من": true, "الى": true, "على": true, "عن": true, "مع": true}
 
 // namePart is a part of a name the model found: tokens [0, 1) and the
 // type label to link them with.

@@ -148,12 +148,24 @@ func TestSplitAtWaw(t *testing.T) {
 	x := extractorWithout(t)
 	text := "قوات صالح وقوات الأمن ومحمد وليد"
 	doc := x.recognize(text, x.cfg.tz.Tokenize(text))
-	if got := splitAtWaw(doc, 0, 4); !reflect.DeepEqual(got, [][2]int{{0, 2}, {2, 4}}) {
+	if got := splitAtWaw(doc, 0, 4, false); !reflect.DeepEqual(got, [][2]int{{0, 2}, {2, 4}}) {
 		t.Errorf("split of قوات صالح وقوات الأمن = %v", got)
 	}
 	// وليد begins with و but is a first name: no cut.
-	if got := splitAtWaw(doc, 4, 6); !reflect.DeepEqual(got, [][2]int{{4, 6}}) {
+	if got := splitAtWaw(doc, 4, 6, true); !reflect.DeepEqual(got, [][2]int{{4, 6}}) {
 		t.Errorf("split of ومحمد وليد = %v", got)
+	}
+	// A preposition between two words is left out; علي is a first name.
+	text = "شيرين من حسام حبيب ومحمد علي كلاي"
+	doc = x.recognize(text, x.cfg.tz.Tokenize(text))
+	if got := splitAtWaw(doc, 0, 4, true); !reflect.DeepEqual(got, [][2]int{{0, 1}, {2, 4}}) {
+		t.Errorf("split of شيرين من حسام حبيب = %v", got)
+	}
+	if got := splitAtWaw(doc, 4, 7, true); !reflect.DeepEqual(got, [][2]int{{4, 7}}) {
+		t.Errorf("split of ومحمد علي كلاي = %v", got)
+	}
+	if got := splitAtWaw(doc, 0, 4, false); !reflect.DeepEqual(got, [][2]int{{0, 4}}) {
+		t.Errorf("split of شيرين من حسام حبيب, no person = %v", got)
 	}
 }
 
