@@ -100,7 +100,7 @@ func (x *Extractor) tag(doc *Document, cands []Mention) (mentions, other []Menti
 				s, e = c.TokenStart, c.TokenEnd
 				taken = e
 			}
-			for _, np := range splitAtNames(doc, x.cfg.gaz, cands, splitAtWaw(doc, s, e, sp.Type == "PER"), sp.Type) {
+			for _, np := range splitAtNames(doc, x.cfg.gaz, cands, splitAtWaw(doc, cands, s, e, sp.Type), sp.Type) {
 				part, typ := np.span, np.typ
 				for part[0] < part[1]-1 && (leadingParticles[doc.Tokens[part[0]].Text] || leadingVerb(doc.Tokens[part[0]], doc.Words[part[0]])) {
 					part[0]++ // فإن بوتن، ختم ماسارو: a particle or a verb the model took in
@@ -380,25 +380,39 @@ func ownLine(text string, start, end int) bool {
 	return strings.TrimSpace(before) == "" && strings.TrimSpace(after) == ""
 }
 
-// splitAtWaw cuts tokens [s, e) before every word inside it that begins
-// with the conjunction و (وقوات in قوات صالح وقوات الأمن): a name does not
-// run across "and". In a person's name (person), a preposition between two
+// splitAtWaw cuts tokens [s, e) of a name of type typ before every word
+// inside it that begins with the conjunction و (وقوات in قوات صالح وقوات
+// الأمن): a name does not run across "and". An organisation's name does
+// when the word is definite and no name of the gazetteer among cands
+// meets it (المجلس الاقتصادي والاجتماعي، وزارة الطاقة والصناعة; not
+// الإسماعيلي والمصري, two clubs). In a person's name, a preposition between two
 // words (شيرين من حسام حبيب) is left out and cuts it too: no person's name
 // holds one as a word, where a work's or a body's may (الحنين إلى النبي).
-func splitAtWaw(doc *Document, s, e int, person bool) [][2]int {
+func splitAtWaw(doc *Document, cands []Mention, s, e int, typ string) [][2]int {
 	var out [][2]int
 	start := s
 	for i := s + 1; i < e; i++ {
 		switch {
-		case conjWaw(doc, i):
+		case conjWaw(doc, i) && !(typ == "ORG" && orgConjunct(doc, cands, i)):
 			out = append(out, [2]int{start, i})
 			start = i
-		case person && i+1 < e && i > start && namePrepositions[doc.Tokens[i].Norm]:
+		case typ == "PER" && i+1 < e && i > start && namePrepositions[doc.Tokens[i].Norm]:
 			out = append(out, [2]int{start, i})
 			start = i + 1
 		}
 	}
 	return append(out, [2]int{start, e})
+}
+
+// orgConjunct reports whether token i, و and a definite word, carries on
+// the name of an organisation: it begins no name or demonym of the
+// gazetteer (والمصري), and no name of the gazetteer ends before it
+// (الإسماعيلي).
+func orgConjunct(doc *Document, cands []Mention, i int) bool {
+	return strings.HasPrefix(doc.Keys[i], "وال") && !slices.ContainsFunc(cands, func(c Mention) bool {
+		named := c.Kind == Exact || c.Kind == Clitic
+		return c.TokenStart == i && (named || c.Kind == Demonym) || c.TokenEnd == i && named
+	})
 }
 
 // namePrepositions are the prepositions, written apart, in Norm form,

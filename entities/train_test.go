@@ -148,24 +148,38 @@ func TestSplitAtWaw(t *testing.T) {
 	x := extractorWithout(t)
 	text := "قوات صالح وقوات الأمن ومحمد وليد"
 	doc := x.recognize(text, x.cfg.tz.Tokenize(text))
-	if got := splitAtWaw(doc, 0, 4, false); !reflect.DeepEqual(got, [][2]int{{0, 2}, {2, 4}}) {
+	if got := splitAtWaw(doc, nil, 0, 4, "ORG"); !reflect.DeepEqual(got, [][2]int{{0, 2}, {2, 4}}) {
 		t.Errorf("split of قوات صالح وقوات الأمن = %v", got)
 	}
 	// وليد begins with و but is a first name: no cut.
-	if got := splitAtWaw(doc, 4, 6, true); !reflect.DeepEqual(got, [][2]int{{4, 6}}) {
+	if got := splitAtWaw(doc, nil, 4, 6, "PER"); !reflect.DeepEqual(got, [][2]int{{4, 6}}) {
 		t.Errorf("split of ومحمد وليد = %v", got)
 	}
 	// A preposition between two words is left out; علي is a first name.
 	text = "شيرين من حسام حبيب ومحمد علي كلاي"
 	doc = x.recognize(text, x.cfg.tz.Tokenize(text))
-	if got := splitAtWaw(doc, 0, 4, true); !reflect.DeepEqual(got, [][2]int{{0, 1}, {2, 4}}) {
+	if got := splitAtWaw(doc, nil, 0, 4, "PER"); !reflect.DeepEqual(got, [][2]int{{0, 1}, {2, 4}}) {
 		t.Errorf("split of شيرين من حسام حبيب = %v", got)
 	}
-	if got := splitAtWaw(doc, 4, 7, true); !reflect.DeepEqual(got, [][2]int{{4, 7}}) {
+	if got := splitAtWaw(doc, nil, 4, 7, "PER"); !reflect.DeepEqual(got, [][2]int{{4, 7}}) {
 		t.Errorf("split of ومحمد علي كلاي = %v", got)
 	}
-	if got := splitAtWaw(doc, 0, 4, false); !reflect.DeepEqual(got, [][2]int{{0, 4}}) {
+	if got := splitAtWaw(doc, nil, 0, 4, "ORG"); !reflect.DeepEqual(got, [][2]int{{0, 4}}) {
 		t.Errorf("split of شيرين من حسام حبيب, no person = %v", got)
+	}
+	// An organisation's name carries on across و and a definite word,
+	// unless a name of the gazetteer ends before it.
+	text = "وزارة الطاقة والصناعة"
+	doc = x.recognize(text, x.cfg.tz.Tokenize(text))
+	if got := splitAtWaw(doc, nil, 0, 3, "ORG"); !reflect.DeepEqual(got, [][2]int{{0, 3}}) {
+		t.Errorf("split of وزارة الطاقة والصناعة = %v", got)
+	}
+	if got := splitAtWaw(doc, nil, 0, 3, "LOC"); !reflect.DeepEqual(got, [][2]int{{0, 2}, {2, 3}}) {
+		t.Errorf("split of وزارة الطاقة والصناعة as a place = %v", got)
+	}
+	named := []Mention{{TokenStart: 0, TokenEnd: 2, Kind: Exact}}
+	if got := splitAtWaw(doc, named, 0, 3, "ORG"); !reflect.DeepEqual(got, [][2]int{{0, 2}, {2, 3}}) {
+		t.Errorf("split of وزارة الطاقة والصناعة after a name of the gazetteer = %v", got)
 	}
 }
 
