@@ -376,7 +376,8 @@ func (l *linker) titleWord(i int) bool {
 var foreignTitles = map[string]bool{
 	"جنرال": true, "بروفيسور": true, "بروفسور": true, "بروفيسوره": true, "كابتن": true,
 	"سيناتور": true, "مستر": true, "مسيو": true, "مدام": true, "مادام": true,
-	"كوماندر": true, "لفتنانت": true, "كولونيل": true, "ميجور": true,
+	"كوماندر": true, "لفتنانت": true, "كولونيل": true, "ميجور": true, "قومندان": true,
+	"الكوماندر": true, "اللفتنانت": true, "الكولونيل": true, "الميجور": true, "القومندان": true,
 }
 
 // trimTitles removes the title words at the start of a person's name
