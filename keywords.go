@@ -334,17 +334,22 @@ func shownMention(text string, e entities.Entity, def entities.Mention) entities
 
 // shownSpan returns the span of text[start:end], a mention of e, that
 // its keyword shows: the part after the last hashtag sign, which no name
-// holds (ماكرون of إيمانويل #ماكرون); the name of e's gazetteer entry
-// alone when the mention writes it and then definite words that describe
-// it (ليفربول of ليفربول الإنجليزي، الضفة الغربية of الضفة الغربية
-// المحتلة; not توني of توني كروس); and a place or an organisation
-// without the demonym after its last word when that word has no article
-// (سالسبيري of سالسبيري البريطانية; not الجيش السوري, البنك المركزي
-// الإيراني, nor the person صفوان المصري). It reports false for a word of
-// the lexicon's tables and a demonym (بنك سويسري), no name.
+// holds (ماكرون of إيمانويل #ماكرون); a name without an underscore with
+// the words one joins to it (كيم_يونغ_أون, not كيم; معاهدة_لشبونة, not
+// لشبونة); the name of e's gazetteer entry alone when the mention writes
+// it and then definite words that describe it (ليفربول of ليفربول
+// الإنجليزي، الضفة الغربية of الضفة الغربية المحتلة; not توني of توني
+// كروس); and a place or an organisation without the demonym after its
+// last word when that word has no article (سالسبيري of سالسبيري
+// البريطانية; not الجيش السوري, البنك المركزي الإيراني, nor the person
+// صفوان المصري). It reports false for a word of the lexicon's tables and
+// a demonym (بنك سويسري), no name.
 func shownSpan(text string, g *gazetteer.Index, e entities.Entity, start, end int) (int, int, bool) {
 	if i := strings.LastIndexByte(text[start:end], '#'); i >= 0 && start+i+1 < end {
 		start += i + 1
+	}
+	if !strings.Contains(text[start:end], "_") {
+		start, end = underscoreRun(text, start, end)
 	}
 	if g == nil || e.Type == gazetteer.PER {
 		return start, end, true
@@ -406,6 +411,23 @@ func definiteWords(s string) bool {
 		}
 	}
 	return true
+}
+
+// underscoreRun returns text[start:end] with the words that underscores
+// join to it on either side, as a hashtag writes a name of several words.
+func underscoreRun(text string, start, end int) (int, int) {
+	isWord := func(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+	for start > 0 && text[start-1] == '_' {
+		start = strings.LastIndexFunc(text[:start-1], func(r rune) bool { return !isWord(r) }) + 1
+	}
+	for end < len(text) && text[end] == '_' {
+		if i := strings.IndexFunc(text[end:], func(r rune) bool { return !isWord(r) }); i >= 0 {
+			end += i
+		} else {
+			end = len(text)
+		}
+	}
+	return start, end
 }
 
 // isDemonym reports whether the gazetteer knows a word as a demonym.

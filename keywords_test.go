@@ -509,7 +509,7 @@ func TestMentionClitic(t *testing.T) {
 }
 
 // TestShownSpan checks the part of a mention a keyword shows: no hashtag
-// sign, a gazetteer entry's name without the definite words that describe
+// sign, the words an underscore joins to a name, a gazetteer entry's name without the definite words that describe
 // it, a place or an organisation without the demonym after a word that
 // has no article, and nothing for a common noun and a demonym.
 func TestShownSpan(t *testing.T) {
@@ -523,6 +523,7 @@ func TestShownSpan(t *testing.T) {
 		want                    string // "" for no keyword
 	}{
 		{"قال الرئيس إيمانويل #ماكرون إن", "إيمانويل #ماكرون", "per:emmanuel-macron", "إيمانويل ماكرون", gazetteer.PER, "ماكرون"},
+		{"وصف الزعيم الكوري الشمالي كيم_يونغ_أون القمة بأنها", "كيم", "per:gen:5", "كيم", gazetteer.PER, "كيم_يونغ_أون"},
 		{"فاز ريال مدريد على ليفربول الإنجليزي 3-1", "ليفربول الإنجليزي", "org:liverpool-fc", "ليفربول", gazetteer.ORG, "ليفربول"},
 		{"مستوطنات في الضفة الغربية المحتلة.", "الضفة الغربية المحتلة", "loc:region:ps-west-bank", "الضفة الغربية", gazetteer.LOC, "الضفة الغربية"},
 		{"هاجم مدريد توني كروس أمس", "توني كروس", "per:gen:1", "توني", gazetteer.PER, "توني كروس"},
