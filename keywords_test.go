@@ -590,3 +590,24 @@ func TestTransliteratedKa(t *testing.T) {
 		}
 	}
 }
+
+// TestProcliticBeforeHead checks that a name of the gazetteer written
+// after a head of the tables with a proclitic (لمنظمة الخوذ البيضاء) is
+// shown without the proclitic, and that names whose first letter only
+// looks like one (لبنان، لجنة) keep it.
+func TestProcliticBeforeHead(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		letters    int
+	}{
+		{"لمنظمة الخوذ البيضاء", "الدفاع المدني السوري", 1},
+		{"لبنان", "لبنان", 0},
+		{"لجنة الانتخابات", "لجنة الانتخابات", 0},
+		{"وزارة الخارجية", "وزارة الخارجية", 0},
+	} {
+		m := entities.Mention{Text: tc.text, Kind: entities.Exact}
+		if got := procliticLetters(m, tc.name); got != tc.letters {
+			t.Errorf("procliticLetters(%q) = %d, want %d", tc.text, got, tc.letters)
+		}
+	}
+}
