@@ -99,21 +99,34 @@ func nameKeywords(text string, toks *tokenize.List, kws []tfidf.Keyword, ents []
 		if bareFirstName(g, e, term) {
 			continue
 		}
-		if shown[term] || slices.ContainsFunc(names, func(t typedTerm) bool {
-			return t.typ == e.Type && (sameWords(t.term, term) || sameSkeleton(t.term, term))
-		}) {
-			// Two entities written alike, or one written in part
-			// (ليما beside فابيو ليما, which grouping keeps apart) or
-			// spelt two ways (كاركاسون، كركاسون): one keyword.
-			continue
-		}
-		shown[term] = true
-		names = append(names, typedTerm{e.Type, term})
 		name := e.Name
 		if m.Kind == entities.Rule {
 			name = term // a name found by rules is named by its text
 		}
-		out = append(out, tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: end})
+		kw := tfidf.Keyword{Term: term, Name: name, Entity: e.ID, Key: k.Key, Score: k.Score, Count: e.Count, Start: start, End: end}
+		if shown[term] {
+			continue
+		}
+		if i := slices.IndexFunc(names, func(t typedTerm) bool {
+			return t.typ == e.Type && (sameWords(t.term, term) || sameSkeleton(t.term, term))
+		}); i >= 0 {
+			// Two entities written alike, or one written in part
+			// (ليما beside فابيو ليما, which grouping keeps apart) or
+			// spelt two ways (كاركاسون، كركاسون): one keyword, at the
+			// first one's rank. A part the model found that the full
+			// name of a gazetteer entry holds is shown as that name
+			// (شيرين عبد الوهاب, not the شيرين said more often).
+			if t := names[i]; countWords(term, unicode.IsSpace) > countWords(t.term, unicode.IsSpace) && inGazetteer(g, e.ID) && !inGazetteer(g, out[t.at].Entity) {
+				kw.Score, kw.Key = out[t.at].Score, out[t.at].Key
+				out[t.at] = kw
+				names[i].term = term
+				shown[term] = true
+			}
+			continue
+		}
+		shown[term] = true
+		names = append(names, typedTerm{e.Type, term, len(out)})
+		out = append(out, kw)
 	}
 	// A word outside the mentions that is a word of a person's name shown
 	// (the headline's السدحان beside عبدالله السدحان), or a word of a name
@@ -164,10 +177,20 @@ func bareKey(w string) string {
 	return k
 }
 
+// inGazetteer reports whether id is the ID of an entry of g.
+func inGazetteer(g *gazetteer.Index, id string) bool {
+	if g == nil {
+		return false
+	}
+	_, ok := g.Summary(id)
+	return ok
+}
+
 // typedTerm is the term of an entity's keyword and the entity's type.
 type typedTerm struct {
 	typ  gazetteer.Type
 	term string
+	at   int // the index of its keyword in the list built
 }
 
 // sameSkeleton reports whether two names have one skeleton

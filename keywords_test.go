@@ -611,3 +611,46 @@ func TestProcliticBeforeHead(t *testing.T) {
 		}
 	}
 }
+
+// TestNameKeywordsFullName checks that a part of a name that the model
+// found (شيرين), said more often than the gazetteer's full name it is part
+// of, gives one keyword that shows the full name at the part's rank, and
+// that an entry of the gazetteer is not replaced by another (the king
+// سلمان is not محمد بن سلمان).
+func TestNameKeywordsFullName(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "تترقب شيرين الحفل. وقالت شيرين إن شيرين عبد الوهاب جاهزة. وغنت شيرين. واستقبل الملك سلمان أمس ولي العهد محمد بن سلمان."
+	at := func(s string, n int) entities.Mention {
+		i := -1
+		for range n {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		kind := entities.Exact
+		if s == "شيرين" {
+			kind = entities.Tagged
+		}
+		return entities.Mention{Text: s, Start: i, End: i + len(s), Kind: kind, Score: 0.99}
+	}
+	ents := []entities.Entity{
+		{ID: "per:gen:1", Name: "شيرين", Type: gazetteer.PER, Count: 3, Mentions: []entities.Mention{at("شيرين", 1), at("شيرين", 2), at("شيرين", 4)}},
+		{ID: "per:salman-bin-abdulaziz", Name: "سلمان بن عبد العزيز", Type: gazetteer.PER, Count: 1, Mentions: []entities.Mention{at("سلمان", 1)}},
+		{ID: "per:sherine-abdel-wahab", Name: "شيرين عبد الوهاب", Type: gazetteer.PER, Count: 1, Mentions: []entities.Mention{at("شيرين عبد الوهاب", 1)}},
+		{ID: "per:mohammed-bin-salman", Name: "محمد بن سلمان", Type: gazetteer.PER, Count: 1, Mentions: []entities.Mention{at("محمد بن سلمان", 1)}},
+	}
+	var kws []tfidf.Keyword
+	for i, e := range ents {
+		m := e.Mentions[0]
+		kws = append(kws, tfidf.Keyword{Term: m.Text, Score: float64(10 - i), Count: e.Count, Start: m.Start, End: m.End})
+	}
+	var got []string
+	for _, k := range nameKeywords(text, nil, kws, ents, g, 10) {
+		got = append(got, k.Term+"="+k.Entity)
+	}
+	want := []string{"شيرين عبد الوهاب=per:sherine-abdel-wahab", "سلمان=per:salman-bin-abdulaziz"}
+	if !slices.Equal(got, want) {
+		t.Errorf("keywords %q, want %q", got, want)
+	}
+}
