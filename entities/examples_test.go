@@ -441,3 +441,22 @@ func lexiconWord(t *testing.T, w string) lexicon.Word {
 	}
 	return lex.Analyze(tokenize.Key(w))
 }
+
+// TestNisbaAfterDefiniteWord checks that an organisation's name with the
+// shape of a nisba (السومرية, a channel) right after a definite word is
+// read as the adjective it is there, and as the name after a verb.
+func TestNisbaAfterDefiniteWord(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"لأكثر من ثلاثين عاما حاول الفنان بناء مصطبة الآلهة السومرية في لندن .", false},
+		{"وذكرت السومرية أن الانتخابات تأجلت .", true},
+	} {
+		got := slices.ContainsFunc(x.Extract(tc.text).Mentions, func(m Mention) bool { return m.Text == "السومرية" && m.Type == gazetteer.ORG })
+		if got != tc.want {
+			t.Errorf("%q: السومرية an organisation: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

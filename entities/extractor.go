@@ -380,9 +380,10 @@ func (x *Extractor) recognize(text string, toks []tokenize.Token) *Document {
 //   - a noun or verb of the vocabulary naming a little-known entry
 //     (prior below 0.5): صور is more often "pictures" than Tyre, while
 //     الجزيرة, a prominent channel, stays;
-//   - an adjective of the vocabulary right after a definite word, where it
-//     qualifies that word: الدول العربية، اللغة العربية (but not مصادر
-//     العربية or قناة العربية, where it names the channel).
+//   - an adjective of the vocabulary, or an organisation's name with the
+//     shape of a nisba, right after a definite word, where it qualifies
+//     that word: الدول العربية، اللغة العربية، الآلهة السومرية (but not
+//     مصادر العربية or قناة العربية, where it names the channel).
 func (x *Extractor) commonWordMatch(toks []tokenize.Token, keys []string, m *Mention) bool {
 	if m.TokenEnd-m.TokenStart != 1 || toks[m.TokenStart].Kind != tokenize.ArabicWord {
 		return false
@@ -403,7 +404,10 @@ func (x *Extractor) commonWordMatch(toks []tokenize.Token, keys []string, m *Men
 			return true
 		}
 	}
-	if flags&lexicon.AnyAdjective != 0 && m.TokenStart > 0 {
+	// A body's name that has a nisba's shape (السومرية، a channel) is an
+	// adjective too after a definite word (الآلهة السومرية).
+	adjective := flags&lexicon.AnyAdjective != 0 || m.Type == gazetteer.ORG && flags == 0 && m.Clitic == "" && lexicon.IsNisba(key, true)
+	if adjective && m.TokenStart > 0 {
 		prev := toks[m.TokenStart-1]
 		if prev.Sentence == toks[m.TokenStart].Sentence && prev.Kind == tokenize.ArabicWord && prev.End < m.Start &&
 			strings.HasPrefix(keys[m.TokenStart-1], "ال") && !personTitles[keys[m.TokenStart-1]] {
