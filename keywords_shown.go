@@ -23,7 +23,8 @@ import (
 // first word, not a first name itself, reads as a conjunction or
 // preposition before a first name or a word of the lexicon (ومحمد إيهاب،
 // بنهب خزائن، بسرطان القولون), as ل before the article without its alef
-// (للبيتزا), or as و or ف before a hamza on alef (وأتلتيك), those
+// (للبيتزا), or as و or ف before a hamza on alef and three letters or
+// more (وأتلتيك، وأيت أحمد; four when the name has one word), those
 // letters.
 func mentionClitic(m entities.Mention) string {
 	if m.Clitic != "" {
@@ -53,7 +54,11 @@ func mentionClitic(m entities.Mention) string {
 	if rest, ok := strings.CutPrefix(key, "لل"); ok && utf8.RuneCountInString(rest) >= 3 {
 		return "ل" // للبيتزا، للمعهد العالي: ل and the article without its alef
 	}
-	if r, size := utf8.DecodeRuneInString(first); (r == 'و' || r == 'ف') && utf8.RuneCountInString(first[size:]) >= 4 {
+	least := 4 // in a name of several words, three: وأيت أحمد
+	if strings.Contains(m.Text, " ") {
+		least = 3
+	}
+	if r, size := utf8.DecodeRuneInString(first); (r == 'و' || r == 'ف') && utf8.RuneCountInString(first[size:]) >= least {
 		if h, _ := utf8.DecodeRuneInString(first[size:]); h == 'أ' || h == 'إ' || h == 'آ' {
 			return string(r) // وأتلتيك بلباو: no word begins with و and a hamza on alef
 		}

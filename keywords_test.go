@@ -574,7 +574,8 @@ func TestBareFirstName(t *testing.T) {
 
 // TestTransliteratedKa checks that ك before a bare alef is read as the
 // first letter of a foreign name, and before a hamza or the article as the
-// preposition.
+// preposition; and that و before a hamza and three letters, in a name of
+// several words, is the conjunction.
 func TestTransliteratedKa(t *testing.T) {
 	for _, tc := range []struct {
 		text, clitic string
@@ -583,6 +584,7 @@ func TestTransliteratedKa(t *testing.T) {
 		{"كايلي جينر", ""},
 		{"كمحمد عبد الوهاب", "ك"},
 		{"ومحمد إيهاب", "و"},
+		{"وأيت أحمد", "و"},
 	} {
 		m := entities.Mention{Text: tc.text, Kind: entities.Tagged}
 		if got := mentionClitic(m); got != tc.clitic {
