@@ -460,3 +460,22 @@ func TestNisbaAfterDefiniteWord(t *testing.T) {
 		}
 	}
 }
+
+// TestElativeAfterDefiniteWord checks that an elative of the tables that
+// is also a place's name (الأقصر: the shortest, and Luxor) is the
+// adjective after a definite word and the place after a place head.
+func TestElativeAfterDefiniteWord(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"وكان الشكل الأكثر تكرارا في الرحلات الأقصر .", false},
+		{"وزار آلاف السياح مدينة الأقصر الأسبوع الماضي .", true},
+	} {
+		got := slices.ContainsFunc(x.Extract(tc.text).Mentions, func(m Mention) bool { return m.Text == "الأقصر" && m.Type == gazetteer.LOC })
+		if got != tc.want {
+			t.Errorf("%q: الأقصر a place: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
