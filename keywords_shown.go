@@ -218,10 +218,8 @@ func bareFirstName(g *gazetteer.Index, e entities.Entity, term string) bool {
 	if e.Type != gazetteer.PER || e.Count > 2 || strings.ContainsFunc(term, isNameSpace) {
 		return false
 	}
-	if g != nil {
-		if _, known := g.Summary(e.ID); known {
-			return false
-		}
+	if inGazetteer(g, e.ID) {
+		return false
 	}
 	lex, err := lexicon.Default()
 	return err == nil && lex.Class(tokenize.Key(term))&lexicon.FirstName != 0

@@ -442,40 +442,26 @@ func lexiconWord(t *testing.T, w string) lexicon.Word {
 	return lex.Analyze(tokenize.Key(w))
 }
 
-// TestNisbaAfterDefiniteWord checks that an organisation's name with the
-// shape of a nisba (السومرية, a channel) right after a definite word is
-// read as the adjective it is there, and as the name after a verb.
-func TestNisbaAfterDefiniteWord(t *testing.T) {
+// TestAdjectiveAfterDefiniteWord checks that a name of the gazetteer that
+// is also an adjective — an organisation's name with the shape of a nisba
+// (السومرية, a channel) or an elative of the tables (الأقصر: the
+// shortest, and Luxor) — is the adjective right after a definite word,
+// and the name after a verb or a place head.
+func TestAdjectiveAfterDefiniteWord(t *testing.T) {
 	x := extractor(t)
 	for _, tc := range []struct {
-		text string
-		want bool
+		text, name string
+		typ        gazetteer.Type
+		want       bool
 	}{
-		{"لأكثر من ثلاثين عاما حاول الفنان بناء مصطبة الآلهة السومرية في لندن .", false},
-		{"وذكرت السومرية أن الانتخابات تأجلت .", true},
+		{"لأكثر من ثلاثين عاما حاول الفنان بناء مصطبة الآلهة السومرية في لندن .", "السومرية", gazetteer.ORG, false},
+		{"وذكرت السومرية أن الانتخابات تأجلت .", "السومرية", gazetteer.ORG, true},
+		{"وكان الشكل الأكثر تكرارا في الرحلات الأقصر .", "الأقصر", gazetteer.LOC, false},
+		{"وزار آلاف السياح مدينة الأقصر الأسبوع الماضي .", "الأقصر", gazetteer.LOC, true},
 	} {
-		got := slices.ContainsFunc(x.Extract(tc.text).Mentions, func(m Mention) bool { return m.Text == "السومرية" && m.Type == gazetteer.ORG })
+		got := slices.ContainsFunc(x.Extract(tc.text).Mentions, func(m Mention) bool { return m.Text == tc.name && m.Type == tc.typ })
 		if got != tc.want {
-			t.Errorf("%q: السومرية an organisation: %v, want %v", tc.text, got, tc.want)
-		}
-	}
-}
-
-// TestElativeAfterDefiniteWord checks that an elative of the tables that
-// is also a place's name (الأقصر: the shortest, and Luxor) is the
-// adjective after a definite word and the place after a place head.
-func TestElativeAfterDefiniteWord(t *testing.T) {
-	x := extractor(t)
-	for _, tc := range []struct {
-		text string
-		want bool
-	}{
-		{"وكان الشكل الأكثر تكرارا في الرحلات الأقصر .", false},
-		{"وزار آلاف السياح مدينة الأقصر الأسبوع الماضي .", true},
-	} {
-		got := slices.ContainsFunc(x.Extract(tc.text).Mentions, func(m Mention) bool { return m.Text == "الأقصر" && m.Type == gazetteer.LOC })
-		if got != tc.want {
-			t.Errorf("%q: الأقصر a place: %v, want %v", tc.text, got, tc.want)
+			t.Errorf("%q: %s a name: %v, want %v", tc.text, tc.name, got, tc.want)
 		}
 	}
 }
